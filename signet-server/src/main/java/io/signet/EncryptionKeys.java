@@ -1,0 +1,80 @@
+package io.signet;
+
+import io.signet.config.ConfigException;
+import io.signet.config.SignetConfig;
+import io.signet.crypto.RandomTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+
+/**
+ * Finds the master encryption key: {@code SIGNET_ENCRYPTION_KEY} when set; with SQLite and no key, a key
+ * file beside the database (created on first start, readable by the owner only); with PostgreSQL the key
+ * is required, because several nodes must share it.
+ */
+final class EncryptionKeys {
+    private EncryptionKeys() {
+    }
+
+    static byte[] resolve(SignetConfig config) {
+        if (config.encryptionKey().isPresent()) {
+            return config.encryptionKey().get();
+        }
+        if (config.isPostgres()) {
+            throw new ConfigException("SIGNET_ENCRYPTION_KEY is required with PostgreSQL so every node shares it. "
+                    + "Create one with: openssl rand -base64 32");
+        }
+        return fromKeyFile(keyFileBeside(config.databaseUrl()));
+    }
+
+    static Path keyFileBeside(String sqliteUrl) {
+        String file = sqliteUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.contains(":memory:") || file.startsWith("file:")) {
+            throw new ConfigException("set SIGNET_ENCRYPTION_KEY when SIGNET_DATABASE_URL is not a plain SQLite file");
+        }
+        return Path.of(file).toAbsolutePath().resolveSibling("encryption.key");
+    }
+
+    private static byte[] fromKeyFile(Path path) {
+        try {
+            Files.createDirectories(path.getParent());
+            if (!Files.exists(path)) {
+                try {
+                    Files.writeString(path, Base64.getEncoder().encodeToString(RandomTokens.bytes(32)) + "\n",
+                            StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            StandardOpenOption.SYNC);
+                    restrictToOwner(path);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it first: use theirs
+                }
+            }
+            byte[] key = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
+            if (key.length != 32) {
+                throw new ConfigException("key file " + path + " does not hold 32 bytes of base64");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the key file " + path, e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("key file " + path + " is not valid base64");
+        }
+    }
+
+    private static void restrictToOwner(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing more we can do
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.signet;
+
+import io.signet.config.ConfigException;
+import io.signet.config.SignetConfig;
+import io.signet.crypto.SecretHasher;
+import io.signet.store.Database;
+import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.TenantService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/** The {@code ./signet} command line: operator commands that act on SIGNET_DATABASE_URL directly. */
+@Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
+        description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
+        subcommands = {Signet.Serve.class, Signet.TenantCommand.class})
+public final class Signet implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Signet());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("signet: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    static SignetConfig config(List<String> settingFlags) {
+        return SignetConfig.from(System.getenv(), settingFlags == null ? List.of() : settingFlags);
+    }
+
+    /** {@code signet serve}: run the server until interrupted. */
+    @Command(name = "serve", description = "Run the server (SQLite by default; see SIGNET_* settings).")
+    static final class Serve implements Callable<Integer> {
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            SignetConfig config = config(settings);
+            SignetApp app = SignetApp.start(config, Clock.systemUTC(), System.out);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }));
+            System.out.println("Signet listening on http://" + config.host() + ":" + app.port()
+                    + " (Server API base URL http://" + config.host() + ":" + app.port() + "/v1)");
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** {@code signet tenant create --name NAME}. */
+    @Command(name = "tenant", description = "Manage tenants.", subcommands = TenantCreate.class)
+    static final class TenantCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "create", description = "Create a tenant and print its secret key once.")
+    static final class TenantCreate implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "Tenant name.")
+        String name;
+
+        @Option(names = "--json", description = "Print {\"tenantId\", \"name\", \"secretKey\"} as JSON.")
+        boolean json;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            SignetConfig config = config(settings);
+            byte[] key = EncryptionKeys.resolve(config);
+            try (Database db = Database.open(config.databaseUrl(), 2)) {
+                TenantService tenants = new TenantService(db, new SecretHasher(key), Clock.systemUTC());
+                CreatedTenant created = tenants.create(name, Optional.empty());
+                if (json) {
+                    System.out.println(io.signet.http.Json.write(java.util.Map.of(
+                            "tenantId", created.tenant().tenantId(), "name", created.tenant().name(),
+                            "secretKey", created.secretKey())));
+                } else {
+                    System.out.println("Created tenant '" + created.tenant().name() + "' ("
+                            + created.tenant().tenantId() + "). Its secret key is shown this once:");
+                    System.out.println();
+                    System.out.println("    " + created.secretKey());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.signet;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.config.SignetConfig;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.HttpServer;
+import io.signet.http.Idempotency;
+import io.signet.http.Routes;
+import io.signet.store.Database;
+import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.TenantService;
+import io.signet.user.Enrollment;
+import io.signet.user.EnrollmentView;
+import io.signet.user.UserRoutes;
+import io.signet.user.UserService;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Signet: every object built by hand, in dependency order, then the HTTP server started.
+ * Nothing depends on this class; tests start it on port 0 with a temporary database.
+ */
+public final class SignetApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SignetApp.class);
+
+    private final Database db;
+    private final HttpServer http;
+    private final ScheduledExecutorService background;
+    private final TenantService tenants;
+
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants) {
+        this.db = db;
+        this.http = http;
+        this.background = background;
+        this.tenants = tenants;
+    }
+
+    /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
+    public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
+        byte[] masterKey = EncryptionKeys.resolve(config);
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
+        try {
+            SecretHasher hasher = new SecretHasher(masterKey);
+            TenantService tenants = new TenantService(db, hasher, clock);
+            Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
+            created.ifPresent(t -> announceDefaultTenant(t, config, out));
+
+            EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
+            UserService users = new UserService(db, enrollments, clock);
+            List<Routes> routes = List.of(new UserRoutes(users));
+
+            Idempotency idempotency = new Idempotency(db, clock);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
+
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofVirtual().name("signet-background").factory());
+            background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
+                    1, 60, TimeUnit.MINUTES);
+            return new SignetApp(db, http, background, tenants);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void announceDefaultTenant(CreatedTenant t, SignetConfig config, PrintStream out) {
+        if (config.secretKey().isPresent()) {
+            out.println("Created the default tenant with the secret key from SIGNET_SECRET_KEY.");
+        } else {
+            out.println("Created the default tenant. Its secret key is shown this once; store it now:");
+            out.println();
+            out.println("    " + t.secretKey());
+            out.println();
+        }
+    }
+
+    private static void runQuietly(String what, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            log.warn("background job '{}' failed: {}", what, e.toString());
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public TenantService tenants() {
+        return tenants;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        http.close();
+        db.close();
+    }
+}

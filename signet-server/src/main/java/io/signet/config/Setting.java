@@ -1,0 +1,54 @@
+package io.signet.config;
+
+/**
+ * Every environment variable Signet reads. The README's configuration table lists the same rows;
+ * {@code SettingTest} fails when a {@link SignetConfig} component has no row here.
+ */
+public enum Setting {
+    HOST("SIGNET_HOST", "127.0.0.1", false, "Address the HTTP server binds to."),
+    PORT("SIGNET_PORT", "8080", false, "HTTP port; 0 picks a free one."),
+    DATABASE_URL("SIGNET_DATABASE_URL", "jdbc:sqlite:signet-data/signet.db", false,
+            "JDBC URL: jdbc:sqlite:FILE (created on first start) or jdbc:postgresql://HOST:PORT/DB?user=..."),
+    ENCRYPTION_KEY("SIGNET_ENCRYPTION_KEY", null, true,
+            "Base64 of 32 random bytes (openssl rand -base64 32). Encrypts secrets that must be read back. "
+                    + "With SQLite and no key, one is generated beside the database file; required with PostgreSQL."),
+    SECRET_KEY("SIGNET_SECRET_KEY", null, true,
+            "Secret key of the default tenant created on first start; random and printed once when unset."),
+    DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
+            "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
+    LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
+    DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer).");
+
+    private final String env;
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    Setting(String env, String defaultValue, boolean secret, String description) {
+        this.env = env;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    /** The command-line flag that overrides the variable: SIGNET_DATABASE_URL becomes --database-url. */
+    public String flag() {
+        return "--" + env.substring("SIGNET_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,176 @@
+package io.signet.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validated configuration, built once at start-up by {@link #from(Map, List)}: environment variables
+ * with the {@code SIGNET_} prefix, overridden by flags of the same name ({@code --port 9000}).
+ */
+public record SignetConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        Optional<byte[]> encryptionKey,
+        Optional<String> secretKey,
+        Optional<String> devDelivery,
+        String logLevel,
+        int dbPoolSize) {
+
+    public SignetConfig {
+        encryptionKey = encryptionKey.map(byte[]::clone);
+    }
+
+    /** Reads every {@link Setting} from {@code env}, lets {@code --flag value} arguments win, validates. */
+    public static SignetConfig from(Map<String, String> env, List<String> args) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String v = env.get(s.env());
+            if (v != null && !v.isBlank()) {
+                values.put(s, v.trim());
+            }
+        }
+        for (String name : env.keySet()) {
+            if (name.startsWith("SIGNET_") && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))
+                    && !name.equals("SIGNET_URL") && !name.startsWith("SIGNET_TEST_")) {
+                throw new ConfigException("Unknown setting " + name + ". Known settings: " + knownNames());
+            }
+        }
+        applyFlags(values, args);
+        return new SignetConfig(
+                value(values, Setting.HOST),
+                parsePort(value(values, Setting.PORT)),
+                parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
+                Optional.ofNullable(values.get(Setting.ENCRYPTION_KEY)).map(SignetConfig::parseKey),
+                Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
+                Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
+                parseLogLevel(value(values, Setting.LOG_LEVEL)),
+                parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)));
+    }
+
+    public boolean isPostgres() {
+        return databaseUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** One line per setting with secrets masked, for the start-up log. */
+    public String describe() {
+        return "host=" + host + " port=" + port + " database=" + maskPassword(databaseUrl)
+                + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
+                + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
+                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize;
+    }
+
+    private static void applyFlags(Map<Setting, String> values, List<String> args) {
+        List<String> rest = new ArrayList<>(args);
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("Unexpected argument '" + arg + "'");
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            Optional<Setting> setting = Arrays.stream(Setting.values()).filter(s -> s.flag().equals(name)).findFirst();
+            if (setting.isEmpty()) {
+                throw new ConfigException("Unknown option " + name + ". Settings can be given as: "
+                        + Arrays.stream(Setting.values()).map(Setting::flag).collect(Collectors.joining(", ")));
+            }
+            String v;
+            if (arg.contains("=")) {
+                v = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < rest.size()) {
+                v = rest.get(++i);
+            } else {
+                throw new ConfigException("Flag " + name + " needs a value");
+            }
+            values.put(setting.get(), v.trim());
+        }
+    }
+
+    private static String value(Map<Setting, String> values, Setting s) {
+        return values.getOrDefault(s, s.defaultValue());
+    }
+
+    private static int parsePort(String v) {
+        int port = parseInt(Setting.PORT, v);
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("SIGNET_PORT must be between 0 and 65535, got " + v);
+        }
+        return port;
+    }
+
+    private static int parsePositive(Setting s, String v) {
+        int n = parseInt(s, v);
+        if (n < 1) {
+            throw new ConfigException(s.env() + " must be at least 1, got " + v);
+        }
+        return n;
+    }
+
+    private static int parseInt(Setting s, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.env() + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static String parseDatabaseUrl(String v) {
+        if (!v.startsWith("jdbc:sqlite:") && !v.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("SIGNET_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got "
+                    + maskPassword(v));
+        }
+        return v;
+    }
+
+    private static byte[] parseKey(String v) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SIGNET_ENCRYPTION_KEY is not valid base64 (create one with: openssl rand -base64 32)");
+        }
+        if (key.length != 32) {
+            throw new ConfigException("SIGNET_ENCRYPTION_KEY must decode to 32 bytes, got " + key.length
+                    + " (create one with: openssl rand -base64 32)");
+        }
+        return key;
+    }
+
+    private static String checkSecretKey(String v) {
+        if (v.length() < 16) {
+            throw new ConfigException("SIGNET_SECRET_KEY must be at least 16 characters");
+        }
+        if (v.contains(":") || !v.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new ConfigException("SIGNET_SECRET_KEY may only contain printable ASCII without spaces or ':'");
+        }
+        return v;
+    }
+
+    private static String parseDevDelivery(String v) {
+        if (!v.equals("stdout")) {
+            throw new ConfigException("SIGNET_DEV_DELIVERY accepts only 'stdout', got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static String parseLogLevel(String v) {
+        String level = v.toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level)) {
+            throw new ConfigException("SIGNET_LOG_LEVEL must be ERROR, WARN, INFO, DEBUG or TRACE, got '" + v + "'");
+        }
+        return level;
+    }
+
+    private static String maskPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String knownNames() {
+        return Arrays.stream(Setting.values()).map(Setting::env).collect(Collectors.joining(", "));
+    }
+}

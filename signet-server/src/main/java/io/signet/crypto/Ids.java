@@ -1,0 +1,33 @@
+package io.signet.crypto;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Application-generated ids. Time-ordered UUIDs (RFC 9562 version 7) so rows listed by creation time
+ * are also in id order, and no database sequence or node is special.
+ */
+public final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String timeOrdered() {
+        return timeOrdered(System.currentTimeMillis());
+    }
+
+    /** A version 7 UUID: 48 bits of Unix milliseconds, then 74 random bits (RFC 9562 §5.7). */
+    public static String timeOrdered(long epochMillis) {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16
+                | 0x7000L
+                | ((random[0] & 0x0FL) << 8) | (random[1] & 0xFFL);
+        long lsb = 0x8000_0000_0000_0000L | ((random[2] & 0x3FL) << 56);
+        for (int i = 3; i < 10; i++) {
+            lsb |= (random[i] & 0xFFL) << (8 * (9 - i));
+        }
+        return new UUID(msb, lsb).toString();
+    }
+}

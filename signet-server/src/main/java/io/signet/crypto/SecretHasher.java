@@ -1,0 +1,44 @@
+package io.signet.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Hashes secrets that are only ever compared, never read back (API keys, recovery codes, OTPs).
+ *
+ * <p>HMAC-SHA256 keyed with a pepper derived from the encryption key: a stolen database alone does not
+ * allow an offline guess of low-entropy secrets such as a 6-digit OTP. The output is deterministic so a
+ * key can be found by its hash with an index; comparisons of supplied values go through
+ * {@link #matches(String, String)}, which is constant-time.
+ */
+public final class SecretHasher {
+    private final SecretKeySpec pepper;
+
+    public SecretHasher(byte[] encryptionKey) {
+        this.pepper = new SecretKeySpec(Encryptor.deriveKey(encryptionKey, "signet-secret-hash-v1"), "HmacSHA256");
+    }
+
+    /** Hex HMAC of {@code secret}, prefixed with its purpose so one secret hashes differently per use. */
+    public String hash(String purpose, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pepper);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** Constant-time comparison of a stored hash with the hash of a supplied secret. */
+    public boolean matches(String storedHash, String purpose, String suppliedSecret) {
+        return MessageDigest.isEqual(
+                storedHash.getBytes(StandardCharsets.US_ASCII),
+                hash(purpose, suppliedSecret).getBytes(StandardCharsets.US_ASCII));
+    }
+}

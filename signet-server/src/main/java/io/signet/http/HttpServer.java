@@ -1,0 +1,125 @@
+package io.signet.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson3;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin on Jetty with virtual threads. Wires authentication for {@code /v1/*} and
+ * {@code /admin/*}, the 1 MiB body limit, error rendering, the access log, {@code /health} and
+ * {@code /metrics}, then lets each feature's {@link Routes} add its endpoints.
+ */
+public final class HttpServer implements AutoCloseable {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final String UNAUTHORIZED_DESCRIPTION =
+            "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
+    private static final Logger log = LoggerFactory.getLogger("io.signet.access");
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
+                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.router.treatMultipleSlashesAsSingleSlash = true; // Node/Python/PHP send // after a trailing slash
+            config.router.ignoreTrailingSlashes = true;
+            config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+            config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, metrics));
+
+            config.routes.before("/v1/*", ctx -> authenticate(ctx, authenticator));
+            config.routes.before("/admin/*", ctx -> authenticate(ctx, authenticator));
+            config.routes.exception(SignetException.class, ErrorMapper::signet);
+            config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
+            config.routes.exception(Exception.class, ErrorMapper::unexpected);
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
+                    ErrorMapper.notFound(ctx);
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (!isJson(ctx)) {
+                    ErrorMapper.methodNotAllowed(ctx);
+                }
+            });
+
+            config.routes.get("/health", ctx -> health(ctx, db));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            Router router = new Router(config.routes, idempotency);
+            features.forEach(f -> f.register(router));
+        });
+        app.start();
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
+    /** HTTP Basic with the secret key as user name and an empty password, as every SDK sends it (§2.2). */
+    private static void authenticate(Context ctx, RequestAuthenticator authenticator) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION);
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION);
+        }
+        int colon = decoded.indexOf(':');
+        String secretKey = colon >= 0 ? decoded.substring(0, colon) : decoded;
+        String tenantId = authenticator.tenantIdForSecretKey(secretKey)
+                .orElseThrow(() -> new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION));
+        ctx.attribute(Requests.TENANT_ATTRIBUTE, tenantId);
+    }
+
+    private static void health(Context ctx, Database db) {
+        boolean up = db.ping();
+        Router.respond(ctx, up ? 200 : 503, up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
+    }
+
+    /** One line per request: method, route template, status, milliseconds. Never ids, bodies or keys. */
+    private static void logRequest(Context ctx, float ms, PrometheusMeterRegistry metrics) {
+        String route = RequestIds.route(ctx);
+        int status = ctx.status().getCode();
+        log.info("{} {} {} {}ms", ctx.method(), route, status, String.format("%.1f", ms));
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(metrics)
+                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,70 @@
+package io.signet.http;
+
+import io.javalin.http.Context;
+
+/** Reading what a request carries, with the validation every endpoint shares. */
+public final class Requests {
+    static final String TENANT_ATTRIBUTE = "signet.tenantId";
+    private static final int MAX_ID_LENGTH = 255;
+
+    private Requests() {
+    }
+
+    /** The tenant the authentication filter resolved for this request. */
+    public static String tenantId(Context ctx) {
+        String tenantId = ctx.attribute(TENANT_ATTRIBUTE);
+        if (tenantId == null) {
+            throw new IllegalStateException("route is not behind the authentication filter");
+        }
+        return tenantId;
+    }
+
+    /** The JSON body as a record; see {@link Json#read(byte[], Class)} for the rules. */
+    public static <T> T body(Context ctx, Class<T> type) {
+        return Json.read(ctx.bodyAsBytes(), type);
+    }
+
+    /**
+     * A path parameter that names an id (user id, authenticator id, idempotency key): percent-decoded
+     * once by the router, 1 to 255 characters, no control characters.
+     */
+    public static String id(Context ctx, String name) {
+        return checkId(name, ctx.pathParam(name));
+    }
+
+    public static String checkId(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw SignetException.invalid("'" + name + "' must not be empty.");
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw SignetException.invalid("'" + name + "' must be at most " + MAX_ID_LENGTH + " characters.");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw SignetException.invalid("'" + name + "' must not contain control characters.");
+        }
+        return value;
+    }
+
+    /** An optional query parameter, or null when absent or empty. */
+    public static String query(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** An optional positive integer query parameter with an upper bound. */
+    public static Integer queryInt(Context ctx, String name, int max) {
+        String v = query(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > max) {
+                throw SignetException.invalid("'" + name + "' must be between 1 and " + max + ".");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw SignetException.invalid("'" + name + "' must be a whole number.");
+        }
+    }
+}

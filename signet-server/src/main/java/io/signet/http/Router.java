@@ -1,0 +1,51 @@
+package io.signet.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+/**
+ * What features see of the web framework: add an {@link Endpoint} under a method and path. Every
+ * endpoint answers 200 with a JSON body (authsignal-api.md §2.5: no 201/204, always a body).
+ * Mutating endpoints go through {@link Idempotency} so an {@code Idempotency-Key} retry replays the
+ * first response.
+ */
+public final class Router {
+    private final RoutesConfig routes;
+    private final Idempotency idempotency;
+
+    Router(RoutesConfig routes, Idempotency idempotency) {
+        this.routes = routes;
+        this.idempotency = idempotency;
+    }
+
+    public void get(String path, Endpoint endpoint) {
+        routes.addHttpHandler(HandlerType.GET, path, json(endpoint));
+    }
+
+    public void post(String path, Endpoint endpoint) {
+        routes.addHttpHandler(HandlerType.POST, path, idempotent(endpoint));
+    }
+
+    public void patch(String path, Endpoint endpoint) {
+        routes.addHttpHandler(HandlerType.PATCH, path, idempotent(endpoint));
+    }
+
+    public void delete(String path, Endpoint endpoint) {
+        routes.addHttpHandler(HandlerType.DELETE, path, idempotent(endpoint));
+    }
+
+    private static Handler json(Endpoint endpoint) {
+        return ctx -> respond(ctx, 200, Json.write(endpoint.handle(ctx)));
+    }
+
+    private Handler idempotent(Endpoint endpoint) {
+        return ctx -> idempotency.handle(ctx, () -> Json.write(endpoint.handle(ctx)));
+    }
+
+    /** Writes a JSON body with exactly {@code application/json}: Python parses only that (§2.5). */
+    static void respond(Context ctx, int status, String json) {
+        ctx.status(status).contentType("application/json").result(json);
+    }
+}

@@ -1,0 +1,198 @@
+package io.signet.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Connection pools, migrations and transactions for one database.
+ *
+ * <p>SQLite: one writer connection (SQLite allows one writer at a time; queueing in the pool is cheaper
+ * and clearer than "database is locked" retries) plus a small read-only pool, WAL journal so readers never
+ * block the writer, {@code synchronous=FULL} so a committed write survives power loss, foreign keys on.
+ * PostgreSQL: one HikariCP pool for both.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Dialect dialect;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** Opens pools for {@code jdbcUrl} and runs pending migrations. */
+    public static Database open(String jdbcUrl, int poolSize) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, poolSize);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static Database openSqlite(String jdbcUrl) {
+        createParentDirectory(jdbcUrl);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false), 1, false);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true), 4, true);
+        return new Database(Dialect.SQLITE, writer, reader);
+    }
+
+    private static Database openPostgres(String jdbcUrl, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("signet-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(config);
+        return new Database(Dialect.POSTGRESQL, ds, ds);
+    }
+
+    private static DataSource sqlite(String jdbcUrl, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setReadOnly(readOnly);
+        // IMMEDIATE takes the write lock at BEGIN, so another process (the CLI) waits on busy_timeout
+        // instead of failing a read-to-write lock upgrade halfway through a transaction.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(jdbcUrl);
+        return ds;
+    }
+
+    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setReadOnly(readOnly); // must match the SQLite flag: the driver refuses to change it later
+        config.setPoolName(name);
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create database directory " + parent, e);
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(writer)
+                .locations(dialect.migrationLocation())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in one read-write transaction: all of it commits, or none of it. */
+    public <T> T write(Function<Jdbc, T> work) {
+        return inTransaction(writer, work);
+    }
+
+    /** Runs {@code work} on a connection that sees the latest committed state and writes nothing. */
+    public <T> T read(Function<Jdbc, T> work) {
+        return inTransaction(reader, work);
+    }
+
+    private <T> T inTransaction(DataSource ds, Function<Jdbc, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.apply(new Jdbc(c, dialect));
+                    c.commit();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly(c);
+                    if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+                        log.debug("retrying transaction after transient failure (attempt {})", attempt);
+                        continue;
+                    }
+                    throw e;
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    if (attempt < MAX_ATTEMPTS && isTransientState(e.getSQLState())) {
+                        continue;
+                    }
+                    throw Jdbc.translate(e);
+                }
+            } catch (SQLException e) {
+                throw Jdbc.translate(e);
+            }
+        }
+    }
+
+    /** PostgreSQL serialization failures and deadlocks succeed when the whole transaction is retried. */
+    private static boolean isTransient(Throwable e) {
+        return e instanceof StoreException && e.getCause() instanceof SQLException sql
+                && isTransientState(sql.getSQLState());
+    }
+
+    private static boolean isTransientState(String state) {
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            log.warn("rollback failed: {}", e.getMessage());
+        }
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean ping() {
+        try {
+            return read(jdbc -> jdbc.count("SELECT 1 AS n") == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (reader != writer) {
+            reader.close();
+        }
+        writer.close();
+    }
+}

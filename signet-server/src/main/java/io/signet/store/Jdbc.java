@@ -1,0 +1,115 @@
+package io.signet.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that runs SQL: every statement is prepared, bound and closed here, inside the
+ * transaction {@link Database} opened. Not thread-safe; lives for one transaction.
+ */
+public final class Jdbc {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    Jdbc(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            Row row = new Row(rs);
+            while (rs.next()) {
+                out.add(mapper.map(row));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size());
+        }
+        return rows.stream().findFirst();
+    }
+
+    public long count(String sql, Object... params) {
+        return queryOne(sql, r -> r.longValue("n"), params).orElse(0L);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
+    public int update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs one statement for many parameter rows in a single round trip per batch. */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(ps, params);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            bind(ps, params);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            switch (p) {
+                case null -> ps.setNull(i + 1, Types.NULL);
+                case String s -> ps.setString(i + 1, s);
+                case Long l -> ps.setLong(i + 1, l);
+                case Integer n -> ps.setInt(i + 1, n);
+                case Boolean b -> ps.setBoolean(i + 1, b);
+                case Enum<?> en -> ps.setString(i + 1, en.name());
+                default -> throw new IllegalArgumentException("unsupported SQL parameter type " + p.getClass());
+            }
+        }
+    }
+
+    static StoreException translate(SQLException e) {
+        String state = e.getSQLState();
+        boolean unique = "23505".equals(state) // PostgreSQL unique_violation
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE"))
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_PRIMARYKEY"));
+        if (unique) {
+            return new DuplicateKeyException("unique constraint violated", e);
+        }
+        return new StoreException("database error (SQLState " + state + ")", e);
+    }
+}

@@ -1,0 +1,59 @@
+package io.signet.tenant;
+
+import io.signet.crypto.Ids;
+import io.signet.crypto.RandomTokens;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.RequestAuthenticator;
+import io.signet.store.Database;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Tenants and their secret keys. Keys are random (256 bits), shown once at creation and stored only as a
+ * keyed hash; authentication looks the hash up through a unique index, so no key is compared in
+ * variable time against a stored plaintext.
+ */
+public final class TenantService implements RequestAuthenticator {
+    private static final String KEY_PURPOSE = "tenant-secret-key";
+
+    private final TenantStore store;
+    private final SecretHasher hasher;
+    private final Clock clock;
+
+    public TenantService(Database db, SecretHasher hasher, Clock clock) {
+        this.store = new JdbcTenantStore(db);
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates a tenant with a fresh random secret key, or with {@code secretKey} when given. */
+    public CreatedTenant create(String name, Optional<String> secretKey) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("tenant name must be 1 to 200 characters");
+        }
+        String key = secretKey.orElseGet(() -> "sk_" + RandomTokens.base64Url(32));
+        Tenant tenant = new Tenant(Ids.timeOrdered(), name.strip(), clock.millis());
+        store.create(tenant, Ids.timeOrdered(), hasher.hash(KEY_PURPOSE, key), key.substring(0, Math.min(8, key.length())));
+        return new CreatedTenant(tenant, key);
+    }
+
+    /** On a database with no tenant, creates the default one; returns it when it did. */
+    public Optional<CreatedTenant> createDefaultIfNone(Optional<String> secretKey) {
+        if (store.count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(create("default", secretKey));
+    }
+
+    @Override
+    public Optional<String> tenantIdForSecretKey(String secretKey) {
+        if (secretKey == null || secretKey.isEmpty() || secretKey.length() > 200) {
+            return Optional.empty();
+        }
+        return store.tenantIdForKeyHash(hasher.hash(KEY_PURPOSE, secretKey));
+    }
+
+    public Optional<Tenant> find(String tenantId) {
+        return store.find(tenantId);
+    }
+}

@@ -1,0 +1,70 @@
+package io.signet.user;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.signet.http.SignetException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Validation of contact details shared by users and authenticators. Each failure is a 400 naming the
+ * field, so a caller knows what to fix.
+ */
+public final class Contacts {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+    private static final int MAX_EMAIL_LENGTH = 254; // RFC 5321 path limit
+
+    private Contacts() {
+    }
+
+    /** A syntactically valid single address (RFC 822 via Jakarta Mail, strict), returned as given. */
+    public static String email(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw SignetException.invalid("'" + field + "' must be an email address.");
+        }
+        if (value.length() > MAX_EMAIL_LENGTH) {
+            throw SignetException.invalid("'" + field + "' must be at most " + MAX_EMAIL_LENGTH + " characters.");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(value, true);
+            String address = parsed.getAddress();
+            int at = address.lastIndexOf('@');
+            if (!address.equals(value) || at < 1 || at == address.length() - 1 || parsed.getPersonal() != null) {
+                throw new AddressException("not a bare address");
+            }
+            return value;
+        } catch (AddressException e) {
+            throw SignetException.invalid("'" + field + "' is not a valid email address, for example jane@example.com.");
+        }
+    }
+
+    /** The form used to match one address however it was capitalised. */
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A phone number in E.164 form ({@code +64270000000}) that libphonenumber accepts as a valid number of
+     * its country. Spaces, national formats and impossible numbers are refused rather than guessed.
+     */
+    public static String phoneNumber(String field, String value) {
+        String hint = "'" + field + "' must be a phone number in E.164 format, for example +64270000000.";
+        if (value == null || !E164.matcher(value).matches()) {
+            throw SignetException.invalid(hint);
+        }
+        try {
+            PhoneNumber parsed = PHONES.parse(value, "ZZ");
+            if (!PHONES.isValidNumber(parsed)
+                    || !PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).equals(value)) {
+                throw SignetException.invalid("'" + field + "' is not a valid number for its country code; " + hint);
+            }
+            return value;
+        } catch (NumberParseException e) {
+            throw SignetException.invalid(hint);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.signet.user;
+
+import io.signet.http.SignetException;
+import io.signet.http.WireTime;
+import io.signet.store.Database;
+import io.signet.store.Jdbc;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Users: read with their enrollment, partial update (upsert), delete with everything they own, query.
+ * Other features create users inside their own transactions through {@link #ensureUser}.
+ */
+public final class UserService {
+    static final int MAX_CUSTOM_BYTES = 16 * 1024;
+    private static final int MAX_TEXT_LENGTH = 255;
+    private static final Pattern LOCALE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$");
+
+    private final Database db;
+    private final UserStore store;
+    private final EnrollmentView enrollments;
+    private final Clock clock;
+
+    public UserService(Database db, EnrollmentView enrollments, Clock clock) {
+        this.db = db;
+        this.store = new JdbcUserStore(db);
+        this.enrollments = enrollments;
+        this.clock = clock;
+    }
+
+    /** getUser: an unknown user is not an error but an unenrolled user (authsignal-api.md §7.1.1). */
+    public UserResponse get(String tenantId, String userId) {
+        Enrollment e = enrollments.enrollment(tenantId, userId);
+        return store.find(tenantId, userId)
+                .map(u -> new UserResponse(u.userId(), e.isEnrolled(), u.email(), u.emailVerified(), u.phoneNumber(),
+                        u.phoneNumberVerified(), u.username(), u.displayName(), u.custom(), e.enrolled(), e.allowed(),
+                        e.defaultMethod()))
+                .orElseGet(() -> new UserResponse(userId, false, null, false, null, false, null, null, null,
+                        List.of(), e.allowed(), null));
+    }
+
+    public java.util.Optional<User> find(String tenantId, String userId) {
+        return store.find(tenantId, userId);
+    }
+
+    /** updateUser: validates everything first, then writes only the fields sent. Creates unknown users. */
+    public UserAttributesResponse update(String tenantId, String userId, UserAttributesRequest request) {
+        UserChanges changes = validate(request);
+        User user = db.write(jdbc -> store.upsert(jdbc, tenantId, userId, changes, clock.millis()));
+        return UserAttributesResponse.of(user);
+    }
+
+    /** Creates the user if absent and applies {@code changes}, in the caller's transaction. */
+    public User ensureUser(Jdbc jdbc, String tenantId, String userId, UserChanges changes) {
+        return store.upsert(jdbc, tenantId, userId, changes, clock.millis());
+    }
+
+    /** deleteUser: irreversible; authenticators, actions, challenges and sessions cascade in one statement. */
+    public void delete(String tenantId, String userId) {
+        store.delete(tenantId, userId);
+    }
+
+    public QueryUsersResponse query(String tenantId, UserQuery query) {
+        List<User> page = store.query(tenantId, query);
+        boolean more = page.size() > query.limit();
+        List<QueryUsersResponse.Item> items = new ArrayList<>();
+        for (User u : page.subList(0, Math.min(page.size(), query.limit()))) {
+            Enrollment e = enrollments.enrollment(tenantId, u.userId());
+            items.add(new QueryUsersResponse.Item(u.userId(), u.email(), u.emailVerified(), u.phoneNumber(),
+                    u.phoneNumberVerified(), u.username(), u.displayName(), e.isEnrolled(), e.enrolled(),
+                    WireTime.iso(u.createdAt())));
+        }
+        return new QueryUsersResponse(items, more ? items.getLast().userId() : null);
+    }
+
+    /** Turns request attributes into changes, or a 400 naming the first bad field. Writes nothing. */
+    public static UserChanges validate(UserAttributesRequest r) {
+        return new UserChanges(
+                r.email() == null || r.email().isEmpty() ? r.email() : Contacts.email("email", r.email()),
+                r.emailVerified(),
+                r.phoneNumber() == null || r.phoneNumber().isEmpty()
+                        ? r.phoneNumber() : Contacts.phoneNumber("phoneNumber", r.phoneNumber()),
+                r.phoneNumberVerified(),
+                text("username", r.username()),
+                text("displayName", r.displayName()),
+                custom("custom", r.custom()),
+                locale(r.locale()),
+                defaultMethod(r.defaultVerificationMethod()));
+    }
+
+    static String text(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT_LENGTH) {
+            throw SignetException.invalid("'" + field + "' must be at most " + MAX_TEXT_LENGTH + " characters.");
+        }
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw SignetException.invalid("'" + field + "' must not contain control characters.");
+        }
+        return value;
+    }
+
+    /**
+     * {@code custom} must be a JSON object of at most 16 KiB. PHP encodes an empty array as {@code []},
+     * which therefore means an empty object (authsignal-api.md §2.4).
+     */
+    public static ObjectNode custom(String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isArray() && value.isEmpty()) {
+            return io.signet.http.Json.MAPPER.createObjectNode();
+        }
+        if (!value.isObject()) {
+            throw SignetException.invalid("'" + field + "' must be a JSON object.");
+        }
+        int size = value.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_CUSTOM_BYTES) {
+            throw SignetException.invalid("'" + field + "' must be at most 16 KiB of JSON, got " + size + " bytes.");
+        }
+        return (ObjectNode) value;
+    }
+
+    private static String locale(String value) {
+        if (value != null && !value.isEmpty() && !LOCALE.matcher(value).matches()) {
+            throw SignetException.invalid("'locale' must be a BCP 47 language tag such as en or en-NZ.");
+        }
+        return value;
+    }
+
+    private static VerificationMethod defaultMethod(String value) {
+        if (value == null) {
+            return null;
+        }
+        VerificationMethod m = VerificationMethod.parse(value);
+        if (m == null) {
+            throw SignetException.invalid("'defaultVerificationMethod' must be one of SMS, EMAIL_OTP, "
+                    + "EMAIL_MAGIC_LINK, AUTHENTICATOR_APP, PASSKEY, WHATSAPP.");
+        }
+        return m;
+    }
+}

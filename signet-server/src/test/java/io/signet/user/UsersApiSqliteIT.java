@@ -1,0 +1,10 @@
+package io.signet.user;
+
+import io.signet.testing.Backend;
+
+class UsersApiSqliteIT extends UsersApiContract {
+    @Override
+    Backend backend() {
+        return Backend.SQLITE;
+    }
+}
