@@ -1,0 +1,74 @@
+package io.signet.cli;
+
+import io.signet.http.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The CLI's way to a running server: one authenticated JSON request, the answer printed (pretty JSON,
+ * or the raw body with {@code --json}), exit code 0 for 2xx and 1 otherwise.
+ */
+public final class AdminClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final String baseUrl;
+    private final String secretKey;
+    private final boolean rawJson;
+
+    AdminClient(String baseUrl, String secretKey, boolean rawJson) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.secretKey = secretKey;
+        this.rawJson = rawJson;
+    }
+
+    /** Sends {@code method path} with {@code body} (any record or map, or null) and prints the answer. */
+    public int call(String method, String path, Object body, PrintStream out, PrintStream err) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((secretKey + ":").getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            err.println("signet: cannot reach " + baseUrl + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        boolean ok = response.statusCode() / 100 == 2;
+        PrintStream target = ok ? out : err;
+        if (rawJson) {
+            target.println(response.body());
+        } else {
+            target.println(pretty(response.body()));
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static String pretty(String body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (RuntimeException e) {
+            return body;
+        }
+    }
+}
