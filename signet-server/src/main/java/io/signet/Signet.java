@@ -2,6 +2,7 @@ package io.signet;
 
 import io.signet.config.ConfigException;
 import io.signet.config.SignetConfig;
+import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
@@ -93,7 +94,7 @@ public final class Signet implements Callable<Integer> {
             SignetConfig config = config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantService tenants = new TenantService(db, new SecretHasher(key), Clock.systemUTC());
+                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC());
                 CreatedTenant created = tenants.create(name, Optional.empty());
                 if (json) {
                     System.out.println(io.signet.http.Json.write(java.util.Map.of(

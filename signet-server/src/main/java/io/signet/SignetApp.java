@@ -3,6 +3,7 @@ package io.signet;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.config.SignetConfig;
+import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
@@ -49,7 +50,7 @@ public final class SignetApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
-            TenantService tenants = new TenantService(db, hasher, clock);
+            TenantService tenants = new TenantService(db, hasher, new Encryptor(masterKey), clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 

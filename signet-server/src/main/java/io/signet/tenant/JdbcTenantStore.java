@@ -12,13 +12,14 @@ final class JdbcTenantStore implements TenantStore {
     }
 
     @Override
-    public void create(Tenant tenant, String keyId, String keyHash, String keyPrefix) {
+    public void create(Tenant tenant, String keyId, String keyHash, String keyPrefix, String keySealed) {
         db.write(jdbc -> {
             jdbc.update("INSERT INTO tenants (tenant_id, name, created_at) VALUES (?, ?, ?)",
                     tenant.tenantId(), tenant.name(), tenant.createdAt());
             return jdbc.update("""
-                    INSERT INTO tenant_keys (tenant_id, key_id, key_hash, key_prefix, created_at)
-                    VALUES (?, ?, ?, ?, ?)""", tenant.tenantId(), keyId, keyHash, keyPrefix, tenant.createdAt());
+                    INSERT INTO tenant_keys (tenant_id, key_id, key_hash, key_prefix, key_sealed, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", tenant.tenantId(), keyId, keyHash, keyPrefix, keySealed,
+                    tenant.createdAt());
         });
     }
 
@@ -27,6 +28,14 @@ final class JdbcTenantStore implements TenantStore {
         return db.read(jdbc -> jdbc.queryOne(
                 "SELECT tenant_id FROM tenant_keys WHERE key_hash = ? AND revoked_at IS NULL",
                 row -> row.string("tenant_id"), keyHash));
+    }
+
+    @Override
+    public java.util.List<SealedKey> activeSealedKeys(String tenantId) {
+        return db.read(jdbc -> jdbc.query("""
+                SELECT key_id, key_sealed FROM tenant_keys WHERE tenant_id = ? AND revoked_at IS NULL
+                 ORDER BY created_at DESC, key_id DESC""",
+                row -> new SealedKey(row.string("key_id"), row.string("key_sealed")), tenantId));
     }
 
     @Override

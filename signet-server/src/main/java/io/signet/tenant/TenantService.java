@@ -1,5 +1,6 @@
 package io.signet.tenant;
 
+import io.signet.crypto.Encryptor;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
@@ -18,11 +19,13 @@ public final class TenantService implements RequestAuthenticator {
 
     private final TenantStore store;
     private final SecretHasher hasher;
+    private final Encryptor encryptor;
     private final Clock clock;
 
-    public TenantService(Database db, SecretHasher hasher, Clock clock) {
+    public TenantService(Database db, SecretHasher hasher, Encryptor encryptor, Clock clock) {
         this.store = new JdbcTenantStore(db);
         this.hasher = hasher;
+        this.encryptor = encryptor;
         this.clock = clock;
     }
 
@@ -33,7 +36,9 @@ public final class TenantService implements RequestAuthenticator {
         }
         String key = secretKey.orElseGet(() -> "sk_" + RandomTokens.base64Url(32));
         Tenant tenant = new Tenant(Ids.timeOrdered(), name.strip(), clock.millis());
-        store.create(tenant, Ids.timeOrdered(), hasher.hash(KEY_PURPOSE, key), key.substring(0, Math.min(8, key.length())));
+        String keyId = Ids.timeOrdered();
+        store.create(tenant, keyId, hasher.hash(KEY_PURPOSE, key), key.substring(0, Math.min(8, key.length())),
+                encryptor.encrypt(key, sealContext(tenant.tenantId(), keyId)));
         return new CreatedTenant(tenant, key);
     }
 
@@ -51,6 +56,20 @@ public final class TenantService implements RequestAuthenticator {
             return Optional.empty();
         }
         return store.tenantIdForKeyHash(hasher.hash(KEY_PURPOSE, secretKey));
+    }
+
+    /**
+     * The tenant's active secret keys in plaintext, newest first: webhook deliveries carry one signature per
+     * active key (authsignal-api.md §9.1). Never log or return these.
+     */
+    public java.util.List<String> activeSecretKeys(String tenantId) {
+        return store.activeSealedKeys(tenantId).stream()
+                .map(k -> encryptor.decrypt(k.sealed(), sealContext(tenantId, k.keyId())))
+                .toList();
+    }
+
+    private static String sealContext(String tenantId, String keyId) {
+        return "tenant-key:" + tenantId + ":" + keyId;
     }
 
     public Optional<Tenant> find(String tenantId) {

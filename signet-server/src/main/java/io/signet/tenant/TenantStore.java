@@ -4,8 +4,15 @@ import java.util.Optional;
 
 /** Storage of tenants and their hashed secret keys. */
 public interface TenantStore {
-    /** Inserts a tenant and its first key (by hash) in one transaction. */
-    void create(Tenant tenant, String keyId, String keyHash, String keyPrefix);
+    /** Inserts a tenant and its first key (hashed for lookup, sealed for signing) in one transaction. */
+    void create(Tenant tenant, String keyId, String keyHash, String keyPrefix, String keySealed);
+
+    /** Sealed secret keys of the tenant that are not revoked, newest first. */
+    java.util.List<SealedKey> activeSealedKeys(String tenantId);
+
+    /** A secret key as stored for signing: its id (part of the encryption context) and ciphertext. */
+    record SealedKey(String keyId, String sealed) {
+    }
 
     /** The tenant owning the active key with this hash. */
     Optional<String> tenantIdForKeyHash(String keyHash);

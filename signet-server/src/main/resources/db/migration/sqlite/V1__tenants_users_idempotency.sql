@@ -12,6 +12,9 @@ CREATE TABLE tenant_keys (
     key_id      TEXT    NOT NULL,
     key_hash    TEXT    NOT NULL UNIQUE,
     key_prefix  TEXT    NOT NULL,
+    -- AES-GCM sealed key: webhook signatures are keyed with the tenant's secret key itself
+    -- (authsignal-api.md §9.1), so it must be readable; authentication uses only key_hash.
+    key_sealed  TEXT    NOT NULL,
     created_at  INTEGER NOT NULL,
     revoked_at  INTEGER,
     PRIMARY KEY (tenant_id, key_id)
