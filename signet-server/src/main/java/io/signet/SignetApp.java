@@ -2,6 +2,7 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.challenge.ChallengeFeature;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,16 +58,22 @@ public final class SignetApp implements AutoCloseable {
 
             EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
             UserService users = new UserService(db, enrollments, clock);
-            List<Routes> routes = List.of(new UserRoutes(users));
+            AtomicReference<HttpServer> listening = new AtomicReference<>();
+            ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users, clock,
+                    () -> config.publicUrl().orElseGet(() -> "http://" + config.host() + ":" + listening.get().port()));
+            List<Routes> routes = List.of(new UserRoutes(users), challenges.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
+            listening.set(http);
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges.service()::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
             return new SignetApp(db, http, background, tenants);
         } catch (RuntimeException e) {
             db.close();

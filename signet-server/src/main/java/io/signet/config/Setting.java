@@ -17,7 +17,29 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
-    DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer).");
+    DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
+    PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
+            "Base URL end users reach Signet at (magic links, hosted pages); default http://HOST:PORT."),
+    SMTP_URL("SIGNET_SMTP_URL", null, true,
+            "Mail server for email OTP and magic links: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465."),
+    SMTP_FROM("SIGNET_SMTP_FROM", null, false, "From address of outgoing mail; required with SIGNET_SMTP_URL."),
+    SMTP_STARTTLS("SIGNET_SMTP_STARTTLS", "required", false,
+            "STARTTLS on smtp:// URLs: 'required' (fail without TLS), 'optional' or 'off' (local test servers)."),
+    SMS_TWILIO_ACCOUNT_SID("SIGNET_SMS_TWILIO_ACCOUNT_SID", null, false,
+            "Twilio (or compatible) account SID for SMS and WhatsApp codes."),
+    SMS_TWILIO_AUTH_TOKEN("SIGNET_SMS_TWILIO_AUTH_TOKEN", null, true, "Twilio auth token."),
+    SMS_TWILIO_FROM("SIGNET_SMS_TWILIO_FROM", null, false,
+            "Sender: an E.164 number, or a Messaging Service SID (MG...)."),
+    SMS_TWILIO_URL("SIGNET_SMS_TWILIO_URL", "https://api.twilio.com", false,
+            "Base URL of the Twilio-compatible Messages API."),
+    OTP_TTL_SECONDS("SIGNET_OTP_TTL_SECONDS", "600", false,
+            "Lifetime of an email/SMS/WhatsApp code and of an authenticator-app or recovery-code challenge."),
+    MAGIC_LINK_TTL_SECONDS("SIGNET_MAGIC_LINK_TTL_SECONDS", "600", false, "Lifetime of an email magic link."),
+    SEND_LIMIT_PER_USER("SIGNET_SEND_LIMIT_PER_USER", "10", false,
+            "Codes/links sent per user (or per recipient when no userId is given) per window."),
+    SEND_LIMIT_PER_IP("SIGNET_SEND_LIMIT_PER_IP", "30", false,
+            "Codes/links sent per end-user ipAddress (as given in the challenge request) per window."),
+    SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits.");
 
     private final String env;
     private final String defaultValue;

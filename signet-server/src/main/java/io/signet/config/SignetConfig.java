@@ -21,7 +21,20 @@ public record SignetConfig(
         Optional<String> secretKey,
         Optional<String> devDelivery,
         String logLevel,
-        int dbPoolSize) {
+        int dbPoolSize,
+        Optional<String> publicUrl,
+        Optional<String> smtpUrl,
+        Optional<String> smtpFrom,
+        String smtpStarttls,
+        Optional<String> smsTwilioAccountSid,
+        Optional<String> smsTwilioAuthToken,
+        Optional<String> smsTwilioFrom,
+        String smsTwilioUrl,
+        int otpTtlSeconds,
+        int magicLinkTtlSeconds,
+        int sendLimitPerUser,
+        int sendLimitPerIp,
+        int sendLimitWindowSeconds) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -51,7 +64,26 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
-                parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)));
+                parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
+                optional(values, Setting.PUBLIC_URL).map(v -> DeliverySettings.httpUrl(Setting.PUBLIC_URL, v)),
+                optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
+                DeliverySettings.smtpFrom(values.get(Setting.SMTP_URL), values.get(Setting.SMTP_FROM)),
+                DeliverySettings.oneOf(Setting.SMTP_STARTTLS, value(values, Setting.SMTP_STARTTLS),
+                        "required", "optional", "off"),
+                optional(values, Setting.SMS_TWILIO_ACCOUNT_SID),
+                optional(values, Setting.SMS_TWILIO_AUTH_TOKEN),
+                DeliverySettings.twilioFrom(values.get(Setting.SMS_TWILIO_ACCOUNT_SID),
+                        values.get(Setting.SMS_TWILIO_AUTH_TOKEN), values.get(Setting.SMS_TWILIO_FROM)),
+                DeliverySettings.httpUrl(Setting.SMS_TWILIO_URL, value(values, Setting.SMS_TWILIO_URL)),
+                parsePositive(Setting.OTP_TTL_SECONDS, value(values, Setting.OTP_TTL_SECONDS)),
+                parsePositive(Setting.MAGIC_LINK_TTL_SECONDS, value(values, Setting.MAGIC_LINK_TTL_SECONDS)),
+                parsePositive(Setting.SEND_LIMIT_PER_USER, value(values, Setting.SEND_LIMIT_PER_USER)),
+                parsePositive(Setting.SEND_LIMIT_PER_IP, value(values, Setting.SEND_LIMIT_PER_IP)),
+                parsePositive(Setting.SEND_LIMIT_WINDOW_SECONDS, value(values, Setting.SEND_LIMIT_WINDOW_SECONDS)));
+    }
+
+    private static Optional<String> optional(Map<Setting, String> values, Setting s) {
+        return Optional.ofNullable(values.get(s));
     }
 
     public boolean isPostgres() {
@@ -63,7 +95,9 @@ public record SignetConfig(
         return "host=" + host + " port=" + port + " database=" + maskPassword(databaseUrl)
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize;
+                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize
+                + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
+                + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset");
     }
 
     private static void applyFlags(Map<Setting, String> values, List<String> args) {
@@ -103,7 +137,7 @@ public record SignetConfig(
         return port;
     }
 
-    private static int parsePositive(Setting s, String v) {
+    static int parsePositive(Setting s, String v) {
         int n = parseInt(s, v);
         if (n < 1) {
             throw new ConfigException(s.env() + " must be at least 1, got " + v);

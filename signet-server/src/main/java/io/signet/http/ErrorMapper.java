@@ -17,6 +17,9 @@ final class ErrorMapper {
     }
 
     static void signet(SignetException e, Context ctx) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
         write(ctx, e.code(), e.description());
     }
 

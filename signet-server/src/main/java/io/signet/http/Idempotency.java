@@ -72,7 +72,11 @@ public final class Idempotency {
         try {
             body = work.call();
         } catch (SignetException e) {
-            record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
+            if (e.retryAfterSeconds() > 0) {
+                release(tenantId, key); // "try again later" must not be replayed to the retry it asks for
+            } else {
+                record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
+            }
             throw e;
         } catch (Exception | Error e) {
             release(tenantId, key); // unexpected failure: let a retry run the request again

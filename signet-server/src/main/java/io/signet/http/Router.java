@@ -36,6 +36,23 @@ public final class Router {
         routes.addHttpHandler(HandlerType.DELETE, path, idempotent(endpoint));
     }
 
+    /**
+     * A page for a person's browser rather than an SDK (e.g. an opened magic link): HTML, never cached,
+     * kept out of frames and referrers, because its URL carries a one-time secret.
+     */
+    public void page(String path, java.util.function.Function<Context, HtmlPage> page) {
+        routes.addHttpHandler(HandlerType.GET, path, ctx -> {
+            HtmlPage p = page.apply(ctx);
+            ctx.status(p.status())
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .contentType("text/html; charset=utf-8")
+                    .result(p.html());
+        });
+    }
+
     private static Handler json(Endpoint endpoint) {
         return ctx -> respond(ctx, 200, Json.write(endpoint.handle(ctx)));
     }

@@ -7,10 +7,27 @@ package io.signet.http;
  */
 public class SignetException extends RuntimeException {
     private final ErrorCode code;
+    private final long retryAfterSeconds;
 
     public SignetException(ErrorCode code, String description) {
+        this(code, description, 0);
+    }
+
+    private SignetException(ErrorCode code, String description, long retryAfterSeconds) {
         super(description, null, false, false);
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with a {@code Retry-After} header (RFC 9110 §10.2.3) of at least one second. */
+    public static SignetException tooManyRequests(String description, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new SignetException(ErrorCode.TOO_MANY_REQUESTS, description, seconds);
+    }
+
+    /** Seconds for the {@code Retry-After} header, or 0 when the response carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ErrorCode code() {

@@ -1,0 +1,33 @@
+package io.signet.challenge;
+
+import io.signet.config.SignetConfig;
+import io.signet.crypto.SecretHasher;
+import io.signet.store.Database;
+import io.signet.user.UserService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** The challenge feature, assembled from configuration: its service for other features and its routes. */
+public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes) {
+
+    /** {@code publicUrl} is a supplier because by default it names the port, known only once HTTP is up. */
+    public static ChallengeFeature create(SignetConfig config, Database db, SecretHasher hasher, UserService users,
+                                          Clock clock, Supplier<String> publicUrl) {
+        ChallengeStore store = new JdbcChallengeStore(db);
+        Secrets secrets = new Secrets(hasher);
+        Delivery delivery = new Delivery(
+                config.smtpUrl().map(url -> new SmtpSender(url, config.smtpFrom().orElseThrow(),
+                        config.smtpStarttls())),
+                config.smsTwilioAccountSid().map(sid -> new TwilioSender(config.smsTwilioUrl(), sid,
+                        config.smsTwilioAuthToken().orElseThrow(), config.smsTwilioFrom().orElseThrow())),
+                config.devDelivery().map(d -> new StdoutSender()));
+        SendLimits limits = new SendLimits(db, store, clock, config.sendLimitPerUser(), config.sendLimitPerIp(),
+                Duration.ofSeconds(config.sendLimitWindowSeconds()));
+        ChallengeSettings settings = new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
+                Duration.ofSeconds(config.magicLinkTtlSeconds()));
+        ChallengeService service = new ChallengeService(db, store, users, delivery, limits, secrets, settings,
+                publicUrl, clock);
+        return new ChallengeFeature(service, new ChallengeRoutes(service, new Verification(db, store, secrets, clock)));
+    }
+}
