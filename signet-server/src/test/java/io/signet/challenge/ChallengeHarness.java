@@ -1,0 +1,141 @@
+package io.signet.challenge;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.signet.testing.Api;
+import io.signet.testing.ApiResponse;
+import io.signet.testing.Backend;
+import io.signet.testing.TestCarrier;
+import io.signet.testing.TestClock;
+import io.signet.testing.TestServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Signet wired to real delivery: GreenMail as its SMTP server (with a login) and {@link TestCarrier} as
+ * its Twilio-compatible SMS carrier, on a {@link TestClock}. Shared by the challenge suites.
+ */
+final class ChallengeHarness implements AutoCloseable {
+    static final String SMTP_USER = "signet";
+    static final String SMTP_PASSWORD = "p@ss:word";
+    static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
+    static final String TWILIO_FROM = "+14155550100";
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final Pattern LINK = Pattern.compile("(http://\\S+/magic-link/[A-Za-z0-9_-]+)");
+
+    final GreenMail mail;
+    final TestCarrier carrier;
+    final TestClock clock = new TestClock();
+    final TestServer server;
+    final Api api;
+
+    ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv) {
+        mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        mail.setUser("no-reply@signet.test", SMTP_USER, SMTP_PASSWORD);
+        carrier = new TestCarrier();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SIGNET_SMTP_URL", "smtp://" + SMTP_USER + ":p%40ss%3Aword@127.0.0.1:" + mail.getSmtp().getPort(),
+                "SIGNET_SMTP_FROM", "Signet <no-reply@signet.test>",
+                "SIGNET_SMTP_STARTTLS", "off",
+                "SIGNET_SMS_TWILIO_ACCOUNT_SID", TWILIO_SID,
+                "SIGNET_SMS_TWILIO_AUTH_TOKEN", "twilio-token",
+                "SIGNET_SMS_TWILIO_FROM", TWILIO_FROM,
+                "SIGNET_SMS_TWILIO_URL", carrier.baseUrl()));
+        env.putAll(moreEnv);
+        server = TestServer.start(backend, tempDir, env, clock);
+        api = server.api();
+    }
+
+    static String uid(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** A fresh address, so each test reads only its own mail. */
+    static String newEmail() {
+        return "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    ApiResponse challenge(Map<String, ?> body) {
+        ApiResponse r = api.post("/v1/challenge", body);
+        if (r.status() != 200) {
+            throw new AssertionError("challenge failed: " + r);
+        }
+        return r;
+    }
+
+    ApiResponse verify(String challengeId, String code) {
+        return api.post("/v1/verify", Map.of("challengeId", challengeId, "verificationCode", code));
+    }
+
+    /** The text of the newest mail to {@code to}, read from GreenMail. */
+    String lastMailTo(String to) {
+        MimeMessage[] all = mail.getReceivedMessages();
+        for (int i = all.length - 1; i >= 0; i--) {
+            try {
+                if (Arrays.stream(all[i].getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
+                    return all[i].getSubject() + "\n" + all[i].getContent();
+                }
+            } catch (MessagingException | IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no mail to " + to);
+    }
+
+    int mailsTo(String to) {
+        return (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+            } catch (MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).count();
+    }
+
+    static String codeIn(String text) {
+        Matcher m = CODE.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no 6-digit code in: " + text);
+        }
+        return m.group(1);
+    }
+
+    static String linkIn(String text) {
+        Matcher m = LINK.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no magic link in: " + text);
+        }
+        return m.group(1);
+    }
+
+    /** A 6-digit code that is not {@code code}. */
+    static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    long challengeRows() {
+        return server.app().database().read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM challenges"));
+    }
+
+    int attempts(String challengeId) {
+        return server.app().database().read(jdbc -> jdbc.queryOne(
+                "SELECT attempts FROM challenges WHERE challenge_id = ?", r -> r.intValue("attempts"), challengeId))
+                .orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        server.closeAndDropDatabase();
+        carrier.close();
+        mail.stop();
+    }
+}
