@@ -2,11 +2,15 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.challenge.ActionOutcomes;
 import io.signet.challenge.ChallengeFeature;
+import io.signet.challenge.Factors;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
+import io.signet.http.ErrorCode;
 import io.signet.http.HttpServer;
+import io.signet.http.SignetException;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.store.Database;
@@ -16,10 +20,12 @@ import io.signet.user.Enrollment;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
+import io.signet.user.VerificationMethod;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +65,8 @@ public final class SignetApp implements AutoCloseable {
             EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
             UserService users = new UserService(db, enrollments, clock);
             AtomicReference<HttpServer> listening = new AtomicReference<>();
-            ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users, clock,
+            ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
+                    NO_AUTHENTICATORS_YET, NO_ACTIONS_YET, clock,
                     () -> config.publicUrl().orElseGet(() -> "http://" + config.host() + ":" + listening.get().port()));
             List<Routes> routes = List.of(new UserRoutes(users), challenges.routes());
 
@@ -80,6 +87,38 @@ public final class SignetApp implements AutoCloseable {
             throw e;
         }
     }
+
+    // Placeholders like the EnrollmentView above, until the authenticator and action features are wired here.
+    private static final Factors NO_AUTHENTICATORS_YET = new Factors() {
+        @Override
+        public List<TotpFactor> totpFactors(String tenantId, String userId) {
+            return List.of();
+        }
+
+        @Override
+        public OptionalInt redeemRecoveryCode(String tenantId, String userId, String code) {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public String verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
+                               String contact, long at) {
+            return null;
+        }
+    };
+
+    private static final ActionOutcomes NO_ACTIONS_YET = new ActionOutcomes() {
+        @Override
+        public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
+                              boolean succeeded, VerificationMethod method, String userAuthenticatorId) {
+        }
+
+        @Override
+        public String claim(String tenantId, String userId, String actionCode, String idempotencyKey,
+                            VerificationMethod method) {
+            throw new SignetException(ErrorCode.INVALID_CONFIGURATION, "claimChallenge needs actions.");
+        }
+    };
 
     private static void announceDefaultTenant(CreatedTenant t, SignetConfig config, PrintStream out) {
         if (config.secretKey().isPresent()) {

@@ -13,7 +13,8 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes)
 
     /** {@code publicUrl} is a supplier because by default it names the port, known only once HTTP is up. */
     public static ChallengeFeature create(SignetConfig config, Database db, SecretHasher hasher, UserService users,
-                                          Clock clock, Supplier<String> publicUrl) {
+                                          Factors factors, ActionOutcomes actions, Clock clock,
+                                          Supplier<String> publicUrl) {
         ChallengeStore store = new JdbcChallengeStore(db);
         Secrets secrets = new Secrets(hasher);
         Delivery delivery = new Delivery(
@@ -26,8 +27,9 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes)
                 Duration.ofSeconds(config.sendLimitWindowSeconds()));
         ChallengeSettings settings = new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
                 Duration.ofSeconds(config.magicLinkTtlSeconds()));
-        ChallengeService service = new ChallengeService(db, store, users, delivery, limits, secrets, settings,
+        ChallengeService service = new ChallengeService(db, store, users, factors, delivery, limits, secrets, settings,
                 publicUrl, clock);
-        return new ChallengeFeature(service, new ChallengeRoutes(service, new Verification(db, store, secrets, clock)));
+        return new ChallengeFeature(service, new ChallengeRoutes(service,
+                new Verification(db, store, secrets, factors, actions, clock), new Claims(db, store, users, actions)));
     }
 }

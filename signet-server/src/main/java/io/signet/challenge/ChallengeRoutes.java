@@ -22,16 +22,19 @@ public final class ChallengeRoutes implements Routes {
 
     private final ChallengeService challenges;
     private final Verification verification;
+    private final Claims claims;
 
-    ChallengeRoutes(ChallengeService challenges, Verification verification) {
+    ChallengeRoutes(ChallengeService challenges, Verification verification, Claims claims) {
         this.challenges = challenges;
         this.verification = verification;
+        this.claims = claims;
     }
 
     @Override
     public void register(Router router) {
         router.post("/v1/challenge", this::challenge);
         router.post("/v1/verify", this::verify);
+        router.post("/v1/claim", this::claimChallenge);
         router.get("/v1/challenges", this::getChallenge);
         router.post("/v1/challenges", this::getChallenge); // .NET: POST with query and body
         router.post("/v1/challenges{javaQuery}", this::getChallenge); // Java 2.10.1: query glued on without '?'
@@ -48,6 +51,11 @@ public final class ChallengeRoutes implements Routes {
     /** verify — {@code POST /v1/verify}. */
     private Object verify(Context ctx) {
         return verification.verify(Requests.tenantId(ctx), Requests.body(ctx, VerifyRequest.class));
+    }
+
+    /** claimChallenge — {@code POST /v1/claim}. */
+    private Object claimChallenge(Context ctx) {
+        return claims.claim(Requests.tenantId(ctx), Requests.body(ctx, ClaimRequest.class));
     }
 
     /** getChallenge — {@code GET /v1/challenges?challengeId=&userId=&action=&verificationMethod=} and aliases. */

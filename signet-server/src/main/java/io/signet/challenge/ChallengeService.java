@@ -16,13 +16,14 @@ import java.util.function.Supplier;
 
 /**
  * Starting and re-sending challenges (authsignal-api.md §7.5.1) and reading them back (§7.5.4). Every input
- * is validated and the sender chosen before anything is written; a message that cannot be delivered
- * removes the challenge it was for.
+ * is validated before anything is written; a message that cannot be delivered removes the challenge it
+ * was for.
  */
 public final class ChallengeService {
     private final Database db;
     private final ChallengeStore store;
     private final UserService users;
+    private final Factors factors;
     private final Delivery delivery;
     private final SendLimits limits;
     private final Secrets secrets;
@@ -30,11 +31,13 @@ public final class ChallengeService {
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    ChallengeService(Database db, ChallengeStore store, UserService users, Delivery delivery, SendLimits limits,
-                     Secrets secrets, ChallengeSettings settings, Supplier<String> publicUrl, Clock clock) {
+    ChallengeService(Database db, ChallengeStore store, UserService users, Factors factors, Delivery delivery,
+                     SendLimits limits, Secrets secrets, ChallengeSettings settings, Supplier<String> publicUrl,
+                     Clock clock) {
         this.db = db;
         this.store = store;
         this.users = users;
+        this.factors = factors;
         this.delivery = delivery;
         this.limits = limits;
         this.secrets = secrets;
@@ -74,13 +77,17 @@ public final class ChallengeService {
                 if (userId == null) {
                     throw SignetException.invalid("'userId' is required for verificationMethod " + method + ".");
                 }
+                if (method == VerificationMethod.AUTHENTICATOR_APP && factors.totpFactors(tenantId, userId).isEmpty()) {
+                    throw SignetException.invalid("The user has no authenticator app enrolled; enroll one with "
+                            + "verificationMethod AUTHENTICATOR_APP first.");
+                }
             }
         }
         long now = clock.millis();
         Challenge c = new Challenge(tenantId, Ids.timeOrdered(now), userId, action, idempotencyKey, method,
                 smsChannel, email, phone, locale, 0, now, now + ttl(method).toMillis(), null);
-        Optional<Sender> sender = channel(c).map(delivery::senderFor); // refuses before anything is written
-        if (sender.isPresent()) {
+        boolean sends = channel(c).isPresent();
+        if (sends) {
             limits.count(tenantId, userId != null ? userId : c.recipient().toLowerCase(Locale.ROOT), ipAddress);
         }
         Secret secret = newSecret(c);
@@ -91,11 +98,11 @@ public final class ChallengeService {
             store.insert(jdbc, c, secret.codeHash(), secret.linkHash());
             return null;
         });
-        if (sender.isPresent()) {
+        if (sends) {
             try {
-                delivery.send(sender.get(), message(c, secret, ipAddress, r.userAgent()));
+                delivery.send(message(c, secret, ipAddress, r.userAgent()));
             } catch (SignetException e) {
-                store.delete(tenantId, c.challengeId());
+                store.delete(tenantId, c.challengeId()); // nothing half-done: no message, no challenge
                 throw e;
             }
         }
@@ -117,15 +124,14 @@ public final class ChallengeService {
             throw SignetException.invalid("This challenge is " + (c.isVerified() ? "already verified" : "locked after "
                     + Verification.MAX_ATTEMPTS + " wrong codes") + "; start a new one without 'challengeId'.");
         }
-        Optional<Sender> sender = channel(c).map(delivery::senderFor);
-        if (sender.isEmpty()) {
+        if (channel(c).isEmpty()) {
             return new ChallengeResponse(c.challengeId(), c.idempotencyKey(), c.expiresAtSeconds());
         }
         limits.count(tenantId, c.userId() != null ? c.userId() : c.recipient().toLowerCase(Locale.ROOT), ipAddress);
         long expiresAt = clock.millis() + ttl(c.method()).toMillis();
         Secret secret = newSecret(c);
         // Sent before it is stored: if delivery fails, the code the person already has keeps working.
-        delivery.send(sender.get(), message(c, secret, ipAddress, r.userAgent()));
+        delivery.send(message(c, secret, ipAddress, r.userAgent()));
         if (!store.replaceSecret(tenantId, challengeId, secret.codeHash(), secret.linkHash(), expiresAt,
                 Verification.MAX_ATTEMPTS)) {
             throw SignetException.invalid("This challenge was completed meanwhile; start a new one.");

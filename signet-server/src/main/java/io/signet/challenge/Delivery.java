@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the {@link Sender} for a message: the configured SMTP server for email, the SMS carrier for SMS
- * and WhatsApp, else dev stdout when the operator opted in. With none, sending is refused before anything
- * is written, with a description that says how to configure one.
+ * and WhatsApp, else dev stdout when the operator opted in. With none, sending is refused with a
+ * description that says how to configure one.
  */
 final class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
@@ -33,10 +33,14 @@ final class Delivery {
         }
     }
 
-    /** The sender for {@code channel}, or a 400 {@code invalid_configuration} saying how to configure one. */
-    Sender senderFor(Message.Channel channel) {
-        boolean isEmail = channel == Message.Channel.EMAIL;
-        return (isEmail ? email : sms).or(() -> dev).orElseThrow(() -> new SignetException(
+    /**
+     * Sends {@code message} with the configured sender of its channel (else dev stdout). With none, a 400
+     * {@code invalid_configuration} says how to configure one; a failed hand-over is a 503, logged for the
+     * operator without the code.
+     */
+    void send(Message message) {
+        boolean isEmail = message.channel() == Message.Channel.EMAIL;
+        Sender sender = (isEmail ? email : sms).or(() -> dev).orElseThrow(() -> new SignetException(
                 ErrorCode.INVALID_CONFIGURATION, isEmail
                         ? "Signet cannot send email: no mail server is configured. Set SIGNET_SMTP_URL and "
                         + "SIGNET_SMTP_FROM on the server; for local development only, SIGNET_DEV_DELIVERY=stdout "
@@ -45,17 +49,12 @@ final class Delivery {
                         + "SIGNET_SMS_TWILIO_ACCOUNT_SID, SIGNET_SMS_TWILIO_AUTH_TOKEN and SIGNET_SMS_TWILIO_FROM "
                         + "on the server; for local development only, SIGNET_DEV_DELIVERY=stdout writes messages "
                         + "to the server log."));
-    }
-
-    /** Sends with the sender {@link #senderFor} picked; a failure is a 503 and is logged for the operator. */
-    void send(Sender sender, Message message) {
         try {
             sender.send(message);
         } catch (DeliveryException e) {
             log.warn("{} not delivered: {}", message, e.getMessage());
             throw new SignetException(ErrorCode.SERVICE_UNAVAILABLE, "The " + describe(message.channel())
-                    + " could not be delivered. Try again later; the server log "
-                    + "says why.");
+                    + " could not be delivered. Try again later; the server log says why.");
         }
     }
 

@@ -5,12 +5,17 @@ import io.signet.http.SignetException;
 import io.signet.store.Database;
 import io.signet.user.VerificationMethod;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
- * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2) and opened
- * magic links. A challenge allows {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional
- * update in the database, and verifies at most once.
+ * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2), including
+ * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
+ * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
+ * is compared, and verifies at most once. A success settles the tracked action and stamps the
+ * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action.
  */
 final class Verification {
     static final int MAX_ATTEMPTS = 5;
@@ -18,12 +23,17 @@ final class Verification {
     private final Database db;
     private final ChallengeStore store;
     private final Secrets secrets;
+    private final Factors factors;
+    private final ActionOutcomes actions;
     private final Clock clock;
 
-    Verification(Database db, ChallengeStore store, Secrets secrets, Clock clock) {
+    Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
+                 Clock clock) {
         this.db = db;
         this.store = store;
         this.secrets = secrets;
+        this.factors = factors;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -34,13 +44,14 @@ final class Verification {
         Challenge c = store.find(tenantId, challengeId).orElseThrow(() -> ChallengeService.unknown(challengeId));
         if (c.method() == VerificationMethod.EMAIL_MAGIC_LINK) {
             // A link is verified by opening it; verify reports whether that happened, so a backend can poll.
-            return c.isVerified() ? success(c) : VerifyResponse.failed(c.method(),
-                    VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
+            return linkStatus(c);
         }
         String code = Inputs.verificationCode(r.verificationCode());
         return switch (c.method()) {
             case EMAIL_OTP, SMS, WHATSAPP -> verifyCode(c, code);
-            default -> throw SignetException.invalid("Challenges of method " + c.method() + " cannot be verified yet.");
+            case AUTHENTICATOR_APP -> verifyTotp(c, code);
+            case RECOVERY_CODE -> verifyRecoveryCode(c, code);
+            default -> throw new IllegalStateException("challenge of unexpected method " + c.method());
         };
     }
 
@@ -57,24 +68,75 @@ final class Verification {
             return store.markVerified(jdbc, c.tenantId(), c.challengeId(), now) ? Attempt.VERIFIED
                     : Attempt.NOT_COUNTED;
         });
-        if (attempt == Attempt.VERIFIED) {
-            return success(c);
-        }
-        return failure(c.tenantId(), c.challengeId(), c.method());
+        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c);
     }
 
-    /** Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code. */
-    private VerifyResponse failure(String tenantId, String challengeId, VerificationMethod method) {
-        Challenge now = store.find(tenantId, challengeId).orElseThrow(() -> ChallengeService.unknown(challengeId));
+    /** An attempt is counted first; then the code must match a step no earlier verification used. */
+    private VerifyResponse verifyTotp(Challenge c, String code) {
+        long now = clock.millis();
+        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
+            return failure(c);
+        }
+        for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
+            Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
+            OptionalLong step = Totp.matchingStep(p, code, Instant.ofEpochMilli(now));
+            if (step.isPresent()) {
+                // Replay guard and verification commit together: a step used once, on any node, never again.
+                boolean ok = db.write(jdbc -> store.useTotpStep(jdbc, c.tenantId(), c.userId(),
+                        f.userAuthenticatorId(), step.getAsLong(), now)
+                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now));
+                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c);
+            }
+        }
+        return failure(c);
+    }
+
+    private VerifyResponse verifyRecoveryCode(Challenge c, String code) {
+        long now = clock.millis();
+        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
+            return failure(c);
+        }
+        OptionalInt left = factors.redeemRecoveryCode(c.tenantId(), c.userId(), code);
+        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now))) {
+            return failure(c);
+        }
+        return succeeded(c, null, left.getAsInt());
+    }
+
+    /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
+    private VerifyResponse succeeded(Challenge c, String userAuthenticatorId, Integer recoveryCodesLeft) {
+        boolean email = c.method().name().startsWith("EMAIL");
+        String authenticatorId = userAuthenticatorId;
+        if (c.userId() != null) {
+            authenticatorId = factors.verified(c.tenantId(), c.userId(), c.method(), userAuthenticatorId,
+                    c.recipient(), clock.millis());
+            actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
+                    authenticatorId);
+        }
+        return new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(), c.method(),
+                null, recoveryCodesLeft);
+    }
+
+    /**
+     * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code, and
+     * fail the tracked action.
+     */
+    private VerifyResponse failure(Challenge c) {
+        Challenge now = store.find(c.tenantId(), c.challengeId())
+                .orElseThrow(() -> ChallengeService.unknown(c.challengeId()));
         boolean exhausted = !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
-        return VerifyResponse.failed(method, exhausted ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED
+        if (exhausted && now.userId() != null) {
+            actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
+        }
+        return VerifyResponse.failed(c.method(), exhausted ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED
                 : VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
     }
 
-    private static VerifyResponse success(Challenge c) {
-        boolean email = c.method().name().startsWith("EMAIL");
-        return new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(), c.method(),
-                null, null);
+    /** Magic-link status for a polling backend: the contact only once the link was opened. */
+    private static VerifyResponse linkStatus(Challenge c) {
+        return c.isVerified()
+                ? new VerifyResponse(true, c.email(), null, c.method(), null, null)
+                : VerifyResponse.failed(c.method(), VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
     }
 
     /**
@@ -84,6 +146,12 @@ final class Verification {
     HtmlPage openMagicLink(String token) {
         Optional<Challenge> verified = token == null || token.length() > 100 ? Optional.empty()
                 : store.verifyLink(secrets.linkHash(token), clock.millis());
+        verified.filter(c -> c.userId() != null).ifPresent(c -> {
+            String authenticatorId = factors.verified(c.tenantId(), c.userId(), c.method(), null, c.email(),
+                    clock.millis());
+            actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
+                    authenticatorId);
+        });
         if (verified.isEmpty()) {
             return HtmlPage.of(410, "This link is no longer valid",
                     "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");

@@ -1,0 +1,44 @@
+package io.signet.challenge;
+
+import io.signet.http.SignetException;
+import io.signet.store.Database;
+import io.signet.user.UserChanges;
+import io.signet.user.UserService;
+
+/**
+ * claimChallenge (authsignal-api.md §7.5.3): gives a verified challenge, possibly started without a user
+ * (the Java SDK sends none), to a user, and returns a token {@code /v1/validate} accepts as
+ * CHALLENGE_SUCCEEDED. A challenge belongs to at most one user.
+ */
+final class Claims {
+    private final Database db;
+    private final ChallengeStore store;
+    private final UserService users;
+    private final ActionOutcomes actions;
+
+    Claims(Database db, ChallengeStore store, UserService users, ActionOutcomes actions) {
+        this.db = db;
+        this.store = store;
+        this.users = users;
+        this.actions = actions;
+    }
+
+    ClaimResponse claim(String tenantId, ClaimRequest r) {
+        String challengeId = Inputs.requiredId("challengeId", r.challengeId());
+        String userId = Inputs.requiredId("userId", r.userId());
+        Challenge c = store.find(tenantId, challengeId).orElseThrow(() -> ChallengeService.unknown(challengeId));
+        if (!c.isVerified() && !Boolean.TRUE.equals(r.skipVerificationCheck())) {
+            throw SignetException.invalid("The challenge has not been verified; call verify first "
+                    + "(or send skipVerificationCheck: true if your server verified the user another way).");
+        }
+        boolean mine = db.write(jdbc -> {
+            users.ensureUser(jdbc, tenantId, userId, UserChanges.NONE);
+            return store.assignUser(jdbc, tenantId, challengeId, userId);
+        });
+        if (!mine) {
+            throw SignetException.conflict("The challenge was already claimed by another user.");
+        }
+        String token = actions.claim(tenantId, userId, c.actionCode(), c.idempotencyKey(), c.method());
+        return new ClaimResponse(token, c.method());
+    }
+}

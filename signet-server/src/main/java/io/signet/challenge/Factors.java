@@ -1,0 +1,31 @@
+package io.signet.challenge;
+
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What challenges need of enrolled authenticators. A seam because the authenticator feature owns them: it
+ * implements this at start-up, so challenge reads no authenticator table and the feature graph stays acyclic.
+ */
+public interface Factors {
+    /** An enrolled authenticator app: its id and TOTP parameters, the secret decrypted. Never log it. */
+    record TotpFactor(String userAuthenticatorId, byte[] secret, String algorithm, int digits, int period) {
+        public TotpFactor {
+            secret = secret.clone();
+        }
+    }
+
+    /** The user's enrolled authenticator apps, oldest first. */
+    List<TotpFactor> totpFactors(String tenantId, String userId);
+
+    /** Redeems one of the user's recovery codes once; the number left, or empty when the code is not valid. */
+    OptionalInt redeemRecoveryCode(String tenantId, String userId, String code);
+
+    /**
+     * Records a successful verification on the authenticator it used ({@code lastVerifiedAt}): by id, or for
+     * email and SMS methods by the contact the code went to. Returns its id, or null when none matches.
+     */
+    String verified(String tenantId, String userId, VerificationMethod method, String userAuthenticatorId,
+                    String contact, long at);
+}
