@@ -12,42 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import io.signet.testing.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Delete, tenant settings, batch enroll and idempotency through the real HTTP port, per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuthenticatorChangesApiContract {
+abstract class AuthenticatorChangesApiContract extends ServerSuite {
     private static final Logger log = LoggerFactory.getLogger(AuthenticatorChangesApiContract.class);
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-    Api api;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir);
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     private String enrollId(Api client, String userId, Object body) {
         ApiResponse r = client.post("/v1/users/" + userId + "/authenticators", body);

@@ -15,7 +15,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.signet.crypto.Encryptor;
 import io.signet.testing.Backend;
-import io.signet.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,33 +28,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Secrets at rest and in logs, and recovery code redemption, per storage backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuthenticatorSecretsContract {
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
+abstract class AuthenticatorSecretsContract extends ServerSuite {
     @Test
     void no_TOTP_secret_or_recovery_code_is_readable_in_the_database_or_the_debug_log() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

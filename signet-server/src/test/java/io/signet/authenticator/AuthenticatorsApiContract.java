@@ -11,11 +11,8 @@ import static io.signet.authenticator.AuthenticatorFixtures.uid;
 import static io.signet.authenticator.AuthenticatorFixtures.userExists;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import io.signet.testing.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,36 +22,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Enroll and list through the real HTTP port; run once per storage backend by its subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuthenticatorsApiContract {
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-    Api api;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir);
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
+abstract class AuthenticatorsApiContract extends ServerSuite {
     private ApiResponse enroll(String userId, Object body) {
         return api.post("/v1/users/" + userId + "/authenticators", body);
     }
