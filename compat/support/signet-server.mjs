@@ -82,16 +82,20 @@ export async function startSignet() {
   child.stdout.on("data", (chunk) => output.push(chunk.toString()));
   child.stderr.on("data", (chunk) => output.push(chunk.toString()));
 
-  const origin = await waitForListening(child, output);
-  await waitForHealth(origin);
-
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, stop };
+  try {
+    const origin = await waitForListening(child, output);
+    await waitForHealth(origin);
+    return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, stop };
+  } catch (error) {
+    await stop(); // a server that failed to start must not outlive the test run, nor its data dir
+    throw error;
+  }
 }
