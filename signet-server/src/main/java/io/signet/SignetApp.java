@@ -2,9 +2,12 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.authenticator.AuthenticatorEnrollments;
+import io.signet.authenticator.AuthenticatorRoutes;
+import io.signet.authenticator.AuthenticatorService;
+import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ActionOutcomes;
 import io.signet.challenge.ChallengeFeature;
-import io.signet.challenge.Factors;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -16,8 +19,8 @@ import io.signet.http.Routes;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
-import io.signet.user.Enrollment;
-import io.signet.user.EnrollmentView;
+import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
@@ -25,7 +28,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +46,15 @@ public final class SignetApp implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService background;
     private final TenantService tenants;
+    private final AuthenticatorService authenticators;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants) {
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants,
+                      AuthenticatorService authenticators) {
         this.db = db;
         this.http = http;
         this.background = background;
         this.tenants = tenants;
+        this.authenticators = authenticators;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -58,17 +63,21 @@ public final class SignetApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
-            TenantService tenants = new TenantService(db, hasher, new Encryptor(masterKey), clock);
+            Encryptor encryptor = new Encryptor(masterKey);
+            TenantService tenants = new TenantService(db, hasher, encryptor, clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
-            EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
-            UserService users = new UserService(db, enrollments, clock);
+            TenantSettingsService settings = new TenantSettingsService(db, clock);
+            UserService users = new UserService(db, new AuthenticatorEnrollments(db), clock);
+            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
             AtomicReference<HttpServer> listening = new AtomicReference<>();
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
-                    NO_AUTHENTICATORS_YET, NO_ACTIONS_YET, clock,
+                    new ChallengeFactors(db, authenticators, encryptor), NO_ACTIONS_YET, clock,
                     () -> config.publicUrl().orElseGet(() -> "http://" + config.host() + ":" + listening.get().port()));
-            List<Routes> routes = List.of(new UserRoutes(users), challenges.routes());
+            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
+            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+                    new TenantSettingsRoutes(settings), challenges.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,32 +90,14 @@ public final class SignetApp implements AutoCloseable {
                     1, 60, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges.service()::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
-            return new SignetApp(db, http, background, tenants);
+            return new SignetApp(db, http, background, tenants, authenticators);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    // Placeholders like the EnrollmentView above, until the authenticator and action features are wired here.
-    private static final Factors NO_AUTHENTICATORS_YET = new Factors() {
-        @Override
-        public List<TotpFactor> totpFactors(String tenantId, String userId) {
-            return List.of();
-        }
-
-        @Override
-        public OptionalInt redeemRecoveryCode(String tenantId, String userId, String code) {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public String verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
-                               String contact, long at) {
-            return null;
-        }
-    };
-
+    // A placeholder until the action feature is wired here.
     private static final ActionOutcomes NO_ACTIONS_YET = new ActionOutcomes() {
         @Override
         public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
@@ -149,6 +140,11 @@ public final class SignetApp implements AutoCloseable {
 
     public TenantService tenants() {
         return tenants;
+    }
+
+    /** For features that verify factors (recovery codes), and for tests. */
+    public AuthenticatorService authenticators() {
+        return authenticators;
     }
 
     @Override

@@ -1,0 +1,65 @@
+package io.signet.authenticator;
+
+import io.signet.challenge.Factors;
+import io.signet.crypto.Encryptor;
+import io.signet.store.Database;
+import io.signet.user.Contacts;
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The enrolled authenticators as the challenge feature needs them: TOTP parameters with the secret
+ * decrypted, recovery-code redemption, and {@code lastVerifiedAt} after a successful verification.
+ */
+public final class ChallengeFactors implements Factors {
+    private final Database db;
+    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorService authenticators;
+    private final Encryptor encryptor;
+
+    public ChallengeFactors(Database db, AuthenticatorService authenticators, Encryptor encryptor) {
+        this.db = db;
+        this.authenticators = authenticators;
+        this.encryptor = encryptor;
+    }
+
+    @Override
+    public List<TotpFactor> totpFactors(String tenantId, String userId) {
+        return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
+                .filter(a -> a.method() == VerificationMethod.AUTHENTICATOR_APP && a.totp() != null)
+                .map(a -> new TotpFactor(a.authenticatorId(), Base32.decode(encryptor.decrypt(a.totp().sealedSecret(),
+                        AuthenticatorService.totpContext(tenantId, a.authenticatorId()))),
+                        a.totp().algorithm(), a.totp().digits(), a.totp().period()))
+                .toList();
+    }
+
+    @Override
+    public OptionalInt redeemRecoveryCode(String tenantId, String userId, String code) {
+        return authenticators.redeemRecoveryCode(tenantId, userId, code);
+    }
+
+    /**
+     * By id; else the user's authenticator of the method whose email or phone number the code went to. A
+     * WhatsApp code also counts for the SMS authenticator of the same number (WhatsApp has no enroll of its
+     * own in the browser SDK, authsignal-client-api.md §4.4).
+     */
+    @Override
+    public String verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
+                           String contact, long at) {
+        return db.write(jdbc -> {
+            String id = authenticatorId;
+            if (id == null && contact != null) {
+                id = store.list(jdbc, tenantId, userId).stream()
+                        .filter(a -> a.method() == method
+                                || (method == VerificationMethod.WHATSAPP && a.method() == VerificationMethod.SMS))
+                        .filter(a -> Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))
+                                || contact.equals(a.phoneNumber()))
+                        .map(StoredAuthenticator::authenticatorId)
+                        .findFirst().orElse(null);
+            }
+            return id != null && store.markLastVerified(jdbc, tenantId, userId, id, at) ? id : null;
+        });
+    }
+}
