@@ -26,6 +26,20 @@ public final class ChallengeFactors implements Factors {
     }
 
     @Override
+    public String enrolledContact(String tenantId, String userId, VerificationMethod method) {
+        return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
+                .filter(a -> sameChannel(a, method))
+                .map(a -> a.email() != null ? a.email() : a.phoneNumber())
+                .filter(Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** A WhatsApp code may go to, and count for, the SMS authenticator of the same number. */
+    private static boolean sameChannel(StoredAuthenticator a, VerificationMethod method) {
+        return a.method() == method || (method == VerificationMethod.WHATSAPP && a.method() == VerificationMethod.SMS);
+    }
+
+    @Override
     public List<TotpFactor> totpFactors(String tenantId, String userId) {
         return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
                 .filter(a -> a.method() == VerificationMethod.AUTHENTICATOR_APP && a.totp() != null)
@@ -41,9 +55,8 @@ public final class ChallengeFactors implements Factors {
     }
 
     /**
-     * By id; else the user's authenticator of the method whose email or phone number the code went to. A
-     * WhatsApp code also counts for the SMS authenticator of the same number (WhatsApp has no enroll of its
-     * own in the browser SDK, authsignal-client-api.md §4.4).
+     * By id; else the user's authenticator of the method whose email or phone number the code went to
+     * (WhatsApp has no enroll of its own in the browser SDK, authsignal-client-api.md §4.4).
      */
     @Override
     public String verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
@@ -52,8 +65,7 @@ public final class ChallengeFactors implements Factors {
             String id = authenticatorId;
             if (id == null && contact != null) {
                 id = store.list(jdbc, tenantId, userId).stream()
-                        .filter(a -> a.method() == method
-                                || (method == VerificationMethod.WHATSAPP && a.method() == VerificationMethod.SMS))
+                        .filter(a -> sameChannel(a, method))
                         .filter(a -> Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))
                                 || contact.equals(a.phoneNumber()))
                         .map(StoredAuthenticator::authenticatorId)

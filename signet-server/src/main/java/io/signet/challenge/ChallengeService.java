@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,14 +67,13 @@ public final class ChallengeService {
         String locale = Inputs.locale(r.locale());
         String ipAddress = Inputs.ipAddress(r.ipAddress());
         Inputs.text("userAgent", r.userAgent(), 1024);
-        Optional<User> user = userId == null ? Optional.empty() : users.find(tenantId, userId);
         String email = null;
         String phone = null;
         switch (method) {
-            case EMAIL_OTP, EMAIL_MAGIC_LINK -> email = contact("email", r.email(),
-                    user.map(User::email).orElse(null), Contacts::email);
-            case SMS, WHATSAPP -> phone = contact("phoneNumber", r.phoneNumber(),
-                    user.map(User::phoneNumber).orElse(null), Contacts::phoneNumber);
+            case EMAIL_OTP, EMAIL_MAGIC_LINK -> email = contact("email", r.email(), tenantId, userId, method,
+                    User::email, Contacts::email);
+            case SMS, WHATSAPP -> phone = contact("phoneNumber", r.phoneNumber(), tenantId, userId, method,
+                    User::phoneNumber, Contacts::phoneNumber);
             default -> {
                 if (userId == null) {
                     throw SignetException.invalid("'userId' is required for verificationMethod " + method + ".");
@@ -161,13 +162,22 @@ public final class ChallengeService {
         return method == VerificationMethod.EMAIL_MAGIC_LINK ? settings.magicLinkTtl() : settings.otpTtl();
     }
 
-    private static String contact(String field, String given, String fromUser,
-                                  java.util.function.BinaryOperator<String> check) {
+    /**
+     * Where the code goes: the contact in the request (validated), else the one of the user's enrolled
+     * authenticator of this method, else the user's own attribute.
+     */
+    private String contact(String field, String given, String tenantId, String userId, VerificationMethod method,
+                           Function<User, String> attribute, BinaryOperator<String> check) {
         String v = Inputs.given(given);
-        if (v == null && fromUser == null) {
+        if (v != null) {
+            return check.apply(field, v);
+        }
+        String known = userId == null ? null : Optional.ofNullable(factors.enrolledContact(tenantId, userId, method))
+                .or(() -> users.find(tenantId, userId).map(attribute)).orElse(null);
+        if (known == null) {
             throw SignetException.invalid("'" + field + "' is required (or a 'userId' whose user has one).");
         }
-        return v == null ? fromUser : check.apply(field, v);
+        return known;
     }
 
     /** The channel a challenge's message travels on; empty for methods Signet sends nothing for. */

@@ -16,6 +16,12 @@ public interface Factors {
         }
     }
 
+    /**
+     * The email address or phone number of the user's oldest authenticator of {@code method} (for WHATSAPP
+     * also SMS), or null: where a challenge without an explicit contact sends its code.
+     */
+    String enrolledContact(String tenantId, String userId, VerificationMethod method);
+
     /** The user's enrolled authenticator apps, oldest first. */
     List<TotpFactor> totpFactors(String tenantId, String userId);
 

@@ -1,0 +1,10 @@
+package io.signet.challenge;
+
+import io.signet.testing.Backend;
+
+class FactorChallengesPostgresIT extends FactorChallengesContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
