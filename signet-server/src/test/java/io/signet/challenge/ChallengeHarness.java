@@ -64,6 +64,17 @@ final class ChallengeHarness implements AutoCloseable {
         return "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
     }
 
+    /** A fresh mobile number. */
+    static String newPhone() {
+        return "+6421" + (1_000_000 + io.signet.crypto.RandomTokens.nextInt(8_000_000));
+    }
+
+    /** Starts a challenge of {@code method} for action signIn sent to {@code contact}; returns its id. */
+    String start(String method, String contactField, String contact) {
+        return challenge(Map.of("verificationMethod", method, "action", "signIn", contactField, contact))
+                .json().path("challengeId").asString();
+    }
+
     ApiResponse challenge(Map<String, ?> body) {
         ApiResponse r = api.post("/v1/challenge", body);
         if (r.status() != 200) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,33 +16,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** Challenge and verify through the real HTTP port, real SMTP and a local carrier; once per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ChallengesApiContract {
-    @TempDir
-    static Path tempDir;
-    ChallengeHarness h;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        h = new ChallengeHarness(backend(), tempDir, Map.of("SIGNET_SEND_LIMIT_PER_USER", "3",
-                "SIGNET_SEND_LIMIT_PER_IP", "4"));
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
+abstract class ChallengesApiContract extends ChallengeSuite {
+    @Override
+    Map<String, String> settings() {
+        return Map.of("SIGNET_SEND_LIMIT_PER_USER", "3", "SIGNET_SEND_LIMIT_PER_IP", "4");
     }
 
     @Test
@@ -71,8 +53,7 @@ abstract class ChallengesApiContract {
     @Test
     void a_wrong_code_is_200_not_verified_and_five_wrong_codes_lock_the_challenge() {
         String email = newEmail();
-        String id = h.challenge(Map.of("verificationMethod", "EMAIL_OTP", "action", "signIn", "email", email))
-                .json().path("challengeId").asString();
+        String id = h.start("EMAIL_OTP", "email", email);
         String code = codeIn(h.lastMailTo(email));
         for (int i = 1; i <= 4; i++) {
             ApiResponse r = h.verify(id, wrong(code));
@@ -89,8 +70,7 @@ abstract class ChallengesApiContract {
     @Test
     void fifty_parallel_wrong_guesses_count_exactly_the_limit_and_then_the_right_code_fails() throws Exception {
         String email = newEmail();
-        String id = h.challenge(Map.of("verificationMethod", "EMAIL_OTP", "action", "signIn", "email", email))
-                .json().path("challengeId").asString();
+        String id = h.start("EMAIL_OTP", "email", email);
         String code = codeIn(h.lastMailTo(email));
         List<Callable<ApiResponse>> guesses = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -109,8 +89,7 @@ abstract class ChallengesApiContract {
     @Test
     void a_code_expires_after_ten_minutes() {
         String email = newEmail();
-        String id = h.challenge(Map.of("verificationMethod", "EMAIL_OTP", "action", "signIn", "email", email))
-                .json().path("challengeId").asString();
+        String id = h.start("EMAIL_OTP", "email", email);
         String code = codeIn(h.lastMailTo(email));
         h.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         JsonNode r = h.verify(id, code).json();
@@ -120,9 +99,8 @@ abstract class ChallengesApiContract {
 
     @Test
     void an_SMS_code_goes_to_the_carrier_and_verify_returns_the_phone_number() {
-        String phone = "+6421" + (1_000_000 + (int) (Math.random() * 8_000_000));
-        String id = h.challenge(Map.of("verificationMethod", "SMS", "action", "signIn", "phoneNumber", phone))
-                .json().path("challengeId").asString();
+        String phone = ChallengeHarness.newPhone();
+        String id = h.start("SMS", "phoneNumber", phone);
         var sms = h.carrier.lastTo(phone);
         assertThat(sms.path()).isEqualTo("/2010-04-01/Accounts/" + ChallengeHarness.TWILIO_SID + "/Messages.json");
         assertThat(sms.form().get("From")).isEqualTo(ChallengeHarness.TWILIO_FROM);
@@ -135,9 +113,8 @@ abstract class ChallengesApiContract {
 
     @Test
     void WhatsApp_codes_use_the_carriers_whatsapp_prefix() {
-        String phone = "+6421" + (1_000_000 + (int) (Math.random() * 8_000_000));
-        String id = h.challenge(Map.of("verificationMethod", "WHATSAPP", "action", "signIn", "phoneNumber", phone))
-                .json().path("challengeId").asString();
+        String phone = ChallengeHarness.newPhone();
+        String id = h.start("WHATSAPP", "phoneNumber", phone);
         var sms = h.carrier.lastTo("whatsapp:" + phone);
         assertThat(sms.form().get("From")).isEqualTo("whatsapp:" + ChallengeHarness.TWILIO_FROM);
         assertThat(h.verify(id, codeIn(sms.body())).json().path("verificationMethod").asString()).isEqualTo("WHATSAPP");
@@ -170,7 +147,7 @@ abstract class ChallengesApiContract {
     @Test
     void getChallenge_answers_in_every_SDK_wire_form() {
         String user = uid("gc");
-        String phone = "+6421" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        String phone = ChallengeHarness.newPhone();
         String id = h.challenge(Map.of("verificationMethod", "SMS", "action", "signIn", "phoneNumber", phone,
                 "userId", user)).json().path("challengeId").asString();
         String query = "challengeId=" + id + "&userId=" + user + "&action=signIn&verificationMethod=SMS";
@@ -225,8 +202,7 @@ abstract class ChallengesApiContract {
     void verify_of_an_unknown_challenge_is_404_and_a_missing_code_is_400() {
         assertThat(h.verify(uid("nope"), "123456").status()).isEqualTo(404);
         String email = newEmail();
-        String id = h.challenge(Map.of("verificationMethod", "EMAIL_OTP", "action", "signIn", "email", email))
-                .json().path("challengeId").asString();
+        String id = h.start("EMAIL_OTP", "email", email);
         ApiResponse r = h.api.post("/v1/verify", Map.of("challengeId", id));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorDescription()).contains("verificationCode");

@@ -6,39 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Authenticator-app and recovery-code challenges against authenticators enrolled through the API. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FactorChallengesContract {
+abstract class FactorChallengesContract extends ChallengeSuite {
     /** RFC 6238's SHA-1 seed "12345678901234567890" in base32, as an authenticator app would hold it. */
     static final String SECRET_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     static final Totp.Params PARAMS = new Totp.Params(
             "12345678901234567890".getBytes(StandardCharsets.US_ASCII), "SHA1", 6, 30);
 
-    @TempDir
-    static Path tempDir;
-    ChallengeHarness h;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        h = new ChallengeHarness(backend(), tempDir, Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
-    }
 
     private JsonNode enroll(String userId, Map<String, Object> body) {
         ApiResponse r = h.api.post("/v1/users/" + userId + "/authenticators", body);

@@ -7,31 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Email magic links: mailed by SMTP, opened by a browser without a key, single use, expiring. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MagicLinkIT {
-    @TempDir
-    static Path tempDir;
-    ChallengeHarness h;
-
-    @BeforeAll
-    void start() {
-        h = new ChallengeHarness(Backend.SQLITE, tempDir, Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
+class MagicLinkIT extends ChallengeSuite {
+    @Override
+    Backend backend() {
+        return Backend.SQLITE;
     }
 
     private ApiResponse open(String link) {
@@ -41,8 +26,7 @@ class MagicLinkIT {
     @Test
     void opening_the_mailed_link_verifies_the_challenge_once() {
         String email = newEmail();
-        String id = h.challenge(Map.of("verificationMethod", "EMAIL_MAGIC_LINK", "action", "signIn", "email", email))
-                .json().path("challengeId").asString();
+        String id = h.start("EMAIL_MAGIC_LINK", "email", email);
         String link = linkIn(h.lastMailTo(email));
         assertThat(link).startsWith(h.server.baseUrl() + "/magic-link/");
 
