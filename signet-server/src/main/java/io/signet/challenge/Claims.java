@@ -31,13 +31,14 @@ final class Claims {
             throw SignetException.invalid("The challenge has not been verified; call verify first "
                     + "(or send skipVerificationCheck: true if your server verified the user another way).");
         }
-        boolean mine = db.write(jdbc -> {
+        db.write(jdbc -> {
             users.ensureUser(jdbc, tenantId, userId, UserChanges.NONE);
-            return store.assignUser(jdbc, tenantId, challengeId, userId);
+            if (!store.assignUser(jdbc, tenantId, challengeId, userId)) {
+                // thrown inside the transaction, so the user it may have created is rolled back too
+                throw SignetException.conflict("The challenge was already claimed by another user.");
+            }
+            return null;
         });
-        if (!mine) {
-            throw SignetException.conflict("The challenge was already claimed by another user.");
-        }
         String token = actions.claim(tenantId, userId, c.actionCode(), c.idempotencyKey(), c.method());
         return new ClaimResponse(token, c.method());
     }

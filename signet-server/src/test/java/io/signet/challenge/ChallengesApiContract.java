@@ -251,4 +251,17 @@ abstract class ChallengesApiContract extends ChallengeSuite {
         }
         assertThat(h.challengeRows()).isEqualTo(before);
     }
+
+    @Test
+    void deleteUser_removes_the_users_challenges_and_a_claimed_challenge_cannot_change_hands() {
+        String user = uid("deleted");
+        String id = h.challenge(Map.of("verificationMethod", "SMS", "action", "signIn", "userId", user,
+                "phoneNumber", ChallengeHarness.newPhone())).json().path("challengeId").asString();
+        assertThat(h.api.post("/v1/claim", Map.of("challengeId", id, "userId", uid("thief"),
+                "skipVerificationCheck", true)).status()).isEqualTo(409);
+        assertThat(h.api.post("/v1/claim", Map.of("challengeId", id, "userId", user)).errorDescription())
+                .contains("verify");
+        h.api.delete("/v1/users/" + user);
+        assertThat(h.verify(id, "123456").status()).isEqualTo(404);
+    }
 }
