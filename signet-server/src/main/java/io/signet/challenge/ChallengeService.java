@@ -88,9 +88,9 @@ public final class ChallengeService {
         Challenge c = new Challenge(tenantId, Ids.timeOrdered(now), userId, action, idempotencyKey, method,
                 smsChannel, email, phone, locale, 0, now, now + ttl(method).toMillis(), null);
         boolean sends = channel(c).isPresent();
-        if (sends) {
-            limits.count(tenantId, userId != null ? userId : c.recipient().toLowerCase(Locale.ROOT), ipAddress);
-        }
+        // Counted for every method: for authenticator-app and recovery codes the limit on new challenges
+        // (5 attempts each) is what bounds guessing.
+        limits.count(tenantId, userId != null ? userId : c.recipient().toLowerCase(Locale.ROOT), ipAddress);
         Secret secret = newSecret(c);
         db.write(jdbc -> {
             if (userId != null) {

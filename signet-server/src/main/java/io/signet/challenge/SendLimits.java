@@ -6,7 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Per-user and per-IP limits on sending codes and links: fixed windows counted in the database, so every
+ * Per-user and per-IP limits on starting challenges, that is on sending codes and links and on the number
+ * of guesses at authenticator-app and recovery codes: fixed windows counted in the database, so every
  * node sees the same counts. Both counters move in one transaction; if either is full neither counts.
  * A fixed window admits up to twice the limit across a window boundary, which is acceptable for a
  * cost and abuse brake and needs one row per key and window instead of one per send.
@@ -38,11 +39,11 @@ final class SendLimits {
         Duration retryAfter = Duration.ofMillis(windowStart + windowMillis - now);
         db.write(jdbc -> {
             if (!store.countSend(jdbc, tenantId, "user:" + userKey, windowStart, perUser)) {
-                throw SignetException.tooManyRequests("Too many codes were sent to this user recently; "
+                throw SignetException.tooManyRequests("Too many challenges were started for this user recently; "
                         + "try again after the Retry-After delay.", retryAfter);
             }
             if (ipAddress != null && !store.countSend(jdbc, tenantId, "ip:" + ipAddress, windowStart, perIp)) {
-                throw SignetException.tooManyRequests("Too many codes were sent for this ipAddress recently; "
+                throw SignetException.tooManyRequests("Too many challenges were started for this ipAddress recently; "
                         + "try again after the Retry-After delay.", retryAfter);
             }
             return null;

@@ -36,9 +36,9 @@ public enum Setting {
             "Lifetime of an email/SMS/WhatsApp code and of an authenticator-app or recovery-code challenge."),
     MAGIC_LINK_TTL_SECONDS("SIGNET_MAGIC_LINK_TTL_SECONDS", "600", false, "Lifetime of an email magic link."),
     SEND_LIMIT_PER_USER("SIGNET_SEND_LIMIT_PER_USER", "10", false,
-            "Codes/links sent per user (or per recipient when no userId is given) per window."),
+            "Challenges started or re-sent per user (or per recipient when no userId is given) per window."),
     SEND_LIMIT_PER_IP("SIGNET_SEND_LIMIT_PER_IP", "30", false,
-            "Codes/links sent per end-user ipAddress (as given in the challenge request) per window."),
+            "Challenges started or re-sent per end-user ipAddress (as given in the challenge request) per window."),
     SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits.");
 
     private final String env;
