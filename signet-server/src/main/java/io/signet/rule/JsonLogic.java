@@ -51,6 +51,29 @@ public final class JsonLogic {
         return JsValues.truthy(value);
     }
 
+    /**
+     * Checks a rule before it is stored: every operator must be known and nesting bounded. Data-dependent
+     * failures (for example {@code missing_some} given no array) can still happen when it runs.
+     */
+    public static void check(JsonNode logic) {
+        check(logic, 0);
+    }
+
+    private static void check(JsonNode logic, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new JsonLogicException("the rule is nested more than " + MAX_DEPTH + " levels deep");
+        }
+        if (logic.isArray()) {
+            logic.forEach(item -> check(item, depth + 1));
+        } else if (isLogic(logic)) {
+            String op = logic.propertyNames().iterator().next();
+            if (!OPERATORS.contains(op)) {
+                throw new JsonLogicException("unrecognized operation '" + op + "'");
+            }
+            check(logic.get(op), depth + 1);
+        }
+    }
+
     /** A rule is an object with exactly one key, the operator; everything else is a literal. */
     static boolean isLogic(JsonNode n) {
         return n != null && n.isObject() && n.size() == 1;
