@@ -2,12 +2,17 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.action.ActionRoutes;
+import io.signet.action.ActionService;
+import io.signet.action.ActionTokens;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.rule.RuleRoutes;
+import io.signet.rule.RuleService;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
@@ -22,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +62,17 @@ public final class SignetApp implements AutoCloseable {
 
             EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
             UserService users = new UserService(db, enrollments, clock);
-            List<Routes> routes = List.of(new UserRoutes(users));
+            RuleService rules = new RuleService(db, clock);
+            // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+            ActionService actions = new ActionService(db, users, enrollments, rules, new ActionTokens(hasher, clock),
+                    publicUrl::get, clock);
+            List<Routes> routes = List.of(new UserRoutes(users), new RuleRoutes(rules), new ActionRoutes(actions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
+            publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
