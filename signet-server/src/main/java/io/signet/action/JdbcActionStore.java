@@ -67,9 +67,9 @@ final class JdbcActionStore implements ActionStore {
         }
         if (q.afterKey() != null) {
             // Keyset pagination in (created_at, idempotency_key) descending order.
-            sql.append("""
-                     AND (created_at, idempotency_key) < (SELECT created_at, idempotency_key FROM actions
-                          WHERE tenant_id = ? AND user_id = ? AND idempotency_key = ?)""");
+            sql.append(" ").append("""
+                    AND (created_at, idempotency_key) < (SELECT created_at, idempotency_key FROM actions
+                         WHERE tenant_id = ? AND user_id = ? AND idempotency_key = ?)""");
             params.addAll(List.of(tenantId, userId, q.afterKey()));
         }
         sql.append(" ORDER BY created_at DESC, idempotency_key DESC LIMIT ?");

@@ -46,9 +46,9 @@ final class JdbcRuleStore implements RuleStore {
         return db.read(jdbc -> actionCode == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM rules WHERE tenant_id = ? ORDER BY priority DESC, rule_id",
                         JdbcRuleStore::map, tenantId)
-                : jdbc.query("SELECT " + COLUMNS + """
-                         FROM rules WHERE tenant_id = ? AND (action_code = ? OR action_code IS NULL)
-                         ORDER BY priority DESC, rule_id""", JdbcRuleStore::map, tenantId, actionCode));
+                : jdbc.query("SELECT " + COLUMNS + " " + """
+                        FROM rules WHERE tenant_id = ? AND (action_code = ? OR action_code IS NULL)
+                        ORDER BY priority DESC, rule_id""", JdbcRuleStore::map, tenantId, actionCode));
     }
 
     @Override

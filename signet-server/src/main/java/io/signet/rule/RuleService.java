@@ -140,7 +140,7 @@ public final class RuleService {
     }
 
     private static String description(String value) {
-        if (value.length() > MAX_DESCRIPTION) {
+        if (value != null && value.length() > MAX_DESCRIPTION) {
             throw SignetException.invalid("'description' must be at most " + MAX_DESCRIPTION + " characters.");
         }
         return value;
