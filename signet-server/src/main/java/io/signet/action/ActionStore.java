@@ -23,6 +23,10 @@ interface ActionStore {
     /** How many actions the user tracked since {@code sinceMillis}, of one code or (null) of any. */
     long countSince(String tenantId, String userId, String actionCode, long sinceMillis);
 
-    /** Whether an earlier action of the user came from {@code deviceId}. */
+    /**
+     * Whether an earlier action of the user from {@code deviceId} was allowed or passed its challenge or
+     * review; attempts that were blocked, failed or are still pending never make a device known, or an
+     * attacker could make their own device known by simply trying twice.
+     */
     boolean deviceSeen(String tenantId, String userId, String deviceId);
 }

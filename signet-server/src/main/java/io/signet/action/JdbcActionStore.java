@@ -92,8 +92,9 @@ final class JdbcActionStore implements ActionStore {
     public boolean deviceSeen(String tenantId, String userId, String deviceId) {
         return db.read(jdbc -> jdbc.count("""
                 SELECT COUNT(*) AS n FROM (SELECT 1 FROM actions
-                 WHERE tenant_id = ? AND user_id = ? AND device_id = ? LIMIT 1) seen""",
-                tenantId, userId, deviceId) > 0);
+                 WHERE tenant_id = ? AND user_id = ? AND device_id = ? AND state IN (?, ?, ?) LIMIT 1) seen""",
+                tenantId, userId, deviceId, ActionState.ALLOW, ActionState.CHALLENGE_SUCCEEDED,
+                ActionState.REVIEW_SUCCEEDED) > 0);
     }
 
     private static Action map(Row r) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * user.enrolledVerificationMethods e.g. ["SMS", "PASSKEY"]
  * user.isNew                       this track creates the user
  * request.ipAddress, userAgent, deviceId, custom   as sent with this track
- * device.isKnown                   an earlier action of this user came from request.deviceId
+ * device.isKnown                   an earlier action of this user from request.deviceId ended
+ *                                  ALLOW, CHALLENGE_SUCCEEDED or REVIEW_SUCCEEDED
  * counts.actionsLastHour           the user's actions (any code) in the hour before this one
  * counts.actionCodeLastHour        the same, of this action code only
  * </pre>

@@ -85,9 +85,15 @@ abstract class RulesApiContract extends ActionsTestBase {
         assertThat(reads.path("request.custom.amount").asInt()).isEqualTo(1500);
         assertThat(reads.path("device.isKnown").asBoolean(true)).isFalse();
         assertThat(e.path("rules").get(0).path("condition").has("and")).isTrue();
-        // The same device is known the second time, so the rule no longer matches.
-        assertThat(track(user, code, Map.of("custom", Map.of("amount", 1500), "deviceId", "dev-1"))
+        Map<String, Object> again = Map.of("custom", Map.of("amount", 1500), "deviceId", "dev-1");
+        assertThat(track(user, code, again).path("state").asString())
+                .as("a pending challenge does not make the device known").isEqualTo("CHALLENGE_REQUIRED");
+        assertThat(track(user, code, Map.of("custom", Map.of("amount", 10), "deviceId", "dev-1"))
                 .path("state").asString()).isEqualTo("ALLOW");
+        assertThat(track(user, code, again).path("state").asString())
+                .as("an allowed action from the device makes it known").isEqualTo("ALLOW");
+        assertThat(track(user, code, Map.of("custom", Map.of("amount", 1500), "deviceId", "dev-2"))
+                .path("state").asString()).isEqualTo("CHALLENGE_REQUIRED");
     }
 
     @Test
