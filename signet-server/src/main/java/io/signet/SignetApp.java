@@ -5,6 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.action.ActionRoutes;
 import io.signet.action.ActionService;
 import io.signet.action.ActionTokens;
+import io.signet.authenticator.AuthenticatorEnrollments;
+import io.signet.authenticator.AuthenticatorRoutes;
+import io.signet.authenticator.AuthenticatorService;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -16,7 +19,8 @@ import io.signet.rule.RuleService;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
-import io.signet.user.Enrollment;
+import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
@@ -42,12 +46,15 @@ public final class SignetApp implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService background;
     private final TenantService tenants;
+    private final AuthenticatorService authenticators;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants) {
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants,
+                      AuthenticatorService authenticators) {
         this.db = db;
         this.http = http;
         this.background = background;
         this.tenants = tenants;
+        this.authenticators = authenticators;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -56,18 +63,23 @@ public final class SignetApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
-            TenantService tenants = new TenantService(db, hasher, new Encryptor(masterKey), clock);
+            Encryptor encryptor = new Encryptor(masterKey);
+            TenantService tenants = new TenantService(db, hasher, encryptor, clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
-            EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
+            TenantSettingsService settings = new TenantSettingsService(db, clock);
+            EnrollmentView enrollments = new AuthenticatorEnrollments(db);
             UserService users = new UserService(db, enrollments, clock);
+            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
             RuleService rules = new RuleService(db, clock);
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             ActionService actions = new ActionService(db, users, enrollments, rules, new ActionTokens(hasher, clock),
                     publicUrl::get, clock);
-            List<Routes> routes = List.of(new UserRoutes(users), new RuleRoutes(rules), new ActionRoutes(actions));
+            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
+            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -78,7 +90,7 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
-            return new SignetApp(db, http, background, tenants);
+            return new SignetApp(db, http, background, tenants, authenticators);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -114,6 +126,11 @@ public final class SignetApp implements AutoCloseable {
 
     public TenantService tenants() {
         return tenants;
+    }
+
+    /** For features that verify factors (recovery codes), and for tests. */
+    public AuthenticatorService authenticators() {
+        return authenticators;
     }
 
     @Override
