@@ -42,6 +42,23 @@ abstract class ActionsApiContract extends ActionsTestBase {
     }
 
     @Test
+    void an_enrolled_user_is_challenged_by_default_and_the_token_is_not_yet_valid() {
+        String user = uid();
+        ApiResponse enrolled = api.post("/v1/users/" + user + "/authenticators",
+                Map.of("verificationMethod", "SMS", "phoneNumber", "+64271234567"));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        JsonNode t = track(user, "Login", null);
+        assertThat(t.path("state").asString()).isEqualTo("CHALLENGE_REQUIRED");
+        assertThat(t.path("isEnrolled").asBoolean()).isTrue();
+        assertThat(t.path("enrolledVerificationMethods").toString()).contains("SMS");
+        JsonNode v = validate(Map.of("token", t.path("token").asString())).json();
+        assertThat(v.path("isValid").asBoolean(true)).isFalse();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_REQUIRED");
+        assertThat(getAction(user, "Login", t.path("idempotencyKey").asString()).path("explanation")
+                .path("decidedBy").asString()).isEqualTo("ENROLLMENT_DEFAULT");
+    }
+
+    @Test
     void track_creates_the_user_with_the_attributes_sent_and_echoes_the_callers_key() {
         String user = uid();
         JsonNode t = track(user, "signIn", Map.of("idempotencyKey", "key-" + user, "email", "jane@example.com",
