@@ -99,16 +99,23 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", description = "Show one rule.")
-    static final class Get implements Callable<Integer> {
+    /** Commands about one existing rule, named by its id. */
+    abstract static class OneRule implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
         @Parameters(paramLabel = "RULE_ID")
         String ruleId;
 
+        int send(String method) {
+            return RulesCommand.send(admin, method, "/admin/v1/rules/" + encode(ruleId), null);
+        }
+    }
+
+    @Command(name = "get", description = "Show one rule.")
+    static final class Get extends OneRule {
         @Override
         public Integer call() {
-            return send(admin, "GET", "/admin/v1/rules/" + encode(ruleId), null);
+            return send("GET");
         }
     }
 
@@ -141,15 +148,10 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "delete", description = "Delete a rule.")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-        @Parameters(paramLabel = "RULE_ID")
-        String ruleId;
-
+    static final class Delete extends OneRule {
         @Override
         public Integer call() {
-            return send(admin, "DELETE", "/admin/v1/rules/" + encode(ruleId), null);
+            return send("DELETE");
         }
     }
 

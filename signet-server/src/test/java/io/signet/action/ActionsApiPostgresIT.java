@@ -4,7 +4,7 @@ import io.signet.testing.Backend;
 
 class ActionsApiPostgresIT extends ActionsApiContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
         return Backend.POSTGRESQL;
     }
 }

@@ -3,42 +3,17 @@ package io.signet.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.http.Json;
-import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
-import io.signet.testing.TestServer;
-import java.nio.file.Path;
+import io.signet.testing.ServerSuite;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One real server per test class and backend; every test uses its own user ids and action codes, so
+ * Helpers of the actions and rules suites. Every test uses its own user ids and action codes, so
  * tenant-wide rules of one test never decide another's actions.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ActionsTestBase {
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-    Api api;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir);
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.closeAndDropDatabase();
-    }
+abstract class ActionsTestBase extends ServerSuite {
 
     static String uid() {
         return "user-" + UUID.randomUUID();
