@@ -2,28 +2,31 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.action.ActionRoutes;
+import io.signet.action.ActionService;
+import io.signet.action.ActionTokens;
+import io.signet.action.ChallengeResults;
 import io.signet.authenticator.AuthenticatorEnrollments;
 import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.ChallengeFactors;
-import io.signet.challenge.ActionOutcomes;
 import io.signet.challenge.ChallengeFeature;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.ErrorCode;
 import io.signet.http.HttpServer;
-import io.signet.http.SignetException;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.rule.RuleRoutes;
+import io.signet.rule.RuleService;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
-import io.signet.user.VerificationMethod;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -69,20 +72,26 @@ public final class SignetApp implements AutoCloseable {
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
             TenantSettingsService settings = new TenantSettingsService(db, clock);
-            UserService users = new UserService(db, new AuthenticatorEnrollments(db), clock);
+            EnrollmentView enrollments = new AuthenticatorEnrollments(db);
+            UserService users = new UserService(db, enrollments, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
-            AtomicReference<HttpServer> listening = new AtomicReference<>();
+            RuleService rules = new RuleService(db, clock);
+            // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+            ActionTokens actionTokens = new ActionTokens(hasher, clock);
+            ActionService actions = new ActionService(db, users, enrollments, rules, actionTokens, publicUrl::get, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
-                    new ChallengeFactors(db, authenticators, encryptor), NO_ACTIONS_YET, clock,
-                    () -> config.publicUrl().orElseGet(() -> "http://" + config.host() + ":" + listening.get().port()));
+                    new ChallengeFactors(db, authenticators, encryptor),
+                    new ChallengeResults(db, actions, actionTokens, clock), clock, publicUrl::get);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
-                    new TenantSettingsRoutes(settings), challenges.routes());
+                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
+                    challenges.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
-            listening.set(http);
+            publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
@@ -96,20 +105,6 @@ public final class SignetApp implements AutoCloseable {
             throw e;
         }
     }
-
-    // A placeholder until the action feature is wired here.
-    private static final ActionOutcomes NO_ACTIONS_YET = new ActionOutcomes() {
-        @Override
-        public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
-                              boolean succeeded, VerificationMethod method, String userAuthenticatorId) {
-        }
-
-        @Override
-        public String claim(String tenantId, String userId, String actionCode, String idempotencyKey,
-                            VerificationMethod method) {
-            throw new SignetException(ErrorCode.INVALID_CONFIGURATION, "claimChallenge needs actions.");
-        }
-    };
 
     private static void announceDefaultTenant(CreatedTenant t, SignetConfig config, PrintStream out) {
         if (config.secretKey().isPresent()) {

@@ -19,7 +19,8 @@ public enum Setting {
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
     PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
-            "Base URL end users reach Signet at (magic links, hosted pages); default http://HOST:PORT."),
+            "Base URL browsers reach Signet at, used in links such as track's url and magic links; "
+                    + "default http://HOST:PORT."),
     SMTP_URL("SIGNET_SMTP_URL", null, true,
             "Mail server for email OTP and magic links: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465."),
     SMTP_FROM("SIGNET_SMTP_FROM", null, false, "From address of outgoing mail; required with SIGNET_SMTP_URL."),

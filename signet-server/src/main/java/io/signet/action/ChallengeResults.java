@@ -1,0 +1,65 @@
+package io.signet.action;
+
+import io.signet.challenge.ActionOutcomes;
+import io.signet.http.Json;
+import io.signet.http.SignetException;
+import io.signet.store.Database;
+import io.signet.user.VerificationMethod;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The results of challenges (verify, an opened magic link, claim) recorded on actions, through the
+ * {@link ActionService#completeChallenge} rules. Lives here because action depends on challenge.
+ */
+public final class ChallengeResults implements ActionOutcomes {
+    private final Database db;
+    private final ActionStore store;
+    private final ActionService actions;
+    private final ActionTokens tokens;
+    private final Clock clock;
+
+    public ChallengeResults(Database db, ActionService actions, ActionTokens tokens, Clock clock) {
+        this.db = db;
+        this.store = new JdbcActionStore(db);
+        this.actions = actions;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Only the user's action of that code moves, and only from a state that takes the result: a challenge
+     * that names someone else's idempotency key, or an action already BLOCKed, is left alone.
+     */
+    @Override
+    public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
+                          boolean succeeded, VerificationMethod method, String userAuthenticatorId) {
+        Optional<Action> action = store.find(tenantId, idempotencyKey)
+                .filter(a -> a.userId().equals(userId) && a.actionCode().equals(actionCode))
+                .filter(a -> a.state().acceptsChallengeResult(succeeded));
+        if (action.isPresent()) {
+            actions.completeChallenge(tenantId, idempotencyKey, succeeded, method, userAuthenticatorId);
+        }
+    }
+
+    /** A challenge started without track gets its action here, recorded as CHALLENGE_SUCCEEDED. */
+    @Override
+    public String claim(String tenantId, String userId, String actionCode, String idempotencyKey,
+                        VerificationMethod method) {
+        long now = clock.millis();
+        Action claimed = new Action(tenantId, idempotencyKey, userId, actionCode, ActionState.CHALLENGE_SUCCEEDED, now,
+                method, null, null, null, null, null, null, List.of(), null, null, Json.MAPPER.createObjectNode(),
+                Json.MAPPER.createObjectNode(), now, now);
+        if (!db.write(jdbc -> store.insert(jdbc, claimed))) {
+            Action existing = store.find(tenantId, idempotencyKey).orElseThrow();
+            if (!existing.userId().equals(userId) || !existing.actionCode().equals(actionCode)) {
+                throw SignetException.conflict("The challenge's idempotencyKey belongs to another user's action.");
+            }
+            if (existing.state() != ActionState.CHALLENGE_SUCCEEDED) {
+                actions.completeChallenge(tenantId, idempotencyKey, true, method, null);
+            }
+        }
+        return tokens.issue(tenantId, userId, actionCode, idempotencyKey, null);
+    }
+}
