@@ -1,0 +1,137 @@
+package io.signet.challenge;
+
+import static io.signet.challenge.ChallengeHarness.codeIn;
+import static io.signet.challenge.ChallengeHarness.linkIn;
+import static io.signet.challenge.ChallengeHarness.newEmail;
+import static io.signet.challenge.ChallengeHarness.uid;
+import static io.signet.challenge.ChallengeHarness.wrong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.testing.Api;
+import io.signet.testing.ApiResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole flow an integrator runs: enroll, track (CHALLENGE_REQUIRED), challenge with the action's
+ * idempotencyKey, the code arrives by real SMTP or the local carrier, verify, and validateChallenge
+ * with the track token reports the challenge's outcome.
+ */
+abstract class EndToEndContract extends ChallengeSuite {
+
+    /** A tracked action of a user enrolled with {@code enrollment}: its token and idempotency key. */
+    private record Tracked(String userId, String token, String idempotencyKey, JsonNode enrolled) {
+    }
+
+    private Tracked track(Map<String, Object> enrollment) {
+        String user = uid("e2e");
+        ApiResponse e = h.api.post("/v1/users/" + user + "/authenticators", enrollment);
+        assertThat(e.status()).as(e.toString()).isEqualTo(200);
+        JsonNode t = h.api.post("/v1/users/" + user + "/actions/signIn", Map.of()).json();
+        assertThat(t.path("state").asString()).as(t.toString()).isEqualTo("CHALLENGE_REQUIRED");
+        return new Tracked(user, t.path("token").asString(), t.path("idempotencyKey").asString(), e.json());
+    }
+
+    private String challenge(Tracked t, String method, Map<String, String> extra) {
+        Map<String, String> body = new HashMap<>(Map.of("verificationMethod", method, "action", "signIn",
+                "userId", t.userId(), "idempotencyKey", t.idempotencyKey()));
+        body.putAll(extra);
+        ApiResponse r = h.challenge(body);
+        assertThat(r.json().path("idempotencyKey").asString()).isEqualTo(t.idempotencyKey());
+        return r.json().path("challengeId").asString();
+    }
+
+    private JsonNode validate(Tracked t) {
+        return h.api.post("/v1/validate", Map.of("token", t.token(), "userId", t.userId())).json();
+    }
+
+    private void assertSucceeded(Tracked t, String method) {
+        JsonNode v = validate(t);
+        assertThat(v.path("isValid").asBoolean()).as(v.toString()).isTrue();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_SUCCEEDED");
+        assertThat(v.path("verificationMethod").asString()).isEqualTo(method);
+        assertThat(v.path("idempotencyKey").asString()).isEqualTo(t.idempotencyKey());
+    }
+
+    @Test
+    void email_OTP_from_track_to_a_valid_challenge() {
+        String email = newEmail();
+        Tracked t = track(Map.of("verificationMethod", "EMAIL_OTP", "email", email));
+        String id = challenge(t, "EMAIL_OTP", Map.of());
+        assertThat(validate(t).path("isValid").asBoolean()).isFalse();
+        assertThat(h.verify(id, codeIn(h.lastMailTo(email))).json().path("isVerified").asBoolean()).isTrue();
+        assertSucceeded(t, "EMAIL_OTP");
+    }
+
+    @Test
+    void SMS_from_track_to_a_valid_challenge_through_the_carrier() {
+        String phone = ChallengeHarness.newPhone();
+        Tracked t = track(Map.of("verificationMethod", "SMS", "phoneNumber", phone));
+        String id = challenge(t, "SMS", Map.of());
+        assertThat(h.verify(id, codeIn(h.carrier.lastTo(phone).body())).json().path("isVerified").asBoolean()).isTrue();
+        assertSucceeded(t, "SMS");
+    }
+
+    @Test
+    void an_authenticator_app_code_from_the_enrolled_secret_makes_the_action_valid() {
+        Tracked t = track(Map.of("verificationMethod", "AUTHENTICATOR_APP", "otpUri",
+                "otpauth://totp/Acme:jane?secret=" + FactorChallengesContract.SECRET_BASE32 + "&issuer=Acme"));
+        Totp.Params p = FactorChallengesContract.PARAMS;
+        String id = challenge(t, "AUTHENTICATOR_APP", Map.of());
+        assertThat(h.verify(id, Totp.code(p, Totp.step(p, h.clock.instant()))).json().path("isVerified").asBoolean())
+                .isTrue();
+        assertSucceeded(t, "AUTHENTICATOR_APP");
+    }
+
+    @Test
+    void a_recovery_code_makes_the_action_valid() {
+        Tracked t = track(Map.of("verificationMethod", "SMS", "phoneNumber", ChallengeHarness.newPhone()));
+        String code = t.enrolled().path("recoveryCodes").get(0).asString();
+        assertThat(h.verify(challenge(t, "RECOVERY_CODE", Map.of()), code).json().path("isVerified").asBoolean())
+                .isTrue();
+        assertSucceeded(t, "RECOVERY_CODE");
+    }
+
+    @Test
+    void an_opened_magic_link_makes_the_action_valid() {
+        String email = newEmail();
+        Tracked t = track(Map.of("verificationMethod", "EMAIL_MAGIC_LINK", "email", email));
+        challenge(t, "EMAIL_MAGIC_LINK", Map.of());
+        assertThat(new Api(linkIn(h.lastMailTo(email)), null).get("").status()).isEqualTo(200);
+        assertSucceeded(t, "EMAIL_MAGIC_LINK");
+    }
+
+    @Test
+    void five_wrong_codes_fail_the_action() {
+        String email = newEmail();
+        Tracked t = track(Map.of("verificationMethod", "EMAIL_OTP", "email", email));
+        String id = challenge(t, "EMAIL_OTP", Map.of());
+        String code = codeIn(h.lastMailTo(email));
+        for (int i = 0; i < Verification.MAX_ATTEMPTS; i++) {
+            h.verify(id, wrong(code));
+        }
+        JsonNode v = validate(t);
+        assertThat(v.path("isValid").asBoolean()).isFalse();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_FAILED");
+    }
+
+    @Test
+    void a_challenge_without_user_is_claimed_and_its_token_validates() {
+        String email = newEmail();
+        String id = h.start("EMAIL_OTP", "email", email);
+        String user = uid("claimer");
+        assertThat(h.api.post("/v1/claim", Map.of("challengeId", id, "userId", user)).status()).isEqualTo(400);
+        assertThat(h.verify(id, codeIn(h.lastMailTo(email))).json().path("isVerified").asBoolean()).isTrue();
+
+        JsonNode claimed = h.api.post("/v1/claim", Map.of("challengeId", id, "userId", user)).json();
+        assertThat(claimed.path("verificationMethod").asString()).isEqualTo("EMAIL_OTP");
+        JsonNode v = h.api.post("/v1/validate", Map.of("token", claimed.path("token").asString())).json();
+        assertThat(v.path("isValid").asBoolean()).as(v.toString()).isTrue();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_SUCCEEDED");
+        assertThat(v.path("userId").asString()).isEqualTo(user);
+        assertThat(v.path("action").asString()).isEqualTo("signIn");
+        assertThat(v.path("verificationMethod").asString()).isEqualTo("EMAIL_OTP");
+    }
+}

@@ -1,0 +1,10 @@
+package io.signet.challenge;
+
+import io.signet.testing.Backend;
+
+class EndToEndPostgresIT extends EndToEndContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
