@@ -15,6 +15,7 @@ import io.signet.user.Enrollment;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
+import io.signet.webhook.Webhooks;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -35,13 +36,18 @@ public final class SignetApp implements AutoCloseable {
     private final Database db;
     private final HttpServer http;
     private final ScheduledExecutorService background;
+    private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
+    private final Webhooks webhooks;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants) {
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
+                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks) {
         this.db = db;
         this.http = http;
         this.background = background;
+        this.webhookWorker = webhookWorker;
         this.tenants = tenants;
+        this.webhooks = webhooks;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -56,7 +62,8 @@ public final class SignetApp implements AutoCloseable {
 
             EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
             UserService users = new UserService(db, enrollments, clock);
-            List<Routes> routes = List.of(new UserRoutes(users));
+            Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
+            List<Routes> routes = List.of(new UserRoutes(users), webhooks.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -66,7 +73,12 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
-            return new SignetApp(db, http, background, tenants);
+            // Its own executor: a slow receiver must not hold up other background jobs.
+            ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofVirtual().name("signet-webhooks").factory());
+            webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
+                    config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -104,9 +116,20 @@ public final class SignetApp implements AutoCloseable {
         return tenants;
     }
 
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
+        webhookWorker.shutdownNow();
+        try {
+            // Interrupted deliveries give their leases back; let them finish before the pool closes.
+            webhookWorker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
         db.close();
     }
