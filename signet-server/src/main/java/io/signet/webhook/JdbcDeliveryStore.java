@@ -282,10 +282,11 @@ final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private static Long lastAttempt(Jdbc jdbc, String tenantId, String endpointId, boolean succeeded) {
-        return jdbc.queryOne("""
+        // MAX always yields one row, NULL when there was no such attempt.
+        return jdbc.query("""
                 SELECT MAX(attempted_at) AS last FROM webhook_attempts
                  WHERE tenant_id = ? AND endpoint_id = ? AND succeeded = ?""",
-                r -> r.nullableLong("last"), tenantId, endpointId, succeeded).orElse(null);
+                r -> r.nullableLong("last"), tenantId, endpointId, succeeded).getFirst();
     }
 
     private static long countDeliveries(Jdbc jdbc, String tenantId, String endpointId, String condition) {
