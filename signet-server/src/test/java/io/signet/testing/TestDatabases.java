@@ -39,6 +39,22 @@ public final class TestDatabases {
         return replaceDatabase(adminUrl, name);
     }
 
+    /** Drops a database {@link #fresh} created on PostgreSQL, so test runs do not pile them up. */
+    public static void dropIfPostgres(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        String name = url.substring(url.indexOf('/', "jdbc:postgresql://".length()) + 1).split("\\?")[0];
+        if (!name.startsWith("signet_t_")) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl()); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // best effort: a leftover test database is harmless
+        }
+    }
+
     private static String adminUrl() {
         String fromCi = System.getenv("SIGNET_TEST_POSTGRES_URL");
         return fromCi == null || fromCi.isBlank() ? DEFAULT_ADMIN_URL : fromCi;

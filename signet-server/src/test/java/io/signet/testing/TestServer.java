@@ -80,4 +80,10 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         app.close();
     }
+
+    /** Stops the server and drops its PostgreSQL database; use when no other node shares it. */
+    public void closeAndDropDatabase() {
+        close();
+        TestDatabases.dropIfPostgres(databaseUrl);
+    }
 }

@@ -40,7 +40,7 @@ abstract class UsersApiContract {
 
     @AfterAll
     void stop() {
-        server.close();
+        server.closeAndDropDatabase();
     }
 
     private static String uid() {

@@ -1,0 +1,10 @@
+package io.signet.store;
+
+import io.signet.testing.Backend;
+
+class StoragePostgresIT extends StorageContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
