@@ -37,6 +37,19 @@ public final class WebhookCommands implements Callable<Integer> {
         return admin.client().call(method, path, body, System.out, System.err);
     }
 
+    /** A command about one endpoint: the admin options and the endpoint id, inherited by picocli. */
+    abstract static class OnEndpoint implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
+        String endpointId;
+
+        int send(String method, String rest, Object body) {
+            return WebhookCommands.call(admin, method, path(endpointId, rest), body);
+        }
+    }
+
     @Command(name = "list", description = "List the tenant's endpoints.")
     static final class ListEndpoints implements Callable<Integer> {
         @Mixin
@@ -71,12 +84,7 @@ public final class WebhookCommands implements Callable<Integer> {
     }
 
     @Command(name = "update", description = "Change an endpoint's URL, event types or enabled flag.")
-    static final class Update implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
-        String endpointId;
+    static final class Update extends OnEndpoint {
 
         @Option(names = "--endpoint-url", paramLabel = "URL", description = "New URL.")
         String endpointUrl;
@@ -93,7 +101,7 @@ public final class WebhookCommands implements Callable<Integer> {
             putIfSet(changes, "url", endpointUrl);
             putIfSet(changes, "eventTypes", eventTypes);
             putIfSet(changes, "enabled", enabled);
-            return WebhookCommands.call(admin, "PATCH", path(endpointId, ""), changes);
+            return send("PATCH", "", changes);
         }
 
         private static void putIfSet(Map<String, Object> changes, String name, Object value) {
@@ -104,26 +112,16 @@ public final class WebhookCommands implements Callable<Integer> {
     }
 
     @Command(name = "delete", description = "Delete an endpoint with its delivery log.")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
-        String endpointId;
+    static final class Delete extends OnEndpoint {
 
         @Override
         public Integer call() {
-            return WebhookCommands.call(admin, "DELETE", path(endpointId, ""), null);
+            return send("DELETE", "", null);
         }
     }
 
     @Command(name = "deliveries", description = "List an endpoint's deliveries with their attempts, newest first.")
-    static final class Deliveries implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
-        String endpointId;
+    static final class Deliveries extends OnEndpoint {
 
         @Option(names = "--status", description = "PENDING, SUCCEEDED or FAILED.")
         String status;
@@ -141,7 +139,7 @@ public final class WebhookCommands implements Callable<Integer> {
             addParam(query, "limit", limit == null ? null : limit.toString());
             addParam(query, "lastEvaluatedDeliveryId", after);
             String suffix = query.isEmpty() ? "" : "?" + String.join("&", query);
-            return WebhookCommands.call(admin, "GET", path(endpointId, "/deliveries" + suffix), null);
+            return send("GET", "/deliveries" + suffix, null);
         }
 
         private static void addParam(List<String> query, String name, String value) {
@@ -152,12 +150,7 @@ public final class WebhookCommands implements Callable<Integer> {
     }
 
     @Command(name = "redeliver", description = "Send one event again, or every delivery that failed since a time.")
-    static final class Redeliver implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
-        String endpointId;
+    static final class Redeliver extends OnEndpoint {
 
         @ArgGroup(multiplicity = "1")
         Which which;
@@ -175,21 +168,16 @@ public final class WebhookCommands implements Callable<Integer> {
         public Integer call() {
             Map<String, Object> body = which.eventId != null
                     ? Map.of("eventId", which.eventId) : Map.of("failedSince", which.failedSince);
-            return WebhookCommands.call(admin, "POST", path(endpointId, "/redeliver"), body);
+            return send("POST", "/redeliver", body);
         }
     }
 
     @Command(name = "health", description = "Success rate, last success and failure, pending and failed counts.")
-    static final class Health implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "ENDPOINT_ID")
-        String endpointId;
+    static final class Health extends OnEndpoint {
 
         @Override
         public Integer call() {
-            return WebhookCommands.call(admin, "GET", path(endpointId, "/health"), null);
+            return send("GET", "/health", null);
         }
     }
 }

@@ -9,58 +9,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
 import io.signet.testing.TestServer;
 import io.signet.testing.WebhookReceiver;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The endpoints admin API and synchronous calls through a real server; run once per storage backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebhookAdminContract {
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-    Api api;
-    WebhookReceiver receiver;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir, Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true",
-                "SIGNET_WEBHOOK_TIMEOUT_MILLIS", "700"), Clock.systemUTC());
-        api = server.api();
+abstract class WebhookAdminContract extends WebhookServerFixture {
+    @Override
+    Map<String, String> settings() {
+        return Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true", "SIGNET_WEBHOOK_TIMEOUT_MILLIS", "700");
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterEach
-    void removeEndpoints() {
-        receiver.close();
-        for (JsonNode e : api.get("/admin/v1/webhooks").json().path("endpoints")) {
-            api.delete("/admin/v1/webhooks/" + e.path("endpointId").asString());
-        }
+    @Override
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     private int endpointCount() {
