@@ -44,9 +44,18 @@ final class DeliveryWorker {
             List<Claim> claims = store.claim(now, owner, now + leaseMillis, BATCH);
             claimed = claims.size();
             try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-                claims.forEach(c -> parallel.submit(() -> deliver(c)));
+                claims.forEach(c -> parallel.submit(() -> deliverQuietly(c)));
             }
         } while (claimed == BATCH && !Thread.currentThread().isInterrupted());
+    }
+
+    /** A failure here (the database went away) must not end the batch; the lease runs out and it is retried. */
+    private void deliverQuietly(Claim claim) {
+        try {
+            deliver(claim);
+        } catch (RuntimeException e) {
+            log.warn("webhook delivery {} could not be recorded: {}", claim.deliveryId(), e.toString());
+        }
     }
 
     private void deliver(Claim claim) {

@@ -102,6 +102,10 @@ final class JdbcDeliveryStore implements DeliveryStore {
     public void recordAttempt(Claim c, AttemptResult result, long now, DeliveryStatus status, Long nextAttemptAt,
                               String owner) {
         db.write(jdbc -> {
+            if (jdbc.count("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE tenant_id = ? AND delivery_id = ?",
+                    c.tenantId(), c.deliveryId()) == 0) {
+                return 0; // the endpoint was deleted during the attempt, and its log with it
+            }
             insertAttempt(jdbc, c.tenantId(), c.deliveryId(), c.endpointId(), c.attempts() + 1, result, now);
             // Guarded by the lease: a node whose lease ran out and was taken over records its attempt, but
             // leaves the delivery's state to the node that holds it now.
