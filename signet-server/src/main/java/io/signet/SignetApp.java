@@ -2,6 +2,9 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.authenticator.AuthenticatorEnrollments;
+import io.signet.authenticator.AuthenticatorRoutes;
+import io.signet.authenticator.AuthenticatorService;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -11,8 +14,8 @@ import io.signet.http.Routes;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
-import io.signet.user.Enrollment;
-import io.signet.user.EnrollmentView;
+import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import io.signet.webhook.Webhooks;
@@ -39,15 +42,18 @@ public final class SignetApp implements AutoCloseable {
     private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
     private final Webhooks webhooks;
+    private final AuthenticatorService authenticators;
 
     private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
-                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks) {
+                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
+                      AuthenticatorService authenticators) {
         this.db = db;
         this.http = http;
         this.background = background;
         this.webhookWorker = webhookWorker;
         this.tenants = tenants;
         this.webhooks = webhooks;
+        this.authenticators = authenticators;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -56,14 +62,19 @@ public final class SignetApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
-            TenantService tenants = new TenantService(db, hasher, new Encryptor(masterKey), clock);
+            Encryptor encryptor = new Encryptor(masterKey);
+            TenantService tenants = new TenantService(db, hasher, encryptor, clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
-            EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
-            UserService users = new UserService(db, enrollments, clock);
+            TenantSettingsService settings = new TenantSettingsService(db, clock);
+            UserService users = new UserService(db, new AuthenticatorEnrollments(db), clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
-            List<Routes> routes = List.of(new UserRoutes(users), webhooks.routes());
+            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
+                    webhooks.events(), clock);
+            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
+            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+                    new TenantSettingsRoutes(settings), webhooks.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -78,7 +89,7 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -118,6 +129,11 @@ public final class SignetApp implements AutoCloseable {
 
     public Webhooks webhooks() {
         return webhooks;
+    }
+
+    /** For features that verify factors (recovery codes), and for tests. */
+    public AuthenticatorService authenticators() {
+        return authenticators;
     }
 
     @Override

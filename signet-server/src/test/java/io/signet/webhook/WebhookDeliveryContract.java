@@ -210,4 +210,37 @@ abstract class WebhookDeliveryContract extends WebhookServerFixture {
         publish(server, user(), EventTypes.AUTHENTICATOR_CREATED, Map.of());
         assertThat(WebhookTesting.deliveries(api, endpointId)).isEmpty();
     }
+
+    @Test
+    void enrolling_and_deleting_an_authenticator_publish_events_only_when_they_commit() {
+        String endpointId = createEndpoint(api, receiver.url(), "*");
+        String userId = user();
+        String path = "/v1/users/" + userId + "/authenticators";
+        Map<String, String> sms = Map.of("verificationMethod", "SMS", "phoneNumber", "+64271234567");
+        String authenticatorId = api.post(path, sms).json().path("authenticator").path("userAuthenticatorId").asString();
+        assertThat(api.post(path, sms).status()).isEqualTo(200); // the same factor again: nothing new, no event
+
+        Received created = receiver.awaitCount(1, WAIT).getFirst();
+        assertThat(verifies(created, TestServer.SECRET_KEY)).isTrue();
+        JsonNode event = body(created);
+        assertThat(event.path("type").asString()).isEqualTo("authenticator.created");
+        assertThat(event.path("data").path("userId").asString()).isEqualTo(userId);
+        assertThat(event.path("data").path("userAuthenticatorId").asString()).isEqualTo(authenticatorId);
+        assertThat(event.path("data").path("verificationMethod").asString()).isEqualTo("SMS");
+        assertThat(event.path("data").path("phoneNumber").asString()).isEqualTo("+64271234567");
+
+        api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
+        try {
+            assertThat(api.delete(path + "/" + authenticatorId).status()).isEqualTo(409); // rolled back
+        } finally {
+            api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", false));
+        }
+        assertThat(api.delete(path + "/" + authenticatorId).status()).isEqualTo(200);
+        JsonNode deleted = body(receiver.awaitCount(2, WAIT).get(1));
+        assertThat(deleted.path("type").asString()).isEqualTo("authenticator.deleted");
+        assertThat(deleted.path("data").path("userAuthenticatorId").asString()).isEqualTo(authenticatorId);
+        assertThat(deleted.path("sequence").asLong()).isEqualTo(event.path("sequence").asLong() + 1);
+        assertThat(awaitDeliveries(api, endpointId, d -> d.valueStream()
+                .allMatch(x -> x.path("status").asString().equals("SUCCEEDED")))).hasSize(2);
+    }
 }
