@@ -22,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 /** The endpoints admin API and synchronous calls through a real server; run once per storage backend. */
 abstract class WebhookAdminContract extends WebhookServerFixture {
     @Override
-    Map<String, String> settings() {
+    protected Map<String, String> settings() {
         return Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true", "SIGNET_WEBHOOK_TIMEOUT_MILLIS", "700");
     }
 
     @Override
-    Clock clock() {
+    protected Clock clock() {
         return Clock.systemUTC();
     }
 

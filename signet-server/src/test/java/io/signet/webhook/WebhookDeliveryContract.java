@@ -31,12 +31,12 @@ abstract class WebhookDeliveryContract extends WebhookServerFixture {
     final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @Override
-    Map<String, String> settings() {
+    protected Map<String, String> settings() {
         return Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true", "SIGNET_WEBHOOK_POLL_MILLIS", "50");
     }
 
     @Override
-    Clock clock() {
+    protected Clock clock() {
         return clock;
     }
 

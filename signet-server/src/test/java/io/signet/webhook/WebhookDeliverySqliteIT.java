@@ -4,7 +4,7 @@ import io.signet.testing.Backend;
 
 class WebhookDeliverySqliteIT extends WebhookDeliveryContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
         return Backend.SQLITE;
     }
 }

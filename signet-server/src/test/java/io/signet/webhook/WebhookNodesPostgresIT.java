@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Several Signet nodes on one PostgreSQL database, and a node that stops with deliveries still pending. */
@@ -29,10 +30,22 @@ class WebhookNodesPostgresIT {
     /** A node whose worker never runs during a test: it only publishes. */
     static final Map<String, String> IDLE = Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true",
             "SIGNET_WEBHOOK_POLL_MILLIS", "3600000");
+    private final List<String> databases = new ArrayList<>();
+
+    private String freshDatabase() {
+        String url = TestDatabases.freshPostgres();
+        databases.add(url);
+        return url;
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        databases.forEach(TestDatabases::dropIfPostgres);
+    }
 
     @Test
     void two_nodes_deliver_1000_events_exactly_once_with_gap_free_sequences() throws Exception {
-        String db = TestDatabases.freshPostgres();
+        String db = freshDatabase();
         byte[] key = RandomTokens.bytes(32);
         try (WebhookReceiver receiver = WebhookReceiver.start();
              TestServer one = TestServer.startOn(db, key, FAST, Clock.systemUTC());
@@ -71,7 +84,7 @@ class WebhookNodesPostgresIT {
 
     @Test
     void events_left_by_a_stopped_node_are_delivered_by_the_next_one() {
-        String db = TestDatabases.freshPostgres();
+        String db = freshDatabase();
         byte[] key = RandomTokens.bytes(32);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             try (TestServer stopping = TestServer.startOn(db, key, IDLE, Clock.systemUTC())) {
@@ -90,7 +103,7 @@ class WebhookNodesPostgresIT {
 
     @Test
     void a_delivery_leased_by_a_node_that_died_is_sent_once_its_lease_runs_out() {
-        String db = TestDatabases.freshPostgres();
+        String db = freshDatabase();
         byte[] key = RandomTokens.bytes(32);
         ManualClock clock = new ManualClock(Instant.now());
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
