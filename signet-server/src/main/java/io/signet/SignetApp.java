@@ -84,6 +84,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
             // Its own executor: a slow receiver must not hold up other background jobs.
             ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-webhooks").factory());

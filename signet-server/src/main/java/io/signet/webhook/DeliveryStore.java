@@ -37,6 +37,9 @@ interface DeliveryStore {
     /** Queues again every delivery to the endpoint that failed for good, created at or after {@code since}. */
     List<String> redeliverFailed(String tenantId, String endpointId, long since, long now);
 
+    /** Deletes events created before {@code cutoff} with nothing pending, and their deliveries and attempts. */
+    int purgeBefore(long cutoff);
+
     /** Health of an endpoint, with attempt statistics since {@code since}. */
     EndpointHealth health(String tenantId, String endpointId, long since, int windowHours);
 }

@@ -267,6 +267,16 @@ final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public int purgeBefore(long cutoff) {
+        return db.write(jdbc -> jdbc.update("""
+                DELETE FROM webhook_events
+                 WHERE created_at < ?
+                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                    WHERE d.tenant_id = webhook_events.tenant_id AND d.event_id = webhook_events.event_id
+                                      AND d.status = 'PENDING')""", cutoff));
+    }
+
+    @Override
     public EndpointHealth health(String tenantId, String endpointId, long since, int windowHours) {
         return db.read(jdbc -> {
             long attempts = jdbc.count("""

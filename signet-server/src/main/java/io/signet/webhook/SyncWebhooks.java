@@ -60,6 +60,9 @@ public final class SyncWebhooks {
             }
             deliveries.recordSync(event, endpoint.endpointId(), result, clock.millis());
             accepted &= result.succeeded();
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down: the remaining endpoints would be refused the same way
+            }
         }
         return accepted ? Result.ACCEPTED : Result.REJECTED;
     }

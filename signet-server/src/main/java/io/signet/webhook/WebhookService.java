@@ -1,6 +1,7 @@
 package io.signet.webhook;
 
 import io.signet.crypto.Ids;
+import io.signet.http.Requests;
 import io.signet.http.SignetException;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ final class WebhookService {
         long now = clock.millis();
         List<String> queued;
         if (request.eventId() != null) {
-            String eventId = io.signet.http.Requests.checkId("eventId", request.eventId());
+            String eventId = Requests.checkId("eventId", request.eventId());
             queued = List.of(deliveries.redeliverEvent(tenantId, endpointId, eventId, now)
                     .orElseThrow(() -> SignetException.notFound("No asynchronous event '" + eventId
                             + "' in this tenant (synchronous events are not stored and cannot be redelivered).")));

@@ -32,6 +32,7 @@ CREATE TABLE webhook_events (
     PRIMARY KEY (tenant_id, event_id),
     UNIQUE (tenant_id, sequence)
 );
+CREATE INDEX webhook_events_by_time ON webhook_events (created_at);
 
 CREATE TABLE webhook_deliveries (
     tenant_id        TEXT    NOT NULL,

@@ -243,4 +243,19 @@ abstract class WebhookDeliveryContract extends WebhookServerFixture {
         assertThat(awaitDeliveries(api, endpointId, d -> d.valueStream()
                 .allMatch(x -> x.path("status").asString().equals("SUCCEEDED")))).hasSize(2);
     }
+
+    @Test
+    void events_older_than_the_retention_are_forgotten_unless_still_pending() {
+        receiver.answer(n -> n == 0 ? 200 : 500);
+        String endpointId = createEndpoint(api, receiver.url(), "*");
+        String delivered = publish(server, user(), EventTypes.AUTHENTICATOR_CREATED, Map.of());
+        awaitDeliveries(api, endpointId, d -> delivery(d, delivered).path("status").asString().equals("SUCCEEDED"));
+        String pending = publish(server, user(), EventTypes.AUTHENTICATOR_CREATED, Map.of());
+        awaitDeliveries(api, endpointId, d -> attempts(d, pending) == 1);
+
+        clock.advance(Webhooks.RETENTION.plusDays(1));
+        assertThat(server.app().webhooks().purgeExpired()).isPositive();
+        assertThat(WebhookTesting.deliveries(api, endpointId).valueStream().map(d -> d.path("eventId").asString()))
+                .containsExactly(pending);
+    }
 }
