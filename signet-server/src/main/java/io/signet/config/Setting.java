@@ -18,6 +18,8 @@ public enum Setting {
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
+    PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
+            "Base URL browsers reach Signet at, used in links such as track's url; default http://HOST:PORT."),
     WEBHOOK_ALLOW_PRIVATE("SIGNET_WEBHOOK_ALLOW_PRIVATE", "false", false,
             "'true' lets webhooks go to loopback and private addresses, and over plain http to those only. "
                     + "Link-local (cloud metadata) addresses stay refused."),

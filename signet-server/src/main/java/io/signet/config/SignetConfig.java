@@ -22,6 +22,7 @@ public record SignetConfig(
         Optional<String> devDelivery,
         String logLevel,
         int dbPoolSize,
+        Optional<String> publicUrl,
         boolean webhookAllowPrivate,
         int webhookMaxRetries,
         long webhookRetryBaseMillis,
@@ -57,6 +58,7 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
+                Optional.ofNullable(values.get(Setting.PUBLIC_URL)).map(SignetConfig::parsePublicUrl),
                 parseBoolean(Setting.WEBHOOK_ALLOW_PRIVATE, value(values, Setting.WEBHOOK_ALLOW_PRIVATE)),
                 parseInt(Setting.WEBHOOK_MAX_RETRIES, value(values, Setting.WEBHOOK_MAX_RETRIES)),
                 parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
@@ -182,6 +184,21 @@ public record SignetConfig(
             throw new ConfigException("SIGNET_DEV_DELIVERY accepts only 'stdout', got '" + v + "'");
         }
         return v;
+    }
+
+    /** An absolute http(s) URL without query or fragment; a trailing slash is dropped so paths can be appended. */
+    private static String parsePublicUrl(String v) {
+        try {
+            java.net.URI uri = new java.net.URI(v);
+            if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new java.net.URISyntaxException(v, "not a base URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("SIGNET_PUBLIC_URL must be an http or https URL without query, such as "
+                    + "https://auth.example.com, got '" + v + "'");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }
 
     private static String parseLogLevel(String v) {
