@@ -40,7 +40,18 @@ public enum Setting {
             "Challenges started or re-sent per user (or per recipient when no userId is given) per window."),
     SEND_LIMIT_PER_IP("SIGNET_SEND_LIMIT_PER_IP", "30", false,
             "Challenges started or re-sent per end-user ipAddress (as given in the challenge request) per window."),
-    SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits.");
+    SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits."),
+    WEBHOOK_ALLOW_PRIVATE("SIGNET_WEBHOOK_ALLOW_PRIVATE", "false", false,
+            "'true' lets webhooks go to loopback and private addresses, and over plain http to those only. "
+                    + "Link-local (cloud metadata) addresses stay refused."),
+    WEBHOOK_MAX_RETRIES("SIGNET_WEBHOOK_MAX_RETRIES", "3", false,
+            "Retries of a failed asynchronous webhook delivery before it is marked FAILED."),
+    WEBHOOK_RETRY_BASE_MILLIS("SIGNET_WEBHOOK_RETRY_BASE_MILLIS", "30000", false,
+            "Delay before the first retry; each further retry waits twice as long, plus up to 50% jitter."),
+    WEBHOOK_TIMEOUT_MILLIS("SIGNET_WEBHOOK_TIMEOUT_MILLIS", "5000", false,
+            "Timeout of one webhook request; a synchronous action.verify call that times out vetoes."),
+    WEBHOOK_POLL_MILLIS("SIGNET_WEBHOOK_POLL_MILLIS", "1000", false,
+            "How often each node looks for due webhook deliveries in the outbox.");
 
     private final String env;
     private final String defaultValue;

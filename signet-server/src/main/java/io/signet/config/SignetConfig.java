@@ -34,7 +34,12 @@ public record SignetConfig(
         int magicLinkTtlSeconds,
         int sendLimitPerUser,
         int sendLimitPerIp,
-        int sendLimitWindowSeconds) {
+        int sendLimitWindowSeconds,
+        boolean webhookAllowPrivate,
+        int webhookMaxRetries,
+        long webhookRetryBaseMillis,
+        long webhookTimeoutMillis,
+        long webhookPollMillis) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -56,7 +61,7 @@ public record SignetConfig(
             }
         }
         applyFlags(values, args);
-        return new SignetConfig(
+        SignetConfig config = new SignetConfig(
                 value(values, Setting.HOST),
                 parsePort(value(values, Setting.PORT)),
                 parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
@@ -79,7 +84,17 @@ public record SignetConfig(
                 parsePositive(Setting.MAGIC_LINK_TTL_SECONDS, value(values, Setting.MAGIC_LINK_TTL_SECONDS)),
                 parsePositive(Setting.SEND_LIMIT_PER_USER, value(values, Setting.SEND_LIMIT_PER_USER)),
                 parsePositive(Setting.SEND_LIMIT_PER_IP, value(values, Setting.SEND_LIMIT_PER_IP)),
-                parsePositive(Setting.SEND_LIMIT_WINDOW_SECONDS, value(values, Setting.SEND_LIMIT_WINDOW_SECONDS)));
+                parsePositive(Setting.SEND_LIMIT_WINDOW_SECONDS, value(values, Setting.SEND_LIMIT_WINDOW_SECONDS)),
+                parseBoolean(Setting.WEBHOOK_ALLOW_PRIVATE, value(values, Setting.WEBHOOK_ALLOW_PRIVATE)),
+                parseInt(Setting.WEBHOOK_MAX_RETRIES, value(values, Setting.WEBHOOK_MAX_RETRIES)),
+                parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
+                parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
+                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)));
+        if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
+            throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
+                    + config.webhookMaxRetries());
+        }
+        return config;
     }
 
     private static Optional<String> optional(Map<Setting, String> values, Setting s) {
@@ -97,7 +112,10 @@ public record SignetConfig(
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
                 + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
-                + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset");
+                + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
+                + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
+                + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
+                + " webhookPollMillis=" + webhookPollMillis;
     }
 
     private static void applyFlags(Map<Setting, String> values, List<String> args) {
@@ -143,6 +161,14 @@ public record SignetConfig(
             throw new ConfigException(s.env() + " must be at least 1, got " + v);
         }
         return n;
+    }
+
+    private static boolean parseBoolean(Setting s, String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(s.env() + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static int parseInt(Setting s, String v) {
