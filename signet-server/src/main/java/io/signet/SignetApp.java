@@ -90,7 +90,7 @@ public final class SignetApp implements AutoCloseable {
             ActionService actions = new ActionService(db, users, enrollments, rules, actionTokens, publicUrl::get, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
                     new ChallengeFactors(db, authenticators, encryptor),
-                    new ChallengeResults(db, actions, actionTokens, clock), clock, publicUrl::get);
+                    new ChallengeResults(db, actions, actionTokens, clock), webhooks.sync(), clock, publicUrl::get);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),

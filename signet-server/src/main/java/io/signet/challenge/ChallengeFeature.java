@@ -4,6 +4,7 @@ import io.signet.config.SignetConfig;
 import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
 import io.signet.user.UserService;
+import io.signet.webhook.SyncWebhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -13,11 +14,11 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes)
 
     /** {@code publicUrl} is a supplier because by default it names the port, known only once HTTP is up. */
     public static ChallengeFeature create(SignetConfig config, Database db, SecretHasher hasher, UserService users,
-                                          Factors factors, ActionOutcomes actions, Clock clock,
-                                          Supplier<String> publicUrl) {
+                                          Factors factors, ActionOutcomes actions, SyncWebhooks tenantHooks,
+                                          Clock clock, Supplier<String> publicUrl) {
         ChallengeStore store = new JdbcChallengeStore(db);
         Secrets secrets = new Secrets(hasher);
-        Delivery delivery = new Delivery(
+        Delivery delivery = new Delivery(tenantHooks,
                 config.smtpUrl().map(url -> new SmtpSender(url, config.smtpFrom().orElseThrow(),
                         config.smtpStarttls())),
                 config.smsTwilioAccountSid().map(sid -> new TwilioSender(config.smsTwilioUrl(), sid,
