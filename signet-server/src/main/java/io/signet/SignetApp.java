@@ -8,6 +8,14 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.http.ErrorCode;
+import io.signet.http.SignetException;
+import io.signet.session.AppClientRoutes;
+import io.signet.session.AppClientService;
+import io.signet.session.ChallengeTokens;
+import io.signet.session.SessionRoutes;
+import io.signet.session.SessionService;
+import io.signet.session.SigningKeys;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
@@ -56,7 +64,15 @@ public final class SignetApp implements AutoCloseable {
 
             EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
             UserService users = new UserService(db, enrollments, clock);
-            List<Routes> routes = List.of(new UserRoutes(users));
+            Encryptor encryptor = new Encryptor(masterKey);
+            AppClientService appClients = new AppClientService(db, clock);
+            ChallengeTokens challengeTokens = (tenantId, token) -> {
+                throw new SignetException(ErrorCode.INVALID_REQUEST_TOKEN, "Challenge tokens are not available yet.");
+            };
+            SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
+                    challengeTokens, users, hasher, clock);
+            List<Routes> routes = List.of(new UserRoutes(users), new AppClientRoutes(appClients),
+                    new SessionRoutes(sessions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -66,6 +82,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
+                    5, 15, TimeUnit.MINUTES);
             return new SignetApp(db, http, background, tenants);
         } catch (RuntimeException e) {
             db.close();
