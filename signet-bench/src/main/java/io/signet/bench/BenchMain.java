@@ -1,0 +1,99 @@
+package io.signet.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code ./signet bench}: measures the hello-world baseline, then for each backend starts Signet on a fresh
+ * database, loads users, runs every scenario, and writes bench/results/LATEST.md and LATEST.json.
+ * Everything it starts, it stops.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Path work = Files.createTempDirectory("signet-bench-work-");
+        Wrk wrk = new Wrk(2, 32, work);
+        List<Measurement> rows = new ArrayList<>();
+
+        WrkResult hello = baseline(options, wrk, work);
+        rows.add(new Measurement("-", "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
+                hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
+
+        for (String backend : options.backends()) {
+            rows.addAll(new BackendRun(options, wrk, work, backend, hello).run());
+        }
+        rows.addAll(Jmh.run(options));
+        Report.write(options.out(), environment(options), rows);
+        System.out.println("bench: wrote " + options.out().resolve("LATEST.md"));
+    }
+
+    private static WrkResult baseline(BenchOptions options, Wrk wrk, Path work) throws Exception {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(options.java()));
+        cmd.addAll(options.jvmFlags());
+        cmd.addAll(List.of("-cp", options.benchJar().toString(), HelloServer.class.getName(), Integer.toString(port)));
+        try (ManagedProcess hello = ManagedProcess.start(cmd, Map.of(), port, work.resolve("hello.log"))) {
+            System.out.println("bench: baseline hello-world");
+            return wrk.run("hello", "http://127.0.0.1:" + port, Map.of(), options.warmupSeconds(),
+                    options.measureSeconds());
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String randomSecret() {
+        return "sk_bench_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static String randomEncryptionKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Map<String, Object> environment(BenchOptions options) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("date", Instant.now().toString());
+        env.put("mode", options.quick() ? "quick" : "full");
+        env.put("cpus", Runtime.getRuntime().availableProcessors());
+        env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        env.put("jvm flags", String.join(" ", options.jvmFlags()));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        env.put("commit", git("rev-parse", "--short", "HEAD"));
+        env.put("users loaded", options.users());
+        env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
+                + options.measureSeconds() + " s measured");
+        return env;
+    }
+
+    private static String git(String... args) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of("git"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}
