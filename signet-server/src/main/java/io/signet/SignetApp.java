@@ -8,8 +8,6 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
 import io.signet.session.AppClientRoutes;
 import io.signet.session.AppClientService;
 import io.signet.session.ChallengeTokens;
@@ -66,9 +64,7 @@ public final class SignetApp implements AutoCloseable {
             UserService users = new UserService(db, enrollments, clock);
             Encryptor encryptor = new Encryptor(masterKey);
             AppClientService appClients = new AppClientService(db, clock);
-            ChallengeTokens challengeTokens = (tenantId, token) -> {
-                throw new SignetException(ErrorCode.INVALID_REQUEST_TOKEN, "Challenge tokens are not available yet.");
-            };
+            ChallengeTokens challengeTokens = (tenantId, token) -> Optional.empty();
             SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
                     challengeTokens, users, hasher, clock);
             List<Routes> routes = List.of(new UserRoutes(users), new AppClientRoutes(appClients),

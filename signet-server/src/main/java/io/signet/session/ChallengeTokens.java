@@ -1,5 +1,7 @@
 package io.signet.session;
 
+import java.util.Optional;
+
 /**
  * What createSession needs of the action feature: the claims of a challenge token (from track or claim)
  * together with the action's current state. A seam so {@code session} does not depend on {@code action};
@@ -7,9 +9,6 @@ package io.signet.session;
  */
 @FunctionalInterface
 public interface ChallengeTokens {
-    /**
-     * Verifies {@code token} for {@code tenantId}. Throws a {@link io.signet.http.SignetException} with a 4xx
-     * code when the token is malformed, expired, altered or belongs to another tenant.
-     */
-    VerifiedChallenge verify(String tenantId, String token);
+    /** The token's claims, or empty when it is malformed, expired, altered or belongs to another tenant. */
+    Optional<VerifiedChallenge> verify(String tenantId, String token);
 }

@@ -58,7 +58,8 @@ public final class SessionService {
         required("token", token);
         AppClient client = clients.find(tenantId, clientId).orElseThrow(() -> SignetException.invalid(
                 "'clientId' does not name an app client of this tenant."));
-        VerifiedChallenge challenge = challenges.verify(tenantId, token);
+        VerifiedChallenge challenge = challenges.verify(tenantId, token).orElseThrow(() -> invalidToken(
+                "The token is not valid: malformed, expired, altered or issued for another tenant."));
         if (!challenge.successful()) {
             throw invalidToken("The token is not from a successful challenge or an allowed action (state "
                     + challenge.state() + ").");
