@@ -31,9 +31,9 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
 
     @Override
     public List<StoredKey> verifying(String tenantId, long retiredAfter) {
-        return db.read(jdbc -> jdbc.query("SELECT " + COLUMNS + """
-                 FROM signing_keys WHERE tenant_id = ? AND (retired_at IS NULL OR retired_at > ?)
-                 ORDER BY created_at DESC, key_id DESC""",
+        return db.read(jdbc -> jdbc.query("SELECT " + COLUMNS + " FROM signing_keys"
+                        + " WHERE tenant_id = ? AND (retired_at IS NULL OR retired_at > ?)"
+                        + " ORDER BY created_at DESC, key_id DESC",
                 JdbcSigningKeyStore::map, tenantId, retiredAfter));
     }
 
