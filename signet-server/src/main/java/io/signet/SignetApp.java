@@ -2,6 +2,9 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.authenticator.AuthenticatorEnrollments;
+import io.signet.authenticator.AuthenticatorRoutes;
+import io.signet.authenticator.AuthenticatorService;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -17,8 +20,8 @@ import io.signet.session.SigningKeys;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
-import io.signet.user.Enrollment;
-import io.signet.user.EnrollmentView;
+import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import java.io.PrintStream;
@@ -42,12 +45,15 @@ public final class SignetApp implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService background;
     private final TenantService tenants;
+    private final AuthenticatorService authenticators;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants) {
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants,
+                      AuthenticatorService authenticators) {
         this.db = db;
         this.http = http;
         this.background = background;
         this.tenants = tenants;
+        this.authenticators = authenticators;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -56,19 +62,21 @@ public final class SignetApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
-            TenantService tenants = new TenantService(db, hasher, new Encryptor(masterKey), clock);
+            Encryptor encryptor = new Encryptor(masterKey);
+            TenantService tenants = new TenantService(db, hasher, encryptor, clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
-            EnrollmentView enrollments = (tenantId, userId) -> new Enrollment(List.of(), List.of(), null);
-            UserService users = new UserService(db, enrollments, clock);
-            Encryptor encryptor = new Encryptor(masterKey);
+            TenantSettingsService settings = new TenantSettingsService(db, clock);
+            UserService users = new UserService(db, new AuthenticatorEnrollments(db), clock);
+            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> Optional.empty();
             SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
                     challengeTokens, users, hasher, clock);
-            List<Routes> routes = List.of(new UserRoutes(users), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions));
+            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
+            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+                    new TenantSettingsRoutes(settings), new AppClientRoutes(appClients), new SessionRoutes(sessions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -80,7 +88,7 @@ public final class SignetApp implements AutoCloseable {
                     1, 60, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
                     5, 15, TimeUnit.MINUTES);
-            return new SignetApp(db, http, background, tenants);
+            return new SignetApp(db, http, background, tenants, authenticators);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -116,6 +124,11 @@ public final class SignetApp implements AutoCloseable {
 
     public TenantService tenants() {
         return tenants;
+    }
+
+    /** For features that verify factors (recovery codes), and for tests. */
+    public AuthenticatorService authenticators() {
+        return authenticators;
     }
 
     @Override

@@ -1,0 +1,39 @@
+package io.signet.authenticator;
+
+import io.signet.store.Database;
+import io.signet.user.Enrollment;
+import io.signet.user.EnrollmentView;
+import io.signet.user.VerificationMethod;
+import java.util.List;
+
+/**
+ * The users feature's view of enrollment (getUser, queryUsers, track): the methods a user has enrolled,
+ * the methods the tenant allows and the default. Recovery codes are a fallback, not an enrolled method
+ * (authsignal-api.md §7.2.1), so they never count here.
+ */
+public final class AuthenticatorEnrollments implements EnrollmentView {
+    private final Database db;
+    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+
+    public AuthenticatorEnrollments(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * The default is the user's {@code defaultVerificationMethod} (set by updateUser or by enrolling with
+     * {@code isDefault}) when that method is enrolled, else the first method enrolled.
+     */
+    @Override
+    public Enrollment enrollment(String tenantId, String userId) {
+        return db.read(jdbc -> {
+            List<VerificationMethod> enrolled = store.enrolledMethods(jdbc, tenantId, userId);
+            // a list, not queryOne: the column is often NULL, and an Optional cannot hold null
+            List<VerificationMethod> chosen = jdbc.query(
+                    "SELECT default_verification_method FROM users WHERE tenant_id = ? AND user_id = ?",
+                    row -> VerificationMethod.parse(row.string("default_verification_method")), tenantId, userId);
+            VerificationMethod defaultMethod = !chosen.isEmpty() && enrolled.contains(chosen.getFirst()) ? chosen.getFirst()
+                    : enrolled.isEmpty() ? null : enrolled.getFirst();
+            return new Enrollment(enrolled, EnrollmentRequests.ENROLLABLE, defaultMethod);
+        });
+    }
+}

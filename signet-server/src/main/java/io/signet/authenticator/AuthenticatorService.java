@@ -1,0 +1,190 @@
+package io.signet.authenticator;
+
+import io.signet.authenticator.Placement.Created;
+import io.signet.authenticator.Placement.CredentialTaken;
+import io.signet.authenticator.Placement.Existing;
+import io.signet.authenticator.StoredAuthenticator.SealedTotp;
+import io.signet.authenticator.StoredAuthenticator.StoredPasskey;
+import io.signet.crypto.Encryptor;
+import io.signet.crypto.Ids;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.SignetException;
+import io.signet.store.Database;
+import io.signet.store.Jdbc;
+import io.signet.tenant.TenantSettingsService;
+import io.signet.user.User;
+import io.signet.user.UserChanges;
+import io.signet.user.UserService;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Authenticators: enroll pre-verified factors, list, delete, batch enroll, and redeem recovery codes.
+ * Every input is validated before a transaction starts; every decision and its writes share one
+ * transaction. Thread-safe: holds no mutable state.
+ */
+public final class AuthenticatorService {
+    /** deleteAuthenticator query parameter that explicitly allows deleting a protected last authenticator. */
+    static final String LOCKOUT_OVERRIDE = "allowLockout";
+    private static final Logger log = LoggerFactory.getLogger(AuthenticatorService.class);
+
+    private final Database db;
+    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final UserService users;
+    private final TenantSettingsService settings;
+    private final SecretHasher hasher;
+    private final Encryptor encryptor;
+    private final Clock clock;
+
+    public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
+                                Encryptor encryptor, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.settings = settings;
+        this.hasher = hasher;
+        this.encryptor = encryptor;
+        this.clock = clock;
+    }
+
+    /** getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). */
+    List<UserAuthenticator> list(String tenantId, String userId) {
+        User user = users.find(tenantId, userId).orElse(null);
+        return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
+                .map(a -> UserAuthenticator.of(a, user))
+                .toList();
+    }
+
+    /**
+     * enrollVerifiedAuthenticator: creates the user if needed and stores the factor, or returns the equal
+     * one already enrolled. The user's first authenticator comes with recovery codes when the tenant enables
+     * them. The user row is locked so concurrent first enrollments cannot both issue codes.
+     */
+    EnrollResponse enroll(String tenantId, String userId, JsonNode body) {
+        NewAuthenticator n = EnrollmentRequests.parse(body);
+        String matchKey = n.matchKey(hasher);
+        return db.write(jdbc -> {
+            User user = users.ensureUser(jdbc, tenantId, userId, changesFor(n));
+            store.lockUser(jdbc, tenantId, userId);
+            boolean first = store.count(jdbc, tenantId, userId) == 0;
+            return switch (place(jdbc, tenantId, userId, n, matchKey)) {
+                case Existing e -> new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
+                case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);
+                case Created c -> new EnrollResponse(UserAuthenticator.of(c.authenticator(), user),
+                        first && settings.get(jdbc, tenantId).recoveryCodesEnabled()
+                                ? issueRecoveryCodes(jdbc, tenantId, userId) : null);
+            };
+        });
+    }
+
+    /** What enrolling changes on the user: {@code isDefault} makes the method the user's default. */
+    static UserChanges changesFor(NewAuthenticator n) {
+        return n.isDefault()
+                ? new UserChanges(null, null, null, null, null, null, null, null, n.method())
+                : UserChanges.NONE;
+    }
+
+    /**
+     * Stores {@code n} for the user unless an equal authenticator exists, in the caller's transaction. The
+     * insert cannot fail on a duplicate: under a race the loser finds the winner's row and returns it.
+     */
+    Placement place(Jdbc jdbc, String tenantId, String userId, NewAuthenticator n, String matchKey) {
+        var existing = store.findByMatchKey(jdbc, tenantId, userId, n.method(), matchKey);
+        if (existing.isPresent()) {
+            return new Existing(existing.get());
+        }
+        if (n.passkey() != null && store.credentialOwner(jdbc, tenantId, n.passkey().credentialId()).isPresent()) {
+            return new CredentialTaken();
+        }
+        long now = clock.millis();
+        String id = Ids.timeOrdered(now);
+        StoredAuthenticator a = new StoredAuthenticator(id, userId, n.method(), n.email(), n.phoneNumber(),
+                sealTotp(tenantId, id, n.totp()), passkey(n), now, now, null);
+        if (store.insertIfAbsent(jdbc, tenantId, a, matchKey)) {
+            log.debug("enrolled authenticator {} ({})", id, n.method());
+            return new Created(a);
+        }
+        return store.findByMatchKey(jdbc, tenantId, userId, n.method(), matchKey)
+                .<Placement>map(Existing::new)
+                .orElseGet(CredentialTaken::new);
+    }
+
+    private SealedTotp sealTotp(String tenantId, String authenticatorId, OtpUri totp) {
+        if (totp == null) {
+            return null;
+        }
+        return new SealedTotp(encryptor.encrypt(totp.secretBase32(), totpContext(tenantId, authenticatorId)),
+                totp.issuer(), totp.account(), totp.algorithm(), totp.digits(), totp.period());
+    }
+
+    /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt. */
+    static String totpContext(String tenantId, String authenticatorId) {
+        return "authenticator-totp:" + tenantId + ":" + authenticatorId;
+    }
+
+    private static StoredPasskey passkey(NewAuthenticator n) {
+        if (n.passkey() == null) {
+            return null;
+        }
+        NewAuthenticator.PasskeyDetails d = n.passkeyDetails();
+        return new StoredPasskey(n.passkey().credentialId(), n.passkey().publicKey(), n.passkey().algorithm(),
+                d.name(), d.signCount(), d.aaguid(), d.transports());
+    }
+
+    private List<String> issueRecoveryCodes(Jdbc jdbc, String tenantId, String userId) {
+        List<String> codes = RecoveryCodes.generate();
+        store.insertRecoveryCodes(jdbc, tenantId, userId,
+                codes.stream().map(c -> RecoveryCodes.hash(hasher, RecoveryCodes.normalize(c))).toList(),
+                clock.millis());
+        return codes;
+    }
+
+    /**
+     * deleteAuthenticator: 404 when the id is not one of this user's authenticators. With the tenant setting
+     * {@code protectLastAuthenticator}, removing the last one is a 409 unless {@code allowLockout}. Removing
+     * the last one also removes the user's recovery codes.
+     */
+    void delete(String tenantId, String userId, String authenticatorId, boolean allowLockout) {
+        db.write(jdbc -> {
+            store.lockUser(jdbc, tenantId, userId);
+            if (store.find(jdbc, tenantId, userId, authenticatorId).isEmpty()) {
+                throw SignetException.notFound("The user has no authenticator with this userAuthenticatorId.");
+            }
+            long count = store.count(jdbc, tenantId, userId);
+            if (count == 1 && !allowLockout && settings.get(jdbc, tenantId).protectLastAuthenticator()) {
+                throw SignetException.conflict("This is the user's last authenticator; deleting it would lock the "
+                        + "user out, and the tenant setting protectLastAuthenticator forbids that. Enroll another "
+                        + "authenticator first, or repeat the request with ?" + LOCKOUT_OVERRIDE + "=true.");
+            }
+            store.delete(jdbc, tenantId, userId, authenticatorId);
+            if (count == 1) {
+                store.deleteRecoveryCodes(jdbc, tenantId, userId);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Redeems a recovery code: true exactly once per issued code, even when the same code is sent
+     * concurrently (the delete decides). Returns the number of codes left, or empty when the code is not
+     * an unused code of this user.
+     */
+    public OptionalInt redeemRecoveryCode(String tenantId, String userId, String typedCode) {
+        String normalized = RecoveryCodes.normalize(typedCode);
+        if (normalized == null) {
+            return OptionalInt.empty();
+        }
+        String hash = RecoveryCodes.hash(hasher, normalized);
+        return db.write(jdbc -> store.deleteRecoveryCode(jdbc, tenantId, userId, hash)
+                ? OptionalInt.of((int) store.countRecoveryCodes(jdbc, tenantId, userId))
+                : OptionalInt.empty());
+    }
+
+    /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
+    BatchEnrollResponse batchEnroll(String tenantId, JsonNode items) {
+        return new BatchEnrollment(db, users, this, hasher).run(tenantId, items);
+    }
+}

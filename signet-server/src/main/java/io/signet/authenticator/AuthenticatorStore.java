@@ -1,0 +1,55 @@
+package io.signet.authenticator;
+
+import io.signet.store.Jdbc;
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of authenticators and recovery code hashes. Every method runs in the caller's transaction, so a
+ * service decides and writes atomically. An interface so the SQL stays apart from the decisions it serves.
+ */
+interface AuthenticatorStore {
+    /** The user's authenticators, oldest first. */
+    List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId);
+
+    /** The user's authenticator with this id; empty if it does not exist or belongs to someone else. */
+    Optional<StoredAuthenticator> find(Jdbc jdbc, String tenantId, String userId, String authenticatorId);
+
+    /** The user's authenticator of this method with this match key (see {@link NewAuthenticator#matchKey}). */
+    Optional<StoredAuthenticator> findByMatchKey(Jdbc jdbc, String tenantId, String userId, VerificationMethod method,
+                                                 String matchKey);
+
+    /** The user holding this passkey credential id in the tenant. */
+    Optional<String> credentialOwner(Jdbc jdbc, String tenantId, String credentialId);
+
+    /**
+     * Inserts {@code a} unless a unique constraint already holds an equal one (same user, method and match
+     * key, or same credential id); never fails on such a duplicate. True when inserted.
+     */
+    boolean insertIfAbsent(Jdbc jdbc, String tenantId, StoredAuthenticator a, String matchKey);
+
+    /** Deletes the user's authenticator; false when there was none. */
+    boolean delete(Jdbc jdbc, String tenantId, String userId, String authenticatorId);
+
+    /** How many authenticators the user has. */
+    long count(Jdbc jdbc, String tenantId, String userId);
+
+    /** Locks the user's row until the transaction ends, serialising decisions about one user's factors. */
+    void lockUser(Jdbc jdbc, String tenantId, String userId);
+
+    /** The user's enrolled methods, each once, in the order first enrolled. */
+    List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId);
+
+    /** Stores recovery code hashes for the user. */
+    void insertRecoveryCodes(Jdbc jdbc, String tenantId, String userId, List<String> codeHashes, long now);
+
+    /** Deletes one recovery code by hash; true only for the one caller that deleted it. */
+    boolean deleteRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash);
+
+    /** Deletes all of the user's recovery codes. */
+    void deleteRecoveryCodes(Jdbc jdbc, String tenantId, String userId);
+
+    /** How many unused recovery codes the user has. */
+    long countRecoveryCodes(Jdbc jdbc, String tenantId, String userId);
+}

@@ -1,0 +1,107 @@
+package io.signet.authenticator;
+
+import io.signet.authenticator.BatchEnrollResponse.Failure;
+import io.signet.authenticator.BatchEnrollResponse.ItemResult;
+import io.signet.authenticator.Placement.Created;
+import io.signet.authenticator.Placement.CredentialTaken;
+import io.signet.authenticator.Placement.Existing;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.ErrorCode;
+import io.signet.http.Requests;
+import io.signet.http.SignetException;
+import io.signet.store.Database;
+import io.signet.store.Jdbc;
+import io.signet.user.User;
+import io.signet.user.UserService;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One batch enrollment (authsignal-api.md §7.2.3): up to {@value #MAX_ITEMS} items, each validated and
+ * applied on its own, so one bad item fails alone and re-sending the same batch succeeds as a no-op. Valid
+ * items are written {@value #CHUNK} to a transaction: far fewer commits than one per item, while a chunk
+ * stays short enough not to hold the SQLite writer for long. Batch enrollment issues no recovery codes:
+ * it is for migrations, and its answer has no place for them.
+ */
+final class BatchEnrollment {
+    static final int MAX_ITEMS = 1000;
+    static final int CHUNK = 100;
+
+    private final Database db;
+    private final UserService users;
+    private final AuthenticatorService service;
+    private final SecretHasher hasher;
+
+    BatchEnrollment(Database db, UserService users, AuthenticatorService service, SecretHasher hasher) {
+        this.db = db;
+        this.users = users;
+        this.service = service;
+        this.hasher = hasher;
+    }
+
+    /** An item that passed validation, waiting for its chunk. */
+    private record Valid(int index, String userId, NewAuthenticator authenticator, String matchKey) {
+    }
+
+    BatchEnrollResponse run(String tenantId, JsonNode items) {
+        if (items.size() > MAX_ITEMS) {
+            throw SignetException.invalid("'authenticators' has " + items.size() + " items; at most " + MAX_ITEMS
+                    + " are allowed per request. Split it into several requests.");
+        }
+        ItemResult[] results = new ItemResult[items.size()];
+        List<Valid> valid = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            try {
+                String userId = Requests.checkId("userId", new Fields(item).required("userId", 255, "on every item"));
+                NewAuthenticator n = EnrollmentRequests.parse(item);
+                valid.add(new Valid(i, userId, n, n.matchKey(hasher)));
+            } catch (SignetException e) {
+                results[i] = failed(i, textOf(item, "userId"), e.code(), e.description());
+            }
+        }
+        for (int from = 0; from < valid.size(); from += CHUNK) {
+            List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
+            // the chunk's results are returned, not collected on the side: a retried transaction reruns this
+            for (ItemResult r : db.write(jdbc -> apply(jdbc, tenantId, chunk))) {
+                results[r.index()] = r;
+            }
+        }
+        List<Failure> failures = new ArrayList<>();
+        for (ItemResult r : results) {
+            if (!r.success()) {
+                failures.add(new Failure(r.userId(), textOf(items.get(r.index()), "credentialId"), r.errorCode(),
+                        r.errorDescription()));
+            }
+        }
+        return BatchEnrollResponse.of(List.of(results), failures);
+    }
+
+    private List<ItemResult> apply(Jdbc jdbc, String tenantId, List<Valid> chunk) {
+        List<ItemResult> out = new ArrayList<>(chunk.size());
+        for (Valid v : chunk) {
+            User user = users.ensureUser(jdbc, tenantId, v.userId(), AuthenticatorService.changesFor(v.authenticator()));
+            out.add(switch (service.place(jdbc, tenantId, v.userId(), v.authenticator(), v.matchKey())) {
+                case Created c -> succeeded(v, UserAuthenticator.of(c.authenticator(), user));
+                case Existing e -> succeeded(v, UserAuthenticator.of(e.authenticator(), user));
+                case CredentialTaken t -> failed(v.index(), v.userId(), ErrorCode.CONFLICT, CredentialTaken.DESCRIPTION);
+            });
+        }
+        return out;
+    }
+
+    private static ItemResult succeeded(Valid v, UserAuthenticator a) {
+        return new ItemResult(v.index(), v.userId(), true, a, null, null);
+    }
+
+    private static ItemResult failed(int index, String userId, ErrorCode code, String description) {
+        return new ItemResult(index, userId, false, null, code.code(), description);
+    }
+
+    /** A field of a raw item for the failure report, when it is a string; the item may be anything. */
+    private static String textOf(JsonNode item, String field) {
+        JsonNode v = item == null ? null : item.get(field);
+        return v != null && v.isString() ? v.asString() : null;
+    }
+}

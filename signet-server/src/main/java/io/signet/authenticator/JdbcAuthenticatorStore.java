@@ -1,0 +1,134 @@
+package io.signet.authenticator;
+
+import io.signet.authenticator.StoredAuthenticator.SealedTotp;
+import io.signet.authenticator.StoredAuthenticator.StoredPasskey;
+import io.signet.store.Jdbc;
+import io.signet.store.Row;
+import io.signet.user.VerificationMethod;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AuthenticatorStore} on SQLite or PostgreSQL (the SQL below is valid in both). */
+final class JdbcAuthenticatorStore implements AuthenticatorStore {
+    private static final String COLUMNS = """
+            authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
+            totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
+            credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
+            last_verified_at""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
+
+    @Override
+    public List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId) {
+        return jdbc.query(SELECT + "WHERE tenant_id = ? AND user_id = ? ORDER BY created_at, authenticator_id",
+                JdbcAuthenticatorStore::map, tenantId, userId);
+    }
+
+    @Override
+    public Optional<StoredAuthenticator> find(Jdbc jdbc, String tenantId, String userId, String authenticatorId) {
+        return jdbc.queryOne(SELECT + "WHERE tenant_id = ? AND authenticator_id = ? AND user_id = ?",
+                JdbcAuthenticatorStore::map, tenantId, authenticatorId, userId);
+    }
+
+    @Override
+    public Optional<StoredAuthenticator> findByMatchKey(Jdbc jdbc, String tenantId, String userId,
+                                                        VerificationMethod method, String matchKey) {
+        return jdbc.queryOne(SELECT + "WHERE tenant_id = ? AND user_id = ? AND verification_method = ? AND match_key = ?",
+                JdbcAuthenticatorStore::map, tenantId, userId, method, matchKey);
+    }
+
+    @Override
+    public Optional<String> credentialOwner(Jdbc jdbc, String tenantId, String credentialId) {
+        return jdbc.queryOne("SELECT user_id FROM authenticators WHERE tenant_id = ? AND credential_id = ?",
+                row -> row.string("user_id"), tenantId, credentialId);
+    }
+
+    @Override
+    public boolean insertIfAbsent(Jdbc jdbc, String tenantId, StoredAuthenticator a, String matchKey) {
+        SealedTotp t = a.totp();
+        StoredPasskey p = a.passkey();
+        // ON CONFLICT without a target covers both unique constraints; the caller re-reads to learn which.
+        return jdbc.update("""
+                INSERT INTO authenticators (tenant_id, match_key, """ + COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                tenantId, matchKey, a.authenticatorId(), a.userId(), a.method(), a.email(), a.phoneNumber(),
+                t == null ? null : t.sealedSecret(), t == null ? null : t.issuer(), t == null ? null : t.account(),
+                t == null ? null : t.algorithm(), t == null ? null : t.digits(), t == null ? null : t.period(),
+                p == null ? null : p.credentialId(), p == null ? null : p.publicKey(),
+                p == null ? null : p.algorithm(), p == null ? null : p.name(), p == null ? null : p.signCount(),
+                p == null ? null : p.aaguid(),
+                p == null || p.transports() == null ? null : String.join(",", p.transports()),
+                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt()) == 1;
+    }
+
+    @Override
+    public boolean delete(Jdbc jdbc, String tenantId, String userId, String authenticatorId) {
+        return jdbc.update("DELETE FROM authenticators WHERE tenant_id = ? AND authenticator_id = ? AND user_id = ?",
+                tenantId, authenticatorId, userId) == 1;
+    }
+
+    @Override
+    public long count(Jdbc jdbc, String tenantId, String userId) {
+        return jdbc.count("SELECT COUNT(*) AS n FROM authenticators WHERE tenant_id = ? AND user_id = ?",
+                tenantId, userId);
+    }
+
+    @Override
+    public void lockUser(Jdbc jdbc, String tenantId, String userId) {
+        jdbc.query("SELECT user_id FROM users WHERE tenant_id = ? AND user_id = ?" + jdbc.dialect().forUpdate(),
+                row -> row.string("user_id"), tenantId, userId);
+    }
+
+    @Override
+    public List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId) {
+        return jdbc.query("""
+                SELECT verification_method, MIN(created_at) AS first_at FROM authenticators
+                 WHERE tenant_id = ? AND user_id = ?
+                 GROUP BY verification_method ORDER BY first_at, verification_method""",
+                row -> VerificationMethod.parse(row.string("verification_method")), tenantId, userId);
+    }
+
+    @Override
+    public void insertRecoveryCodes(Jdbc jdbc, String tenantId, String userId, List<String> codeHashes, long now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String hash : codeHashes) {
+            rows.add(new Object[] {tenantId, userId, hash, now});
+        }
+        jdbc.batch("INSERT INTO recovery_codes (tenant_id, user_id, code_hash, created_at) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    @Override
+    public boolean deleteRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash) {
+        return jdbc.update("DELETE FROM recovery_codes WHERE tenant_id = ? AND user_id = ? AND code_hash = ?",
+                tenantId, userId, codeHash) == 1;
+    }
+
+    @Override
+    public void deleteRecoveryCodes(Jdbc jdbc, String tenantId, String userId) {
+        jdbc.update("DELETE FROM recovery_codes WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
+    }
+
+    @Override
+    public long countRecoveryCodes(Jdbc jdbc, String tenantId, String userId) {
+        return jdbc.count("SELECT COUNT(*) AS n FROM recovery_codes WHERE tenant_id = ? AND user_id = ?",
+                tenantId, userId);
+    }
+
+    private static StoredAuthenticator map(Row r) {
+        String sealed = r.string("totp_secret_sealed");
+        SealedTotp totp = sealed == null ? null : new SealedTotp(sealed, r.string("totp_issuer"),
+                r.string("totp_account"), r.string("totp_algorithm"), r.intValue("totp_digits"),
+                r.intValue("totp_period"));
+        String credentialId = r.string("credential_id");
+        String transports = r.string("transports");
+        StoredPasskey passkey = credentialId == null ? null : new StoredPasskey(credentialId,
+                r.string("credential_public_key"), r.longValue("credential_algorithm"), r.string("credential_name"),
+                r.nullableLong("sign_count"), r.string("aaguid"),
+                transports == null ? null : Arrays.asList(transports.split(",")));
+        return new StoredAuthenticator(r.string("authenticator_id"), r.string("user_id"),
+                VerificationMethod.parse(r.string("verification_method")), r.string("email"), r.string("phone_number"),
+                totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"));
+    }
+}

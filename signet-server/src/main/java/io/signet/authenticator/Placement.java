@@ -1,0 +1,20 @@
+package io.signet.authenticator;
+
+/**
+ * What storing one enrollment did. A result rather than an exception for the conflict, so a batch can
+ * record it and carry on in the same transaction.
+ */
+sealed interface Placement {
+    /** A new authenticator was stored. */
+    record Created(StoredAuthenticator authenticator) implements Placement {
+    }
+
+    /** The same authenticator was already enrolled; nothing was written. */
+    record Existing(StoredAuthenticator authenticator) implements Placement {
+    }
+
+    /** The passkey credential belongs to another user of the tenant; nothing was written. */
+    record CredentialTaken() implements Placement {
+        static final String DESCRIPTION = "This passkey credential is already enrolled for another user.";
+    }
+}

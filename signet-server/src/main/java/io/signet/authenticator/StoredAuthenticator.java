@@ -1,0 +1,22 @@
+package io.signet.authenticator;
+
+import io.signet.user.VerificationMethod;
+import java.util.List;
+
+/**
+ * One row of {@code authenticators}. {@code totp} is set for AUTHENTICATOR_APP and {@code passkey} for
+ * PASSKEY, both null otherwise.
+ */
+record StoredAuthenticator(String authenticatorId, String userId, VerificationMethod method, String email,
+                           String phoneNumber, SealedTotp totp, StoredPasskey passkey, long createdAt,
+                           long verifiedAt, Long lastVerifiedAt) {
+
+    /** TOTP parameters; the secret only as {@link io.signet.crypto.Encryptor} ciphertext. */
+    record SealedTotp(String sealedSecret, String issuer, String account, String algorithm, int digits, int period) {
+    }
+
+    /** A passkey's public data. */
+    record StoredPasskey(String credentialId, String publicKey, long algorithm, String name, Long signCount,
+                         String aaguid, List<String> transports) {
+    }
+}

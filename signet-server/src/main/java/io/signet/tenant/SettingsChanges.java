@@ -1,0 +1,11 @@
+package io.signet.tenant;
+
+/** Body of {@code PATCH /admin/v1/settings}: a null component leaves that setting as it is. */
+record SettingsChanges(Boolean protectLastAuthenticator, Boolean recoveryCodesEnabled) {
+
+    TenantSettings applyTo(TenantSettings current) {
+        return new TenantSettings(
+                protectLastAuthenticator == null ? current.protectLastAuthenticator() : protectLastAuthenticator,
+                recoveryCodesEnabled == null ? current.recoveryCodesEnabled() : recoveryCodesEnabled);
+    }
+}

@@ -1,0 +1,10 @@
+package io.signet.authenticator;
+
+import io.signet.testing.Backend;
+
+class AuthenticatorChangesApiPostgresIT extends AuthenticatorChangesApiContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
