@@ -134,13 +134,18 @@ public final class Idempotency {
         return db.write(jdbc -> jdbc.update("DELETE FROM idempotency_records WHERE expires_at < ?", now));
     }
 
-    /** Method, path and body: a retry must be the same request, not just reuse the key. */
+    /** Method, path, query and body: a retry must be the same request, not just reuse the key. */
     private static String fingerprint(Context ctx) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(ctx.method().name().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) ' ');
             sha.update(ctx.path().getBytes(StandardCharsets.UTF_8));
+            String query = ctx.queryString(); // options such as ?allowLockout=true make another request
+            if (query != null) {
+                sha.update((byte) '?');
+                sha.update(query.getBytes(StandardCharsets.UTF_8));
+            }
             sha.update((byte) '\n');
             sha.update(ctx.bodyAsBytes());
             return HexFormat.of().formatHex(sha.digest());

@@ -9,6 +9,7 @@ import static io.signet.authenticator.AuthenticatorFixtures.sms;
 import static io.signet.authenticator.AuthenticatorFixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.testing.ServerSuite;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;

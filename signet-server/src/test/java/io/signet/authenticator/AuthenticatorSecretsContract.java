@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.signet.crypto.Encryptor;
+import io.signet.testing.ServerSuite;
 import io.signet.testing.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -11,6 +11,7 @@ import static io.signet.authenticator.AuthenticatorFixtures.uid;
 import static io.signet.authenticator.AuthenticatorFixtures.userExists;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.testing.ServerSuite;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import java.util.ArrayList;

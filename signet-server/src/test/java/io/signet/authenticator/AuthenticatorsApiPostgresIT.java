@@ -4,7 +4,7 @@ import io.signet.testing.Backend;
 
 class AuthenticatorsApiPostgresIT extends AuthenticatorsApiContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
         return Backend.POSTGRESQL;
     }
 }

@@ -144,6 +144,15 @@ class HttpBehaviourIT {
     }
 
     @Test
+    void the_same_key_on_another_query_string_is_another_request() {
+        Map<String, String> headers = Map.of("Idempotency-Key", "idem-" + UUID.randomUUID());
+        assertThat(api.send("DELETE", "/v1/users/idem-query", null, headers).status()).isEqualTo(200);
+        ApiResponse other = api.send("DELETE", "/v1/users/idem-query?allowLockout=true", null, headers);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.errorDescription()).contains("different request");
+    }
+
+    @Test
     void an_idempotent_request_that_failed_validation_replays_the_same_error() {
         Map<String, String> headers = Map.of("Idempotency-Key", "idem-" + UUID.randomUUID());
         ApiResponse first = api.send("PATCH", "/v1/users/idem-bad", "{\"email\":\"nope\"}", headers);

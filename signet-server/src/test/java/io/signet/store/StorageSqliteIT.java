@@ -4,7 +4,7 @@ import io.signet.testing.Backend;
 
 class StorageSqliteIT extends StorageContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
         return Backend.SQLITE;
     }
 }

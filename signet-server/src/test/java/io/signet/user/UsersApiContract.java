@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
-import io.signet.testing.TestServer;
-import java.nio.file.Path;
+import io.signet.testing.ServerSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +12,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The users endpoints through the real HTTP port; run once per storage backend by its subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UsersApiContract {
-    @TempDir
-    static Path tempDir;
-    TestServer server;
-    Api api;
-
-    abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(backend(), tempDir);
-        api = server.api();
-    }
-
-    @AfterAll
-    void stop() {
-        server.closeAndDropDatabase();
-    }
+abstract class UsersApiContract extends ServerSuite {
 
     private static String uid() {
         return "user-" + java.util.UUID.randomUUID();

@@ -4,7 +4,7 @@ import io.signet.testing.Backend;
 
 class UsersApiPostgresIT extends UsersApiContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
         return Backend.POSTGRESQL;
     }
 }

@@ -1,0 +1,101 @@
+// Starts a real Signet (the shaded server jar) for one test file: fresh SQLite file in a temp dir,
+// known secret key, a port the server picks itself. Maven passes SIGNET_JAVA (the JDK running the
+// build) and SIGNET_JAR; run by hand, the newest jar under ../signet-server/target is used.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const SECRET_KEY = "sk_test_compat_" + randomBytes(8).toString("hex");
+
+const STARTUP_TIMEOUT_MS = 60_000;
+const LISTENING = /Signet listening on (http:\/\/\S+?:\d+)/;
+
+function serverJar() {
+  if (process.env.SIGNET_JAR) return process.env.SIGNET_JAR;
+  const target = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "signet-server", "target");
+  const jar = readdirSync(target).find((name) => /^signet-server.*-all\.jar$/.test(name));
+  if (!jar) throw new Error(`No signet-server-*-all.jar in ${target}: run ./mvnw -B package -pl signet-server first`);
+  return join(target, jar);
+}
+
+function javaBinary() {
+  if (process.env.SIGNET_JAVA) return process.env.SIGNET_JAVA;
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+}
+
+/**
+ * The inherited environment minus every SIGNET_* variable: Signet refuses unknown settings (so it
+ * would reject SIGNET_JAVA/SIGNET_JAR), and a developer's own SIGNET_DATABASE_URL must not leak in.
+ */
+function environmentWithoutSignetSettings() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SIGNET_")));
+}
+
+/** Resolves with the server's origin once it prints its listening line; rejects if it exits first. */
+function waitForListening(child, output) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("Signet did not start in time:\n" + output.join(""))),
+      STARTUP_TIMEOUT_MS);
+    child.stdout.on("data", (chunk) => {
+      const match = LISTENING.exec(output.join(""));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Signet exited with ${code} before listening:\n` + output.join("")));
+    });
+  });
+}
+
+async function waitForHealth(origin) {
+  const response = await fetch(`${origin}/health`);
+  const body = await response.json();
+  if (response.status !== 200 || body.status !== "ok") {
+    throw new Error(`Signet /health answered ${response.status} ${JSON.stringify(body)}`);
+  }
+}
+
+/**
+ * Starts Signet and returns {origin, apiUrl, secretKey, stop}. The server's output is kept and
+ * printed only if start-up fails, so passing runs stay quiet.
+ */
+export async function startSignet() {
+  const dataDir = mkdtempSync(join(tmpdir(), "signet-compat-"));
+  const env = {
+    ...environmentWithoutSignetSettings(),
+    SIGNET_HOST: "127.0.0.1",
+    SIGNET_PORT: "0",
+    SIGNET_DATABASE_URL: `jdbc:sqlite:${join(dataDir, "signet.db")}`,
+    SIGNET_SECRET_KEY: SECRET_KEY,
+    SIGNET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    SIGNET_LOG_LEVEL: "WARN",
+  };
+  const child = spawn(javaBinary(), ["--enable-native-access=ALL-UNNAMED", "-jar", serverJar(), "serve"],
+    { env, stdio: ["ignore", "pipe", "pipe"] });
+  const output = [];
+  child.stdout.on("data", (chunk) => output.push(chunk.toString()));
+  child.stderr.on("data", (chunk) => output.push(chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const origin = await waitForListening(child, output);
+    await waitForHealth(origin);
+    return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, stop };
+  } catch (error) {
+    await stop(); // a server that failed to start must not outlive the test run, nor its data dir
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+package io.signet.client;
+
+import io.signet.testing.Backend;
+import io.signet.testing.TestServer;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real Signet (SQLite, known key, free port) per test class, and a client pointed at its {@code /v1}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SignetFixture {
+    @TempDir
+    static Path tempDir;
+    TestServer server;
+    AuthsignalClient client;
+
+    @BeforeAll
+    void startSignet() {
+        server = TestServer.start(Backend.SQLITE, tempDir);
+        client = clientWithKey(TestServer.SECRET_KEY);
+    }
+
+    @AfterAll
+    void stopSignet() {
+        client.close();
+        server.close();
+    }
+
+    String apiUrl() {
+        return server.baseUrl() + "/v1";
+    }
+
+    AuthsignalClient clientWithKey(String secretKey) {
+        return new AuthsignalClient(secretKey, apiUrl());
+    }
+
+    static String newUserId() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    /** Waits for a call, bounded so a hung call fails the test instead of the build. */
+    static <T> T await(CompletableFuture<T> call) throws ExecutionException, InterruptedException, TimeoutException {
+        return call.get(30, TimeUnit.SECONDS);
+    }
+}
