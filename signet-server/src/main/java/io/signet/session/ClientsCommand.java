@@ -61,52 +61,46 @@ public final class ClientsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", description = "Show one app client.")
-    static final class Get implements Callable<Integer> {
+    /** Commands on one client: {@code CLIENT_ID} as the parameter. */
+    abstract static class OnClient implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
 
         @Parameters(paramLabel = "CLIENT_ID")
         String clientId;
 
+        int send(String method, Object body) {
+            return admin.client().call(method, PATH + "/" + clientId, body, System.out, System.err);
+        }
+    }
+
+    @Command(name = "get", description = "Show one app client.")
+    static final class Get extends OnClient {
         @Override
         public Integer call() {
-            return admin.client().call("GET", PATH + "/" + clientId, null, System.out, System.err);
+            return send("GET", null);
         }
     }
 
     @Command(name = "update", description = "Change an app client's name or lifetimes.")
-    static final class Update implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
+    static final class Update extends OnClient {
         @Mixin
         Lifetimes lifetimes;
-
-        @Parameters(paramLabel = "CLIENT_ID")
-        String clientId;
 
         @Option(names = "--name", description = "New name.")
         String name;
 
         @Override
         public Integer call() {
-            return admin.client().call("PATCH", PATH + "/" + clientId,
-                    new AppClientRequest(name, lifetimes.access, lifetimes.refresh), System.out, System.err);
+            return send("PATCH", new AppClientRequest(name, lifetimes.access, lifetimes.refresh));
         }
     }
 
     @Command(name = "delete", description = "Delete an app client; its sessions end at once.")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(paramLabel = "CLIENT_ID")
-        String clientId;
-
+    static final class Delete extends OnClient {
         @Override
         public Integer call() {
-            return admin.client().call("DELETE", PATH + "/" + clientId, null, System.out, System.err);
+            return send("DELETE", null);
         }
     }
 }
