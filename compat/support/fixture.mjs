@@ -5,13 +5,13 @@ import { Authsignal } from "@authsignal/node";
 import { startSignet } from "./signet-server.mjs";
 
 /**
- * Registers before/after hooks that start and stop Signet. The returned object is filled in by the
+ * Registers before/after hooks that start and stop Signet (with extra SIGNET_* settings if given). The returned object is filled in by the
  * before hook: {server, authsignal} where authsignal is an SDK client with the tenant's secret key.
  */
-export function useSignet() {
+export function useSignet(extraSettings = {}) {
   const context = {};
   before(async () => {
-    context.server = await startSignet();
+    context.server = await startSignet(extraSettings);
     // retries: 0 so an unexpected 5xx fails the test at once instead of being retried away.
     context.authsignal = sdk(context.server.apiUrl, context.server.secretKey);
   });

@@ -62,10 +62,10 @@ async function waitForHealth(origin) {
 }
 
 /**
- * Starts Signet and returns {origin, apiUrl, secretKey, stop}. The server's output is kept and
+ * Starts Signet, with extra SIGNET_* settings if given, and returns {origin, apiUrl, secretKey, stop}. The server's output is kept and
  * printed only if start-up fails, so passing runs stay quiet.
  */
-export async function startSignet() {
+export async function startSignet(extraSettings = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "signet-compat-"));
   const env = {
     ...environmentWithoutSignetSettings(),
@@ -75,6 +75,7 @@ export async function startSignet() {
     SIGNET_SECRET_KEY: SECRET_KEY,
     SIGNET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     SIGNET_LOG_LEVEL: "WARN",
+    ...extraSettings,
   };
   const child = spawn(javaBinary(), ["--enable-native-access=ALL-UNNAMED", "-jar", serverJar(), "serve"],
     { env, stdio: ["ignore", "pipe", "pipe"] });

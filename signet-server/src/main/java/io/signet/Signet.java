@@ -8,6 +8,7 @@ import io.signet.session.ClientsCommand;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
+import io.signet.webhook.WebhookCommands;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
-                io.signet.cli.RulesCommand.class})
+                io.signet.cli.RulesCommand.class, WebhookCommands.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {
