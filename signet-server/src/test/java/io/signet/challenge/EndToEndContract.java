@@ -118,7 +118,7 @@ abstract class EndToEndContract extends ChallengeSuite {
     }
 
     @Test
-    void a_challenge_without_user_is_claimed_and_its_token_validates() {
+    void a_challenge_without_user_is_claimed_and_its_token_validates_and_opens_a_session() {
         String email = newEmail();
         String id = h.start("EMAIL_OTP", "email", email);
         String user = uid("claimer");
@@ -133,5 +133,11 @@ abstract class EndToEndContract extends ChallengeSuite {
         assertThat(v.path("userId").asString()).isEqualTo(user);
         assertThat(v.path("action").asString()).isEqualTo("signIn");
         assertThat(v.path("verificationMethod").asString()).isEqualTo("EMAIL_OTP");
+
+        String clientId = h.api.post("/admin/v1/clients", Map.of("name", "Web")).json().path("clientId").asString();
+        ApiResponse session = h.api.post("/v1/sessions", Map.of("clientId", clientId,
+                "token", claimed.path("token").asString()));
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
+        assertThat(session.json().path("accessToken").asString()).isNotBlank();
     }
 }
