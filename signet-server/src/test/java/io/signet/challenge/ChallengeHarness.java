@@ -6,7 +6,7 @@ import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import io.signet.testing.TestCarrier;
-import io.signet.testing.TestClock;
+import io.signet.testing.ManualClock;
 import io.signet.testing.TestServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Signet wired to real delivery: GreenMail as its SMTP server (with a login) and {@link TestCarrier} as
- * its Twilio-compatible SMS carrier, on a {@link TestClock}. Shared by the challenge suites.
+ * its Twilio-compatible SMS carrier, on a {@link ManualClock}. Shared by the challenge suites.
  */
 final class ChallengeHarness implements AutoCloseable {
     static final String SMTP_USER = "signet";
@@ -33,7 +33,7 @@ final class ChallengeHarness implements AutoCloseable {
 
     final GreenMail mail;
     final TestCarrier carrier;
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock(java.time.Instant.now());
     final TestServer server;
     final Api api;
 
