@@ -68,14 +68,14 @@ final class Verification {
             return store.markVerified(jdbc, c.tenantId(), c.challengeId(), now) ? Attempt.VERIFIED
                     : Attempt.NOT_COUNTED;
         });
-        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c);
+        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt == Attempt.WRONG);
     }
 
     /** An attempt is counted first; then the code must match a step no earlier verification used. */
     private VerifyResponse verifyTotp(Challenge c, String code) {
         long now = clock.millis();
         if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c);
+            return failure(c, false);
         }
         for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
             Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
@@ -85,20 +85,20 @@ final class Verification {
                 boolean ok = db.write(jdbc -> store.useTotpStep(jdbc, c.tenantId(), c.userId(),
                         f.userAuthenticatorId(), step.getAsLong(), now)
                         && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now));
-                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c);
+                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, true);
             }
         }
-        return failure(c);
+        return failure(c, true);
     }
 
     private VerifyResponse verifyRecoveryCode(Challenge c, String code) {
         long now = clock.millis();
         if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c);
+            return failure(c, false);
         }
         OptionalInt left = factors.redeemRecoveryCode(c.tenantId(), c.userId(), code);
         if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now))) {
-            return failure(c);
+            return failure(c, true);
         }
         return succeeded(c, null, left.getAsInt());
     }
@@ -118,14 +118,14 @@ final class Verification {
     }
 
     /**
-     * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code, and
-     * fail the tracked action.
+     * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code. The
+     * counted attempt that used up the last one fails the tracked action.
      */
-    private VerifyResponse failure(Challenge c) {
+    private VerifyResponse failure(Challenge c, boolean counted) {
         Challenge now = store.find(c.tenantId(), c.challengeId())
                 .orElseThrow(() -> ChallengeService.unknown(c.challengeId()));
         boolean exhausted = !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
-        if (exhausted && now.userId() != null) {
+        if (exhausted && counted && now.attempts() == MAX_ATTEMPTS && now.userId() != null) {
             actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
         }
         return VerifyResponse.failed(c.method(), exhausted ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED
