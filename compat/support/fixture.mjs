@@ -7,11 +7,12 @@ import { startSignet } from "./signet-server.mjs";
 /**
  * Registers before/after hooks that start and stop Signet. The returned object is filled in by the
  * before hook: {server, authsignal} where authsignal is an SDK client with the tenant's secret key.
+ * `extraEnv` adds SIGNET_* settings for this file's server.
  */
-export function useSignet() {
+export function useSignet(extraEnv = {}) {
   const context = {};
   before(async () => {
-    context.server = await startSignet();
+    context.server = await startSignet(extraEnv);
     // retries: 0 so an unexpected 5xx fails the test at once instead of being retried away.
     context.authsignal = sdk(context.server.apiUrl, context.server.secretKey);
   });
@@ -29,4 +30,22 @@ export function sdk(apiUrl, apiSecretKey) {
 /** A fresh user id, so tests in one file never see each other's data. */
 export function newUserId() {
   return `user-${randomUUID()}`;
+}
+
+/**
+ * Calls Signet's admin API (`/admin/v1/...`, the tenant's secret key as Basic auth, like the SDK) and
+ * resolves with the JSON answer; a non-2xx answer rejects with its status and body.
+ */
+export async function admin(server, method, path, body) {
+  const response = await fetch(`${server.origin}/admin/v1${path}`, {
+    method,
+    headers: {
+      Authorization: "Basic " + Buffer.from(`${server.secretKey}:`).toString("base64"),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} /admin/v1${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text);
 }
