@@ -49,3 +49,8 @@ export async function admin(server, method, path, body) {
   if (!response.ok) throw new Error(`${method} /admin/v1${path} answered ${response.status}: ${text}`);
   return JSON.parse(text);
 }
+
+/** Enrolls a verified SMS authenticator for `userId` through the SDK; resolves with the SDK's answer. */
+export function enrollSms(authsignal, userId, phoneNumber = "+64271234567") {
+  return authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "SMS", phoneNumber } });
+}

@@ -7,8 +7,6 @@ import io.signet.authenticator.Passkeys;
 import io.signet.client.exception.AuthsignalException;
 import io.signet.client.model.DeleteAuthenticatorRequest;
 import io.signet.client.model.DeleteUserRequest;
-import io.signet.client.model.EnrollVerifiedAuthenticatorAttributes;
-import io.signet.client.model.EnrollVerifiedAuthenticatorRequest;
 import io.signet.client.model.EnrollVerifiedAuthenticatorResponse;
 import io.signet.client.model.GetAuthenticatorsRequest;
 import io.signet.client.model.GetUserResponse;
@@ -16,7 +14,6 @@ import io.signet.client.model.UserAttributes;
 import io.signet.client.model.UserAuthenticator;
 import io.signet.client.model.VerificationMethodType;
 import io.signet.client.model.WebauthnCredential;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +23,6 @@ class AuthenticatorsIT extends SignetFixture {
     private static final String ICLOUD_KEYCHAIN = "fbfc3007-154e-4ecc-8c0b-6e020557d7bd";
     private static final String TOTP_URI =
             "otpauth://totp/Acme:jane?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme";
-    private static final String PHONE = "+64270000000";
 
     @ParameterizedTest
     @EnumSource(value = VerificationMethodType.class, names = {"SMS", "WHATSAPP"})
@@ -93,7 +89,7 @@ class AuthenticatorsIT extends SignetFixture {
     @Test
     void recovery_codes_come_with_the_first_enrollment_only() throws Exception {
         String userId = newUserId();
-        EnrollVerifiedAuthenticatorResponse first = enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = PHONE);
+        EnrollVerifiedAuthenticatorResponse first = enrollSms(userId);
         EnrollVerifiedAuthenticatorResponse second =
                 enroll(userId, VerificationMethodType.EMAIL_OTP, a -> a.email = "second@example.com");
 
@@ -106,7 +102,7 @@ class AuthenticatorsIT extends SignetFixture {
     @Test
     void getAuthenticators_lists_every_authenticator_oldest_first() throws Exception {
         String userId = newUserId();
-        String sms = enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = PHONE)
+        String sms = enrollSms(userId)
                 .authenticator.userAuthenticatorId;
         String email = enroll(userId, VerificationMethodType.EMAIL_MAGIC_LINK, a -> a.email = "list@example.com")
                 .authenticator.userAuthenticatorId;
@@ -126,7 +122,7 @@ class AuthenticatorsIT extends SignetFixture {
         String userId = newUserId();
         DeleteAuthenticatorRequest delete = new DeleteAuthenticatorRequest();
         delete.userId = userId;
-        delete.userAuthenticatorId = enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = PHONE)
+        delete.userAuthenticatorId = enrollSms(userId)
                 .authenticator.userAuthenticatorId;
 
         await(client.deleteAuthenticator(delete));
@@ -143,7 +139,7 @@ class AuthenticatorsIT extends SignetFixture {
     @Test
     void deleteUser_removes_the_users_authenticators() throws Exception {
         String userId = newUserId();
-        enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = PHONE);
+        enrollSms(userId);
         DeleteUserRequest delete = new DeleteUserRequest();
         delete.userId = userId;
 
@@ -164,17 +160,6 @@ class AuthenticatorsIT extends SignetFixture {
                             "'phoneNumber' must be a phone number in E.164 format, for example +64270000000.");
                 });
         assertThat(list(userId)).isEmpty();
-    }
-
-    /** Enrolls, mirroring the seed's sample: a request with userId and attributes of one method. */
-    private EnrollVerifiedAuthenticatorResponse enroll(String userId, VerificationMethodType method,
-            Consumer<EnrollVerifiedAuthenticatorAttributes> fields) throws Exception {
-        EnrollVerifiedAuthenticatorRequest request = new EnrollVerifiedAuthenticatorRequest();
-        request.userId = userId;
-        request.attributes = new EnrollVerifiedAuthenticatorAttributes();
-        request.attributes.verificationMethod = method;
-        fields.accept(request.attributes);
-        return await(client.enrollVerifiedAuthenticator(request));
     }
 
     private UserAuthenticator[] list(String userId) throws Exception {

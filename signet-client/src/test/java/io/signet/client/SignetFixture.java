@@ -1,5 +1,9 @@
 package io.signet.client;
 
+import io.signet.client.model.EnrollVerifiedAuthenticatorAttributes;
+import io.signet.client.model.EnrollVerifiedAuthenticatorRequest;
+import io.signet.client.model.EnrollVerifiedAuthenticatorResponse;
+import io.signet.client.model.VerificationMethodType;
 import io.signet.testing.Backend;
 import io.signet.testing.TestServer;
 import java.nio.file.Path;
@@ -8,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real Signet (SQLite, known key, free port) per test class, and a client pointed at its {@code /v1}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SignetFixture {
+    /** A phone number libphonenumber accepts, as in the seed's samples. */
+    static final String PHONE = "+64270000000";
+
     @TempDir
     static Path tempDir;
     TestServer server;
@@ -39,6 +47,22 @@ abstract class SignetFixture {
 
     AuthsignalClient clientWithKey(String secretKey) {
         return new AuthsignalClient(secretKey, apiUrl());
+    }
+
+    /** Enrolls, mirroring the seed's sample: a request with userId and attributes of one method. */
+    EnrollVerifiedAuthenticatorResponse enroll(String userId, VerificationMethodType method,
+            Consumer<EnrollVerifiedAuthenticatorAttributes> fields) throws Exception {
+        EnrollVerifiedAuthenticatorRequest request = new EnrollVerifiedAuthenticatorRequest();
+        request.userId = userId;
+        request.attributes = new EnrollVerifiedAuthenticatorAttributes();
+        request.attributes.verificationMethod = method;
+        fields.accept(request.attributes);
+        return await(client.enrollVerifiedAuthenticator(request));
+    }
+
+    /** Enrolls an SMS authenticator for {@link #PHONE}, which makes the user enrolled. */
+    EnrollVerifiedAuthenticatorResponse enrollSms(String userId) throws Exception {
+        return enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = PHONE);
     }
 
     static String newUserId() {
