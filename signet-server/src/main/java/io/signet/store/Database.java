@@ -74,9 +74,11 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
-        // IMMEDIATE takes the write lock at BEGIN, so another process (the CLI) waits on busy_timeout
-        // instead of failing a read-to-write lock upgrade halfway through a transaction.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The writer takes the write lock at BEGIN (IMMEDIATE), so another process (the CLI) waits on
+        // busy_timeout instead of failing a read-to-write lock upgrade halfway through a transaction.
+        // Readers must stay DEFERRED: IMMEDIATE would make every read queue behind the write lock.
+        config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED
+                : SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(jdbcUrl);
         return ds;
