@@ -21,7 +21,7 @@ import picocli.CommandLine.Unmatched;
 /** The {@code ./signet} command line: operator commands that act on SIGNET_DATABASE_URL directly. */
 @Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
-        subcommands = {Signet.Serve.class, Signet.TenantCommand.class})
+        subcommands = {Signet.Serve.class, Signet.TenantCommand.class, io.signet.cli.RulesCommand.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -2,6 +2,9 @@ package io.signet;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.action.ActionRoutes;
+import io.signet.action.ActionService;
+import io.signet.action.ActionTokens;
 import io.signet.authenticator.AuthenticatorEnrollments;
 import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
@@ -11,11 +14,14 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.rule.RuleRoutes;
+import io.signet.rule.RuleService;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import java.io.PrintStream;
@@ -25,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +69,22 @@ public final class SignetApp implements AutoCloseable {
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
             TenantSettingsService settings = new TenantSettingsService(db, clock);
-            UserService users = new UserService(db, new AuthenticatorEnrollments(db), clock);
+            EnrollmentView enrollments = new AuthenticatorEnrollments(db);
+            UserService users = new UserService(db, enrollments, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
+            RuleService rules = new RuleService(db, clock);
+            // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+            ActionService actions = new ActionService(db, users, enrollments, rules, new ActionTokens(hasher, clock),
+                    publicUrl::get, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
-                    new TenantSettingsRoutes(settings));
+                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
+            publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());

@@ -17,7 +17,9 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
-    DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer).");
+    DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
+    PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
+            "Base URL browsers reach Signet at, used in links such as track's url; default http://HOST:PORT.");
 
     private final String env;
     private final String defaultValue;

@@ -21,7 +21,8 @@ public record SignetConfig(
         Optional<String> secretKey,
         Optional<String> devDelivery,
         String logLevel,
-        int dbPoolSize) {
+        int dbPoolSize,
+        Optional<String> publicUrl) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -51,7 +52,8 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
-                parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)));
+                parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
+                Optional.ofNullable(values.get(Setting.PUBLIC_URL)).map(SignetConfig::parsePublicUrl));
     }
 
     public boolean isPostgres() {
@@ -156,6 +158,21 @@ public record SignetConfig(
             throw new ConfigException("SIGNET_DEV_DELIVERY accepts only 'stdout', got '" + v + "'");
         }
         return v;
+    }
+
+    /** An absolute http(s) URL without query or fragment; a trailing slash is dropped so paths can be appended. */
+    private static String parsePublicUrl(String v) {
+        try {
+            java.net.URI uri = new java.net.URI(v);
+            if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new java.net.URISyntaxException(v, "not a base URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("SIGNET_PUBLIC_URL must be an http or https URL without query, such as "
+                    + "https://auth.example.com, got '" + v + "'");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }
 
     private static String parseLogLevel(String v) {

@@ -1,0 +1,37 @@
+package io.signet.action;
+
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A recorded action. {@code explanation} is what decided it (see {@link Explanation}); {@code ruleInput}
+ * the input the rules saw, kept so a dry run can replay it.
+ */
+record Action(
+        String tenantId,
+        String idempotencyKey,
+        String userId,
+        String actionCode,
+        ActionState state,
+        long stateUpdatedAt,
+        VerificationMethod verificationMethod,
+        String verifiedByAuthenticatorId,
+        String ipAddress,
+        String userAgent,
+        String deviceId,
+        String redirectUrl,
+        String scope,
+        List<String> ruleIds,
+        String decidedByRuleId,
+        Integer decidedByRuleVersion,
+        JsonNode explanation,
+        ObjectNode ruleInput,
+        long createdAt,
+        long updatedAt) {
+
+    Action {
+        ruleIds = List.copyOf(ruleIds);
+    }
+}

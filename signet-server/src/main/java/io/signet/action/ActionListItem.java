@@ -1,0 +1,24 @@
+package io.signet.action;
+
+import io.signet.http.WireTime;
+import io.signet.user.VerificationMethod;
+
+/** One element of queryUserActions' bare array (authsignal-api.md §7.3.4). */
+record ActionListItem(
+        String actionCode,
+        String idempotencyKey,
+        String createdAt,
+        String updatedAt,
+        ActionState state,
+        String stateUpdatedAt,
+        VerificationMethod verificationMethod,
+        String verifiedByAuthenticatorId,
+        String userAgent,
+        String ipAddress) {
+
+    static ActionListItem of(Action a) {
+        return new ActionListItem(a.actionCode(), a.idempotencyKey(), WireTime.iso(a.createdAt()),
+                WireTime.iso(a.updatedAt()), a.state(), WireTime.iso(a.stateUpdatedAt()), a.verificationMethod(),
+                a.verifiedByAuthenticatorId(), a.userAgent(), a.ipAddress());
+    }
+}

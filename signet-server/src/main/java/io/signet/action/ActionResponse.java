@@ -1,0 +1,41 @@
+package io.signet.action;
+
+import io.signet.http.WireTime;
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Response of getAction (authsignal-api.md §7.3.2) plus {@code explanation}, Signet's account of why the
+ * action got its state. {@code rules} are the matched rules in priority order, {@code priorityRuleId} the
+ * one that decided.
+ */
+record ActionResponse(
+        String userId,
+        String actionCode,
+        String idempotencyKey,
+        ActionState state,
+        String createdAt,
+        String stateUpdatedAt,
+        VerificationMethod verificationMethod,
+        List<RuleRef> rules,
+        List<String> ruleIds,
+        String priorityRuleId,
+        JsonNode explanation) {
+
+    /** Authsignal's {@code Rule} object (§5.3). */
+    record RuleRef(String ruleId, String name) {
+    }
+
+    static ActionResponse of(Action a) {
+        List<RuleRef> rules = new java.util.ArrayList<>();
+        for (JsonNode r : a.explanation().path("rules")) {
+            if (r.path("matched").asBoolean(false)) {
+                rules.add(new RuleRef(r.path("ruleId").asString(), r.path("name").asString()));
+            }
+        }
+        return new ActionResponse(a.userId(), a.actionCode(), a.idempotencyKey(), a.state(), WireTime.iso(a.createdAt()),
+                WireTime.iso(a.stateUpdatedAt()), a.verificationMethod(), rules, a.ruleIds(), a.decidedByRuleId(),
+                a.explanation());
+    }
+}

@@ -1,0 +1,277 @@
+package io.signet.action;
+
+import io.signet.crypto.Ids;
+import io.signet.http.Requests;
+import io.signet.http.SignetException;
+import io.signet.rule.Decision;
+import io.signet.rule.DryRunResult;
+import io.signet.rule.RuleService;
+import io.signet.store.Database;
+import io.signet.user.Enrollment;
+import io.signet.user.EnrollmentView;
+import io.signet.user.User;
+import io.signet.user.UserAttributesRequest;
+import io.signet.user.UserChanges;
+import io.signet.user.UserService;
+import io.signet.user.VerificationMethod;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Actions: track (record, decide by the rules, issue the token), getAction, updateAction, queryUserActions
+ * and validateChallenge; plus {@link #completeChallenge} and {@link #verifyToken} for the features that
+ * complete challenges and accept action tokens.
+ */
+public final class ActionService {
+    static final Duration COUNT_WINDOW = Duration.ofHours(1);
+    static final Duration MAX_LOOK_BACK = Duration.ofDays(30);
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    private final Database db;
+    private final ActionStore store;
+    private final UserService users;
+    private final EnrollmentView enrollments;
+    private final RuleService rules;
+    private final ActionTokens tokens;
+    private final Supplier<String> publicUrl;
+    private final Clock clock;
+
+    public ActionService(Database db, UserService users, EnrollmentView enrollments, RuleService rules,
+                         ActionTokens tokens, Supplier<String> publicUrl, Clock clock) {
+        this.db = db;
+        this.store = new JdbcActionStore(db);
+        this.users = users;
+        this.enrollments = enrollments;
+        this.rules = rules;
+        this.tokens = tokens;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    /** Thrown inside the write transaction when a concurrent track won the key, so ours rolls back whole. */
+    private static final class AlreadyTracked extends RuntimeException {
+        AlreadyTracked() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * track: validates everything, decides with the rules, then creates or updates the user and records the
+     * action in one transaction. A known idempotency key returns the recorded action and writes nothing, also
+     * when identical requests race (the losers roll back and read the winner's action).
+     */
+    TrackResponse track(String tenantId, String userId, String actionCode, TrackRequest r) {
+        RuleService.actionCode("action", actionCode);
+        TrackFields.check(r);
+        UserChanges changes = UserService.validate(new UserAttributesRequest(r.email(), null, r.phoneNumber(), null,
+                r.username(), r.displayName(), r.custom(), null, null));
+        String key = r.idempotencyKey() == null ? Ids.timeOrdered(clock.millis())
+                : Requests.checkId("idempotencyKey", r.idempotencyKey());
+        String scope = TrackFields.scope(r.scope());
+        Optional<Action> existing = store.find(tenantId, key);
+        if (existing.isPresent()) {
+            return replay(existing.get(), userId, actionCode, scope, r.customDomain());
+        }
+        Enrollment enrollment = enrollments.enrollment(tenantId, userId);
+        long now = clock.millis();
+        Optional<User> stored = users.find(tenantId, userId);
+        RuleInputs.History history = new RuleInputs.History(stored.isPresent(),
+                store.countSince(tenantId, userId, null, now - COUNT_WINDOW.toMillis()),
+                store.countSince(tenantId, userId, actionCode, now - COUNT_WINDOW.toMillis()),
+                r.deviceId() != null && store.deviceSeen(tenantId, userId, r.deviceId()));
+        ObjectNode input = RuleInputs.build(actionCode, userId, stored.orElse(null), changes, enrollment, r, history);
+        Decision decision = rules.decide(tenantId, actionCode, input);
+        Action action = new Action(tenantId, key, userId, actionCode, ActionState.valueOf(decision.outcome().state()),
+                now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
+                decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
+                decision.rule() == null ? null : decision.rule().version(),
+                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now);
+        try {
+            db.write(jdbc -> {
+                users.ensureUser(jdbc, tenantId, userId, changes);
+                if (!store.insert(jdbc, action)) {
+                    throw new AlreadyTracked();
+                }
+                return null;
+            });
+        } catch (AlreadyTracked raced) {
+            return replay(store.find(tenantId, key).orElseThrow(), userId, actionCode, scope, r.customDomain());
+        }
+        return response(action, enrollment, decision, r.customDomain());
+    }
+
+    private TrackResponse replay(Action a, String userId, String actionCode, String scope, String customDomain) {
+        if (!a.userId().equals(userId) || !a.actionCode().equals(actionCode)) {
+            throw SignetException.conflict("The idempotencyKey is already used by another action; send a new key "
+                    + "for a new action, or the same user and action code to get the recorded one.");
+        }
+        Enrollment e = enrollments.enrollment(a.tenantId(), a.userId());
+        String token = tokens.issue(a.tenantId(), a.userId(), a.actionCode(), a.idempotencyKey(),
+                a.scope() == null ? scope : a.scope());
+        return new TrackResponse(a.state().name(), a.idempotencyKey(), url(token, customDomain), token, e.isEnrolled(),
+                e.enrolled(), e.allowed(), e.defaultMethod(), a.ruleIds());
+    }
+
+    private TrackResponse response(Action a, Enrollment e, Decision d, String customDomain) {
+        String token = tokens.issue(a.tenantId(), a.userId(), a.actionCode(), a.idempotencyKey(), a.scope());
+        List<VerificationMethod> allowed = e.allowed();
+        VerificationMethod defaultMethod = e.defaultMethod();
+        if (d.rule() != null && d.rule().allowedVerificationMethods() != null) {
+            allowed = d.rule().allowedVerificationMethods();
+            defaultMethod = defaultMethod != null && allowed.contains(defaultMethod) ? defaultMethod : null;
+        }
+        if (d.rule() != null && d.rule().defaultVerificationMethod() != null) {
+            defaultMethod = d.rule().defaultVerificationMethod();
+        }
+        return new TrackResponse(a.state().name(), a.idempotencyKey(), url(token, customDomain), token, e.isEnrolled(),
+                e.enrolled(), allowed, defaultMethod, a.ruleIds());
+    }
+
+    /** The pre-built UI link; it carries the token as a query so callers can append {@code &...} (§7.3.1). */
+    private String url(String token, String customDomain) {
+        String base = customDomain == null ? publicUrl.get() : "https://" + customDomain;
+        return base + "/ui?token=" + token;
+    }
+
+    /** getAction: 404 when the key is unknown or belongs to another user or action code. */
+    ActionResponse get(String tenantId, String userId, String actionCode, String key) {
+        return ActionResponse.of(find(tenantId, userId, actionCode, key));
+    }
+
+    private Action find(String tenantId, String userId, String actionCode, String key) {
+        return store.find(tenantId, key)
+                .filter(a -> a.userId().equals(userId) && a.actionCode().equals(actionCode))
+                .orElseThrow(() -> SignetException.notFound("No action '" + actionCode + "' with idempotencyKey '"
+                        + key + "' for this user."));
+    }
+
+    /** updateAction: only the transitions of {@link ActionState#updatableTo()}; a 400 lists them otherwise. */
+    UpdateActionResponse update(String tenantId, String userId, String actionCode, String key, String state) {
+        if (state == null) {
+            throw SignetException.invalid("'state' is required.");
+        }
+        ActionState to = ActionState.parse("state", state);
+        Action a = find(tenantId, userId, actionCode, key);
+        if (a.state() != to) {
+            if (!a.state().updatableTo().contains(to)) {
+                throw SignetException.invalid("An action in state " + a.state() + " cannot move to " + to
+                        + "; allowed: " + (a.state().updatableTo().isEmpty() ? "none (final state)"
+                        : String.join(", ", a.state().updatableTo().stream().map(Enum::name).toList())) + ".");
+            }
+            if (!store.updateState(tenantId, key, a.state(), to, null, null, clock.millis())) {
+                throw SignetException.conflict("The action changed state meanwhile; read it again and retry.");
+            }
+            a = find(tenantId, userId, actionCode, key);
+        }
+        return new UpdateActionResponse(a.state().name(), a.userId(), a.actionCode(), a.idempotencyKey(),
+                io.signet.http.WireTime.iso(a.stateUpdatedAt()));
+    }
+
+    /**
+     * queryUserActions, newest first. {@code fromDate} (ISO-8601) is clamped to the 30-day look-back the
+     * docs give as default and maximum; {@code codes} is a comma list; pagination continues after the
+     * action {@code lastEvaluatedIdempotencyKey}.
+     */
+    List<ActionListItem> query(String tenantId, String userId, String codes, String state, String fromDate,
+                               Integer limit, String lastEvaluatedIdempotencyKey) {
+        List<String> codeList = codes == null ? List.of() : java.util.Arrays.stream(codes.split(","))
+                .map(String::trim).filter(c -> !c.isEmpty()).map(c -> RuleService.actionCode("codes", c)).toList();
+        long oldest = clock.millis() - MAX_LOOK_BACK.toMillis();
+        long from = oldest;
+        if (fromDate != null) {
+            try {
+                from = Math.max(oldest, java.time.Instant.parse(fromDate).toEpochMilli());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw SignetException.invalid("'fromDate' must be an ISO-8601 time such as 2024-05-13T04:59:02.640Z.");
+            }
+        }
+        ActionQuery q = new ActionQuery(codeList, state == null ? null : ActionState.parse("state", state), from,
+                limit == null ? DEFAULT_PAGE : limit,
+                lastEvaluatedIdempotencyKey == null ? null
+                        : Requests.checkId("lastEvaluatedIdempotencyKey", lastEvaluatedIdempotencyKey));
+        return store.query(tenantId, userId, q).stream().map(ActionListItem::of).toList();
+    }
+
+    /**
+     * validateChallenge. Failures of the token (malformed, tampered, expired, another tenant's) and a
+     * {@code userId} or {@code action} that does not match it are 200 {@code isValid: false} with an
+     * {@code error}, never an HTTP error: SDK callers branch on {@code isValid} (authsignal-api.md §12.3).
+     * Tokens are not single-use: within its 10 minutes a token reports the action's current state each
+     * time, because the Client API keeps using the same token and the contract expects a second validate of
+     * it to show the same state (authsignal-client-api.md §6.1). isValid is true only for ALLOW or
+     * CHALLENGE_SUCCEEDED.
+     */
+    ValidateResponse validate(String tenantId, ValidateRequest r) {
+        if (r.token() == null || r.token().isBlank()) {
+            throw SignetException.invalid("'token' is required: the token returned by track or a challenge.");
+        }
+        TokenClaims claims;
+        try {
+            claims = tokens.check(tenantId, r.token());
+        } catch (ActionTokens.InvalidToken e) {
+            return ValidateResponse.invalid(e.getMessage());
+        }
+        if (r.userId() != null && !r.userId().equals(claims.userId())) {
+            return ValidateResponse.invalid("The token was issued for another user.");
+        }
+        if (r.action() != null && !r.action().equals(claims.actionCode())) {
+            return ValidateResponse.invalid("The token was issued for another action.");
+        }
+        Optional<Action> found = store.find(tenantId, claims.idempotencyKey())
+                .filter(a -> a.userId().equals(claims.userId()) && a.actionCode().equals(claims.actionCode()));
+        if (found.isEmpty()) {
+            return ValidateResponse.invalid("The action of this token no longer exists.");
+        }
+        Action a = found.get();
+        return new ValidateResponse(a.state().isValid(), a.state(), io.signet.http.WireTime.iso(a.stateUpdatedAt()),
+                a.userId(), a.actionCode(), a.actionCode(), a.idempotencyKey(), a.verificationMethod(), null);
+    }
+
+    /** Verifies an action token of {@code tenantId} and reads its action's current state. */
+    public Optional<VerifiedAction> verifyToken(String tenantId, String token) {
+        return tokens.verify(tenantId, token).flatMap(c -> store.find(tenantId, c.idempotencyKey())
+                .filter(a -> a.userId().equals(c.userId()) && a.actionCode().equals(c.actionCode()))
+                .map(a -> new VerifiedAction(c, a.state(), a.stateUpdatedAt(), a.verificationMethod())));
+    }
+
+    /**
+     * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED,
+     * CHALLENGE_FAILED, or again) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
+     * method and, when known, the authenticator. A 400 names the state when the action cannot take it.
+     */
+    public ActionState completeChallenge(String tenantId, String idempotencyKey, boolean succeeded,
+                                         VerificationMethod method, String authenticatorId) {
+        Action a = store.find(tenantId, idempotencyKey)
+                .orElseThrow(() -> SignetException.notFound("No action with idempotencyKey '" + idempotencyKey + "'."));
+        ActionState to = succeeded ? ActionState.CHALLENGE_SUCCEEDED : ActionState.CHALLENGE_FAILED;
+        if (!a.state().acceptsChallengeResult(succeeded)) {
+            throw SignetException.invalid("The action is " + a.state() + " and cannot become " + to + ".");
+        }
+        if (!store.updateState(tenantId, idempotencyKey, a.state(), to, method, authenticatorId, clock.millis())) {
+            throw SignetException.conflict("The action changed state meanwhile; retry.");
+        }
+        return to;
+    }
+
+    /** Dry run against a given input, or against the stored input of a recorded action. */
+    DryRunResult dryRun(String tenantId, DryRunRequest r) {
+        if (r.idempotencyKey() != null) {
+            Action a = store.find(tenantId, r.idempotencyKey()).orElseThrow(() -> SignetException.notFound(
+                    "No action with idempotencyKey '" + r.idempotencyKey() + "' to replay."));
+            return rules.dryRun(tenantId, a.actionCode(), a.ruleInput());
+        }
+        if (r.actionCode() == null || r.input() == null) {
+            throw SignetException.invalid("Give 'actionCode' and 'input' (a rule input object), or the "
+                    + "'idempotencyKey' of a recorded action.");
+        }
+        if (r.input().toString().length() > 64 * 1024) {
+            throw SignetException.invalid("'input' must be at most 64 KiB of JSON.");
+        }
+        return rules.dryRun(tenantId, r.actionCode(), r.input());
+    }
+}

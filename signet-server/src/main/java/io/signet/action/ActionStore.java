@@ -1,0 +1,32 @@
+package io.signet.action;
+
+import io.signet.store.Jdbc;
+import io.signet.user.VerificationMethod;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of tracked actions. */
+interface ActionStore {
+    /** The action with this idempotency key in the tenant, if any. */
+    Optional<Action> find(String tenantId, String idempotencyKey);
+
+    /** Inserts in the caller's transaction; false when the key is already taken (nothing written). */
+    boolean insert(Jdbc jdbc, Action action);
+
+    /** Moves the action from {@code from} to {@code to} if it is still in {@code from}; false otherwise. */
+    boolean updateState(String tenantId, String idempotencyKey, ActionState from, ActionState to,
+                        VerificationMethod method, String authenticatorId, long now);
+
+    /** The user's actions matching the query, newest first. */
+    List<Action> query(String tenantId, String userId, ActionQuery query);
+
+    /** How many actions the user tracked since {@code sinceMillis}, of one code or (null) of any. */
+    long countSince(String tenantId, String userId, String actionCode, long sinceMillis);
+
+    /**
+     * Whether an earlier action of the user from {@code deviceId} was allowed or passed its challenge or
+     * review; attempts that were blocked, failed or are still pending never make a device known, or an
+     * attacker could make their own device known by simply trying twice.
+     */
+    boolean deviceSeen(String tenantId, String userId, String deviceId);
+}

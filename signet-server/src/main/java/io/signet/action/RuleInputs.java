@@ -1,0 +1,77 @@
+package io.signet.action;
+
+import io.signet.http.Json;
+import io.signet.user.Enrollment;
+import io.signet.user.User;
+import io.signet.user.UserChanges;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the input rule conditions read (README "Actions and rules" documents it):
+ * <pre>
+ * actionCode                       the action code being tracked
+ * user.userId, email, phoneNumber, username, displayName
+ * user.custom                      the user's custom data after this track's changes
+ * user.isEnrolled                  at least one verified authenticator
+ * user.enrolledVerificationMethods e.g. ["SMS", "PASSKEY"]
+ * user.isNew                       this track creates the user
+ * request.ipAddress, userAgent, deviceId, custom   as sent with this track
+ * device.isKnown                   an earlier action of this user from request.deviceId ended
+ *                                  ALLOW, CHALLENGE_SUCCEEDED or REVIEW_SUCCEEDED
+ * counts.actionsLastHour           the user's actions (any code) in the hour before this one
+ * counts.actionCodeLastHour        the same, of this action code only
+ * </pre>
+ * Absent values are omitted, so {@code {"var": "request.deviceId"}} is null when none was sent.
+ */
+final class RuleInputs {
+    private RuleInputs() {
+    }
+
+    /** The facts about the user's history that the input needs, read before the action is recorded. */
+    record History(boolean userExists, long actionsLastHour, long actionCodeLastHour, boolean deviceKnown) {
+    }
+
+    static ObjectNode build(String actionCode, String userId, User stored, UserChanges changes, Enrollment enrollment,
+                            TrackRequest request, History history) {
+        ObjectNode input = Json.MAPPER.createObjectNode();
+        input.put("actionCode", actionCode);
+
+        ObjectNode user = input.putObject("user");
+        user.put("userId", userId);
+        putIfPresent(user, "email", pick(changes.email(), stored == null ? null : stored.email()));
+        putIfPresent(user, "phoneNumber", pick(changes.phoneNumber(), stored == null ? null : stored.phoneNumber()));
+        putIfPresent(user, "username", pick(changes.username(), stored == null ? null : stored.username()));
+        putIfPresent(user, "displayName", pick(changes.displayName(), stored == null ? null : stored.displayName()));
+        ObjectNode custom = changes.custom() != null ? changes.custom() : stored == null ? null : stored.custom();
+        user.set("custom", custom == null ? Json.MAPPER.createObjectNode() : custom.deepCopy());
+        user.put("isEnrolled", enrollment.isEnrolled());
+        user.set("enrolledVerificationMethods", Json.MAPPER.valueToTree(enrollment.enrolled()));
+        user.put("isNew", !history.userExists());
+
+        ObjectNode req = input.putObject("request");
+        putIfPresent(req, "ipAddress", request.ipAddress());
+        putIfPresent(req, "userAgent", request.userAgent());
+        putIfPresent(req, "deviceId", request.deviceId());
+        req.set("custom", changes.custom() == null ? Json.MAPPER.createObjectNode() : changes.custom().deepCopy());
+
+        input.putObject("device").put("isKnown", history.deviceKnown());
+        ObjectNode counts = input.putObject("counts");
+        counts.put("actionsLastHour", history.actionsLastHour());
+        counts.put("actionCodeLastHour", history.actionCodeLastHour());
+        return input;
+    }
+
+    /** A change wins over the stored value; an empty string is a cleared value. */
+    private static String pick(String change, String stored) {
+        if (change != null) {
+            return change.isEmpty() ? null : change;
+        }
+        return stored;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.signet.action;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Body of track (authsignal-api.md §7.3.1, {@code TrackAttributes}); every field optional, the body may be
+ * empty or {@code null}. {@code redirectToSettings}, {@code challengeId}, {@code locale} and {@code crypto}
+ * are accepted for SDK compatibility; Signet has no pre-built UI settings screen to use them yet.
+ */
+record TrackRequest(
+        String idempotencyKey,
+        String redirectUrl,
+        Boolean redirectToSettings,
+        String ipAddress,
+        String userAgent,
+        String deviceId,
+        String scope,
+        String email,
+        String phoneNumber,
+        String username,
+        String displayName,
+        JsonNode custom,
+        String challengeId,
+        String locale,
+        String customDomain,
+        JsonNode crypto) {
+}

@@ -1,0 +1,17 @@
+package io.signet.action;
+
+import io.signet.user.VerificationMethod;
+import java.util.List;
+
+/** Response of track (authsignal-api.md §7.3.1). */
+record TrackResponse(
+        String state,
+        String idempotencyKey,
+        String url,
+        String token,
+        boolean isEnrolled,
+        List<VerificationMethod> enrolledVerificationMethods,
+        List<VerificationMethod> allowedVerificationMethods,
+        VerificationMethod defaultVerificationMethod,
+        List<String> ruleIds) {
+}

@@ -1,0 +1,5 @@
+package io.signet.action;
+
+/** Response of updateAction (authsignal-api.md §7.3.3): the new state, plus the action's identity as PHP's mock shows. */
+record UpdateActionResponse(String state, String userId, String action, String idempotencyKey, String stateUpdatedAt) {
+}

@@ -1,0 +1,15 @@
+package io.signet.action;
+
+import io.signet.user.VerificationMethod;
+
+/**
+ * A verified action token with the current state of its action, for features that accept action tokens
+ * (sessions, the Client API). {@code isValid} is validateChallenge's rule: ALLOW or CHALLENGE_SUCCEEDED.
+ */
+public record VerifiedAction(TokenClaims claims, ActionState state, long stateUpdatedAt,
+                             VerificationMethod verificationMethod) {
+
+    public boolean isValid() {
+        return state.isValid();
+    }
+}
