@@ -1,7 +1,8 @@
 // One Signet per test file, and the official SDK pointed at it exactly as an integrator would.
 import { before, after } from "node:test";
 import { randomUUID } from "node:crypto";
-import { Authsignal } from "@authsignal/node";
+import assert from "node:assert/strict";
+import { Authsignal, AuthsignalError } from "@authsignal/node";
 import { startSignet } from "./signet-server.mjs";
 
 /**
@@ -53,4 +54,25 @@ export async function admin(server, method, path, body) {
 /** Enrolls a verified SMS authenticator for `userId` through the SDK; resolves with the SDK's answer. */
 export function enrollSms(authsignal, userId, phoneNumber = "+64271234567") {
   return authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "SMS", phoneNumber } });
+}
+
+/**
+ * Asserts that `call` rejects with the SDK's AuthsignalError carrying Signet's status, code and
+ * description: `description` is the exact text, a RegExp it must match, or absent (then any non-empty
+ * text). Resolves with the error.
+ */
+export async function assertAuthsignalError(call, statusCode, errorCode, description) {
+  let caught;
+  await assert.rejects(call, (error) => {
+    caught = error;
+    return true;
+  });
+  assert.ok(caught instanceof AuthsignalError, `got ${caught}`);
+  assert.equal(caught.statusCode, statusCode, caught.message);
+  assert.equal(caught.errorCode, errorCode, caught.message);
+  if (description instanceof RegExp) assert.match(caught.errorDescription, description);
+  else if (description !== undefined) assert.equal(caught.errorDescription, description);
+  else assert.ok(caught.errorDescription.length > 0, "errorDescription is empty");
+  assert.equal(caught.message, `AuthsignalError: ${statusCode} - ${caught.errorDescription}`);
+  return caught;
 }

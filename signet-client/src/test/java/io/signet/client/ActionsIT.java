@@ -1,10 +1,8 @@
 package io.signet.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.signet.client.exception.AuthsignalException;
 import io.signet.client.model.ActionAttributes;
 import io.signet.client.model.GetActionRequest;
 import io.signet.client.model.GetActionResponse;
@@ -73,11 +71,7 @@ class ActionsIT extends SignetFixture {
     @Test
     void getAction_of_an_unknown_key_fails_with_404() {
         GetActionRequest request = actionKey(newUserId(), "signIn", UUID.randomUUID().toString());
-        assertThatThrownBy(() -> await(client.getAction(request))).cause()
-                .isInstanceOfSatisfying(AuthsignalException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(404);
-                    assertThat(e.getErrorCode()).isEqualTo("not_found");
-                });
+        assertFailsWith(() -> await(client.getAction(request)), 404, "not_found");
     }
 
     @Test

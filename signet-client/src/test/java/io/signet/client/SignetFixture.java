@@ -1,5 +1,9 @@
 package io.signet.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.signet.client.exception.AuthsignalException;
 import io.signet.client.model.EnrollVerifiedAuthenticatorAttributes;
 import io.signet.client.model.EnrollVerifiedAuthenticatorRequest;
 import io.signet.client.model.EnrollVerifiedAuthenticatorResponse;
@@ -13,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +72,22 @@ abstract class SignetFixture {
 
     static String newUserId() {
         return "user-" + UUID.randomUUID();
+    }
+
+    /**
+     * Asserts that {@code call} fails with an {@link AuthsignalException} (the cause of the future's
+     * {@link ExecutionException}) of this status and error code whose message is {@code AuthsignalException:
+     * <status> - <description>}, and returns it for further checks.
+     */
+    static AuthsignalException assertFailsWith(ThrowingCallable call, int statusCode, String errorCode) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(AuthsignalException.class);
+        AuthsignalException e = (AuthsignalException) thrown.getCause();
+        assertThat(e.getStatusCode()).isEqualTo(statusCode);
+        assertThat(e.getErrorCode()).isEqualTo(errorCode);
+        assertThat(e.getErrorDescription()).isNotBlank();
+        assertThat(e.getMessage()).isEqualTo("AuthsignalException: " + statusCode + " - " + e.getErrorDescription());
+        return e;
     }
 
     /** Waits for a call, bounded so a hung call fails the test instead of the build. */
