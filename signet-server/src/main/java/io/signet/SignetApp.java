@@ -24,6 +24,7 @@ import io.signet.tenant.TenantSettingsService;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
+import io.signet.webhook.Webhooks;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -45,15 +46,20 @@ public final class SignetApp implements AutoCloseable {
     private final Database db;
     private final HttpServer http;
     private final ScheduledExecutorService background;
+    private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
+    private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background, TenantService tenants,
+    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
+                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
                       AuthenticatorService authenticators) {
         this.db = db;
         this.http = http;
         this.background = background;
+        this.webhookWorker = webhookWorker;
         this.tenants = tenants;
+        this.webhooks = webhooks;
         this.authenticators = authenticators;
     }
 
@@ -71,7 +77,9 @@ public final class SignetApp implements AutoCloseable {
             TenantSettingsService settings = new TenantSettingsService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments(db);
             UserService users = new UserService(db, enrollments, clock);
-            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor, clock);
+            Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
+            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
+                    webhooks.events(), clock);
             RuleService rules = new RuleService(db, clock);
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
@@ -79,7 +87,8 @@ public final class SignetApp implements AutoCloseable {
                     publicUrl::get, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
-                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions));
+                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
+                    webhooks.routes());
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -90,7 +99,14 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
-            return new SignetApp(db, http, background, tenants, authenticators);
+            background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
+            // Its own executor: a slow receiver must not hold up other background jobs.
+            ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofVirtual().name("signet-webhooks").factory());
+            webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
+                    config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -128,6 +144,10 @@ public final class SignetApp implements AutoCloseable {
         return tenants;
     }
 
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /** For features that verify factors (recovery codes), and for tests. */
     public AuthenticatorService authenticators() {
         return authenticators;
@@ -136,6 +156,13 @@ public final class SignetApp implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        webhookWorker.shutdownNow();
+        try {
+            // Interrupted deliveries give their leases back; let them finish before the pool closes.
+            webhookWorker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
         db.close();
     }

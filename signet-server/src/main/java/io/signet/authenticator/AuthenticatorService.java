@@ -15,6 +15,7 @@ import io.signet.tenant.TenantSettingsService;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
 import io.signet.user.UserService;
+import io.signet.webhook.Events;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
@@ -38,15 +39,17 @@ public final class AuthenticatorService {
     private final TenantSettingsService settings;
     private final SecretHasher hasher;
     private final Encryptor encryptor;
+    private final AuthenticatorEvents events;
     private final Clock clock;
 
     public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
-                                Encryptor encryptor, Clock clock) {
+                                Encryptor encryptor, Events events, Clock clock) {
         this.db = db;
         this.users = users;
         this.settings = settings;
         this.hasher = hasher;
         this.encryptor = encryptor;
+        this.events = new AuthenticatorEvents(events);
         this.clock = clock;
     }
 
@@ -105,6 +108,7 @@ public final class AuthenticatorService {
                 sealTotp(tenantId, id, n.totp()), passkey(n), now, now, null);
         if (store.insertIfAbsent(jdbc, tenantId, a, matchKey)) {
             log.debug("enrolled authenticator {} ({})", id, n.method());
+            events.created(jdbc, tenantId, a);
             return new Created(a);
         }
         return store.findByMatchKey(jdbc, tenantId, userId, n.method(), matchKey)
@@ -150,9 +154,8 @@ public final class AuthenticatorService {
     void delete(String tenantId, String userId, String authenticatorId, boolean allowLockout) {
         db.write(jdbc -> {
             store.lockUser(jdbc, tenantId, userId);
-            if (store.find(jdbc, tenantId, userId, authenticatorId).isEmpty()) {
-                throw SignetException.notFound("The user has no authenticator with this userAuthenticatorId.");
-            }
+            StoredAuthenticator doomed = store.find(jdbc, tenantId, userId, authenticatorId).orElseThrow(() ->
+                    SignetException.notFound("The user has no authenticator with this userAuthenticatorId."));
             long count = store.count(jdbc, tenantId, userId);
             if (count == 1 && !allowLockout && settings.get(jdbc, tenantId).protectLastAuthenticator()) {
                 throw SignetException.conflict("This is the user's last authenticator; deleting it would lock the "
@@ -160,6 +163,7 @@ public final class AuthenticatorService {
                         + "authenticator first, or repeat the request with ?" + LOCKOUT_OVERRIDE + "=true.");
             }
             store.delete(jdbc, tenantId, userId, authenticatorId);
+            events.deleted(jdbc, tenantId, doomed);
             if (count == 1) {
                 store.deleteRecoveryCodes(jdbc, tenantId, userId);
             }

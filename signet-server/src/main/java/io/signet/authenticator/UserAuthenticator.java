@@ -8,7 +8,7 @@ import io.signet.user.VerificationMethod;
  * An authenticator on the wire (authsignal-api.md §5.1): an element of getAuthenticators and the
  * {@code authenticator} of enroll. Absent optionals are omitted by the mapper.
  */
-record UserAuthenticator(String userId, String userAuthenticatorId, VerificationMethod verificationMethod,
+public record UserAuthenticator(String userId, String userAuthenticatorId, VerificationMethod verificationMethod,
                          String createdAt, String verifiedAt, String lastVerifiedAt, String email,
                          String phoneNumber, String username, String displayName,
                          WebauthnCredential webauthnCredential) {

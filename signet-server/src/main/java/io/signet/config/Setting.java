@@ -19,7 +19,18 @@ public enum Setting {
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
     PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
-            "Base URL browsers reach Signet at, used in links such as track's url; default http://HOST:PORT.");
+            "Base URL browsers reach Signet at, used in links such as track's url; default http://HOST:PORT."),
+    WEBHOOK_ALLOW_PRIVATE("SIGNET_WEBHOOK_ALLOW_PRIVATE", "false", false,
+            "'true' lets webhooks go to loopback and private addresses, and over plain http to those only. "
+                    + "Link-local (cloud metadata) addresses stay refused."),
+    WEBHOOK_MAX_RETRIES("SIGNET_WEBHOOK_MAX_RETRIES", "3", false,
+            "Retries of a failed asynchronous webhook delivery before it is marked FAILED."),
+    WEBHOOK_RETRY_BASE_MILLIS("SIGNET_WEBHOOK_RETRY_BASE_MILLIS", "30000", false,
+            "Delay before the first retry; each further retry waits twice as long, plus up to 50% jitter."),
+    WEBHOOK_TIMEOUT_MILLIS("SIGNET_WEBHOOK_TIMEOUT_MILLIS", "5000", false,
+            "Timeout of one webhook request; a synchronous action.verify call that times out vetoes."),
+    WEBHOOK_POLL_MILLIS("SIGNET_WEBHOOK_POLL_MILLIS", "1000", false,
+            "How often each node looks for due webhook deliveries in the outbox.");
 
     private final String env;
     private final String defaultValue;

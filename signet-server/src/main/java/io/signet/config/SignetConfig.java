@@ -22,7 +22,12 @@ public record SignetConfig(
         Optional<String> devDelivery,
         String logLevel,
         int dbPoolSize,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        boolean webhookAllowPrivate,
+        int webhookMaxRetries,
+        long webhookRetryBaseMillis,
+        long webhookTimeoutMillis,
+        long webhookPollMillis) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -44,7 +49,7 @@ public record SignetConfig(
             }
         }
         applyFlags(values, args);
-        return new SignetConfig(
+        SignetConfig config = new SignetConfig(
                 value(values, Setting.HOST),
                 parsePort(value(values, Setting.PORT)),
                 parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
@@ -53,7 +58,17 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
-                Optional.ofNullable(values.get(Setting.PUBLIC_URL)).map(SignetConfig::parsePublicUrl));
+                Optional.ofNullable(values.get(Setting.PUBLIC_URL)).map(SignetConfig::parsePublicUrl),
+                parseBoolean(Setting.WEBHOOK_ALLOW_PRIVATE, value(values, Setting.WEBHOOK_ALLOW_PRIVATE)),
+                parseInt(Setting.WEBHOOK_MAX_RETRIES, value(values, Setting.WEBHOOK_MAX_RETRIES)),
+                parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
+                parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
+                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)));
+        if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
+            throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
+                    + config.webhookMaxRetries());
+        }
+        return config;
     }
 
     public boolean isPostgres() {
@@ -65,7 +80,10 @@ public record SignetConfig(
         return "host=" + host + " port=" + port + " database=" + maskPassword(databaseUrl)
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize;
+                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize
+                + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
+                + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
+                + " webhookPollMillis=" + webhookPollMillis;
     }
 
     private static void applyFlags(Map<Setting, String> values, List<String> args) {
@@ -111,6 +129,14 @@ public record SignetConfig(
             throw new ConfigException(s.env() + " must be at least 1, got " + v);
         }
         return n;
+    }
+
+    private static boolean parseBoolean(Setting s, String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(s.env() + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static int parseInt(Setting s, String v) {

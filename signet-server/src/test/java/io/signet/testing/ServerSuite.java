@@ -1,6 +1,8 @@
 package io.signet.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,9 +21,19 @@ public abstract class ServerSuite {
 
     protected abstract Backend backend();
 
+    /** Extra {@code SIGNET_*} settings of the suite's server. */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /** The clock of the suite's server. */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @BeforeAll
     void start() {
-        server = TestServer.start(backend(), tempDir);
+        server = TestServer.start(backend(), tempDir, settings(), clock());
         api = server.api();
     }
 

@@ -1,0 +1,45 @@
+package io.signet.authenticator;
+
+import io.signet.http.WireTime;
+import io.signet.store.Jdbc;
+import io.signet.webhook.EventTypes;
+import io.signet.webhook.Events;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The authenticator webhook events (authsignal-api.md §9.4), published in the transaction that creates or
+ * deletes the authenticator. {@code data} carries what identifies the factor and never a secret: no TOTP
+ * seed, and the passkey public key is left out (Authsignal sends it only when asked to).
+ */
+final class AuthenticatorEvents {
+    private final Events events;
+
+    AuthenticatorEvents(Events events) {
+        this.events = events;
+    }
+
+    void created(Jdbc jdbc, String tenantId, StoredAuthenticator a) {
+        events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_CREATED, data(a));
+    }
+
+    void deleted(Jdbc jdbc, String tenantId, StoredAuthenticator a) {
+        events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_DELETED, data(a));
+    }
+
+    static Map<String, String> data(StoredAuthenticator a) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("userId", a.userId());
+        data.put("verificationMethod", a.method().name());
+        data.put("createdAt", WireTime.iso(a.createdAt()));
+        data.put("userAuthenticatorId", a.authenticatorId());
+        data.put("email", a.email());
+        data.put("phoneNumber", a.phoneNumber());
+        if (a.passkey() != null) {
+            data.put("credentialId", a.passkey().credentialId());
+            data.put("aaguid", a.passkey().aaguid());
+            data.put("credentialName", a.passkey().name());
+        }
+        return data;
+    }
+}

@@ -1,0 +1,10 @@
+package io.signet.webhook;
+
+import java.util.List;
+
+/** A page of deliveries, newest first; pass {@code lastEvaluatedDeliveryId} back for the next page. */
+record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
+    DeliveryPage {
+        deliveries = List.copyOf(deliveries);
+    }
+}

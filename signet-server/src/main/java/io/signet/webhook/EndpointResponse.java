@@ -1,0 +1,16 @@
+package io.signet.webhook;
+
+import io.signet.http.WireTime;
+import java.util.List;
+
+/** An endpoint as the admin API returns it. */
+record EndpointResponse(String endpointId, String url, List<String> eventTypes, boolean enabled, String createdAt,
+                        String updatedAt) {
+    static EndpointResponse of(WebhookEndpoint e) {
+        return new EndpointResponse(e.endpointId(), e.url(), e.eventTypes(), e.enabled(), WireTime.iso(e.createdAt()),
+                WireTime.iso(e.updatedAt()));
+    }
+
+    record Page(List<EndpointResponse> endpoints) {
+    }
+}

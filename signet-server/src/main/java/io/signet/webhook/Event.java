@@ -1,0 +1,49 @@
+package io.signet.webhook;
+
+import io.signet.http.Json;
+import io.signet.http.WireTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One webhook event. {@link #body()} is the envelope of authsignal-api.md §9.3 as compact JSON, fields in the
+ * order Authsignal sends them, {@code data} values all strings (the .NET and Java SDKs parse {@code data} as a
+ * string map), plus {@code sequence}: Signet's per-tenant counter so a receiver can see that it missed one.
+ */
+record Event(String eventId, String tenantId, String userId, String type, Map<String, String> data,
+             long createdAt, Long sequence) {
+    static final int VERSION = 1;
+    static final String SOURCE = "https://authsignal.com";
+
+    Event {
+        Objects.requireNonNull(eventId);
+        Objects.requireNonNull(tenantId);
+        Objects.requireNonNull(type);
+        Map<String, String> copy = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (v != null) { // absent optionals are omitted, as everywhere on the wire
+                copy.put(Objects.requireNonNull(k, "data key"), v);
+            }
+        });
+        data = Collections.unmodifiableMap(copy);
+    }
+
+    String body() {
+        ObjectNode envelope = Json.MAPPER.createObjectNode();
+        envelope.put("version", VERSION);
+        envelope.put("id", eventId);
+        envelope.put("source", SOURCE);
+        envelope.put("time", WireTime.iso(createdAt));
+        envelope.put("tenantId", tenantId);
+        envelope.put("type", type);
+        ObjectNode fields = envelope.putObject("data");
+        data.forEach(fields::put);
+        if (sequence != null) {
+            envelope.put("sequence", sequence.longValue());
+        }
+        return Json.write(envelope);
+    }
+}

@@ -1,0 +1,91 @@
+package io.signet.webhook;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One signed POST of a webhook body to an endpoint. The host is resolved and every address checked by
+ * {@link AddressGuard} before any connection is opened; redirects are not followed (a redirect could point
+ * anywhere). The signature is made at send time with the tenant's active keys, so retries carry a fresh
+ * {@code t} and a rotated key takes effect at once.
+ *
+ * <p>The HTTP client resolves the name again when it connects; a DNS answer that changes between the check and
+ * the connection (rebinding) is a residual risk that only a resolver pinned per request would close.
+ */
+final class WebhookSender {
+    static final String USER_AGENT = "Signet-Webhooks/0.1";
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    private final HttpClient http;
+    private final Function<String, List<String>> secretKeys;
+    private final boolean allowPrivate;
+    private final Duration timeout;
+    private final Clock clock;
+
+    WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.secretKeys = secretKeys;
+        this.allowPrivate = allowPrivate;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    AttemptResult send(String tenantId, String url, String body) throws InterruptedException {
+        long started = System.nanoTime();
+        URI uri = URI.create(url);
+        Optional<String> refused;
+        try {
+            refused = AddressGuard.refusal(uri.getScheme(), List.of(InetAddress.getAllByName(uri.getHost())),
+                    allowPrivate);
+        } catch (UnknownHostException e) {
+            refused = Optional.of("the host name did not resolve");
+        }
+        if (refused.isPresent()) {
+            return new AttemptResult(false, null, elapsedMillis(started), "refused: " + refused.get());
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header(WebhookSigner.HEADER, WebhookSigner.header(clock.instant().getEpochSecond(), body,
+                        secretKeys.apply(tenantId)))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            boolean ok = status >= 200 && status < 300;
+            return new AttemptResult(ok, status, elapsedMillis(started), ok ? null : "the endpoint answered " + status);
+        } catch (HttpTimeoutException e) {
+            return new AttemptResult(false, null, elapsedMillis(started),
+                    "no answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return new AttemptResult(false, null, elapsedMillis(started), describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

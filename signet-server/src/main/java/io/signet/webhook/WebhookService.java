@@ -1,0 +1,134 @@
+package io.signet.webhook;
+
+import io.signet.crypto.Ids;
+import io.signet.http.Requests;
+import io.signet.http.SignetException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The admin side of webhooks: endpoints, the delivery log, redelivery and health. Validates before writing. */
+final class WebhookService {
+    static final int MAX_ENDPOINTS = 20;
+    static final int HEALTH_WINDOW_HOURS = 24;
+
+    private final EndpointStore endpoints;
+    private final DeliveryStore deliveries;
+    private final boolean allowPrivate;
+    private final Clock clock;
+
+    WebhookService(EndpointStore endpoints, DeliveryStore deliveries, boolean allowPrivate, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.allowPrivate = allowPrivate;
+        this.clock = clock;
+    }
+
+    EndpointResponse create(String tenantId, EndpointRequest request) {
+        String url = EndpointUrls.check(request.url(), allowPrivate);
+        List<String> types = eventTypes(request.eventTypes());
+        if (endpoints.list(tenantId).size() >= MAX_ENDPOINTS) {
+            throw SignetException.invalid("A tenant can have at most " + MAX_ENDPOINTS + " webhook endpoints.");
+        }
+        long now = clock.millis();
+        WebhookEndpoint endpoint = new WebhookEndpoint(tenantId, Ids.timeOrdered(now), url, types,
+                request.enabled() == null || request.enabled(), now, now);
+        endpoints.create(endpoint);
+        return EndpointResponse.of(endpoint);
+    }
+
+    EndpointResponse update(String tenantId, String endpointId, EndpointRequest request) {
+        WebhookEndpoint current = find(tenantId, endpointId);
+        WebhookEndpoint changed = new WebhookEndpoint(tenantId, endpointId,
+                request.url() == null ? current.url() : EndpointUrls.check(request.url(), allowPrivate),
+                request.eventTypes() == null ? current.eventTypes() : eventTypes(request.eventTypes()),
+                request.enabled() == null ? current.enabled() : request.enabled(),
+                current.createdAt(), clock.millis());
+        if (!endpoints.update(changed)) {
+            throw notFound(endpointId);
+        }
+        return EndpointResponse.of(changed);
+    }
+
+    void delete(String tenantId, String endpointId) {
+        if (!endpoints.delete(tenantId, endpointId)) {
+            throw notFound(endpointId);
+        }
+    }
+
+    EndpointResponse get(String tenantId, String endpointId) {
+        return EndpointResponse.of(find(tenantId, endpointId));
+    }
+
+    EndpointResponse.Page list(String tenantId) {
+        return new EndpointResponse.Page(endpoints.list(tenantId).stream().map(EndpointResponse::of).toList());
+    }
+
+    DeliveryPage deliveries(String tenantId, String endpointId, String status, int limit, String after) {
+        find(tenantId, endpointId);
+        DeliveryStatus parsed = status == null ? null : DeliveryStatus.parse(status);
+        if (status != null && parsed == null) {
+            throw SignetException.invalid("'status' must be PENDING, SUCCEEDED or FAILED.");
+        }
+        return deliveries.list(tenantId, endpointId, parsed, limit, after);
+    }
+
+    RedeliverRequest.Response redeliver(String tenantId, String endpointId, RedeliverRequest request) {
+        find(tenantId, endpointId);
+        if ((request.eventId() == null) == (request.failedSince() == null)) {
+            throw SignetException.invalid("Give exactly one of 'eventId' or 'failedSince'.");
+        }
+        long now = clock.millis();
+        List<String> queued;
+        if (request.eventId() != null) {
+            String eventId = Requests.checkId("eventId", request.eventId());
+            queued = List.of(deliveries.redeliverEvent(tenantId, endpointId, eventId, now)
+                    .orElseThrow(() -> SignetException.notFound("No asynchronous event '" + eventId
+                            + "' in this tenant (synchronous events are not stored and cannot be redelivered).")));
+        } else {
+            queued = deliveries.redeliverFailed(tenantId, endpointId, parseTime(request.failedSince()), now);
+        }
+        return new RedeliverRequest.Response(queued.size(), queued);
+    }
+
+    EndpointHealth health(String tenantId, String endpointId) {
+        find(tenantId, endpointId);
+        long since = clock.millis() - Duration.ofHours(HEALTH_WINDOW_HOURS).toMillis();
+        return deliveries.health(tenantId, endpointId, since, HEALTH_WINDOW_HOURS);
+    }
+
+    private WebhookEndpoint find(String tenantId, String endpointId) {
+        return endpoints.find(tenantId, endpointId).orElseThrow(() -> notFound(endpointId));
+    }
+
+    private static SignetException notFound(String endpointId) {
+        return SignetException.notFound("No webhook endpoint '" + endpointId + "' in this tenant.");
+    }
+
+    private static long parseTime(String iso) {
+        try {
+            return Instant.parse(iso).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw SignetException.invalid("'failedSince' must be an ISO-8601 UTC time such as 2025-02-20T01:51:56Z.");
+        }
+    }
+
+    private static List<String> eventTypes(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw SignetException.invalid("'eventTypes' must list at least one of: " + EventTypes.known() + ".");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String t : requested) {
+            if (t == null || !(t.equals(EventTypes.ALL_ASYNCHRONOUS) || EventTypes.ASYNCHRONOUS.contains(t)
+                    || EventTypes.SYNCHRONOUS.contains(t))) {
+                throw SignetException.invalid("'eventTypes' contains an unknown type; known: " + EventTypes.known() + ".");
+            }
+            types.add(t);
+        }
+        return List.copyOf(types);
+    }
+}

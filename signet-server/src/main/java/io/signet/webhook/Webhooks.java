@@ -1,0 +1,74 @@
+package io.signet.webhook;
+
+import io.signet.config.SignetConfig;
+import io.signet.http.Routes;
+import io.signet.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The webhook feature, assembled: {@link #events()} for features that publish in their transactions,
+ * {@link #sync()} for synchronous calls, {@link #routes()} for the admin API, {@link #deliverDue()}, which
+ * the application runs on its own executor every {@code SIGNET_WEBHOOK_POLL_MILLIS}, and {@link #purgeExpired()}.
+ */
+public final class Webhooks {
+    /** How long events, deliveries and attempts are kept once nothing is pending for them. */
+    public static final Duration RETENTION = Duration.ofDays(30);
+
+    private final Outbox outbox;
+    private final SyncWebhooks sync;
+    private final WebhookRoutes routes;
+    private final DeliveryWorker worker;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+
+    private Webhooks(Outbox outbox, SyncWebhooks sync, WebhookRoutes routes, DeliveryWorker worker,
+                     DeliveryStore deliveries, Clock clock) {
+        this.outbox = outbox;
+        this.sync = sync;
+        this.routes = routes;
+        this.worker = worker;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
+    public static Webhooks create(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
+                                  Clock clock) {
+        EndpointStore endpoints = new JdbcEndpointStore(db);
+        DeliveryStore deliveries = new JdbcDeliveryStore(db);
+        WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
+                Duration.ofMillis(config.webhookTimeoutMillis()), clock);
+        RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
+        return new Webhooks(
+                new Outbox(endpoints, deliveries, clock),
+                new SyncWebhooks(endpoints, deliveries, sender, clock),
+                new WebhookRoutes(new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock)),
+                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), clock),
+                deliveries, clock);
+    }
+
+    public Events events() {
+        return outbox;
+    }
+
+    public SyncWebhooks sync() {
+        return sync;
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    /** Forgets what is older than {@link #RETENTION} and no longer pending; returns the number of events. */
+    public int purgeExpired() {
+        return deliveries.purgeBefore(clock.millis() - RETENTION.toMillis());
+    }
+
+    /** Sends every due delivery; returns when none is left that is due now. */
+    public void deliverDue() {
+        worker.deliverDue();
+    }
+}
