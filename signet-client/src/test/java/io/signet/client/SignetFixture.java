@@ -11,6 +11,8 @@ import io.signet.client.model.VerificationMethodType;
 import io.signet.testing.Backend;
 import io.signet.testing.TestServer;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +38,13 @@ abstract class SignetFixture {
 
     @BeforeAll
     void startSignet() {
-        server = TestServer.start(Backend.SQLITE, tempDir);
+        server = TestServer.start(Backend.SQLITE, tempDir, settings(), Clock.systemUTC());
         client = clientWithKey(TestServer.SECRET_KEY);
+    }
+
+    /** Extra {@code SIGNET_*} settings for this class's server; none by default. */
+    Map<String, String> settings() {
+        return Map.of();
     }
 
     @AfterAll
