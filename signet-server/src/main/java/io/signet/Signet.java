@@ -4,6 +4,7 @@ import io.signet.config.ConfigException;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
+import io.signet.session.ClientsCommand;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Unmatched;
 /** The {@code ./signet} command line: operator commands that act on SIGNET_DATABASE_URL directly. */
 @Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
-        subcommands = {Signet.Serve.class, Signet.TenantCommand.class, io.signet.cli.RulesCommand.class,
-                WebhookCommands.class})
+        subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
+                io.signet.cli.RulesCommand.class, WebhookCommands.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -16,6 +16,13 @@ import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.rule.RuleRoutes;
 import io.signet.rule.RuleService;
+import io.signet.session.AppClientRoutes;
+import io.signet.session.AppClientService;
+import io.signet.session.ChallengeTokens;
+import io.signet.session.SessionRoutes;
+import io.signet.session.SessionService;
+import io.signet.session.SigningKeys;
+import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
@@ -85,10 +92,16 @@ public final class SignetApp implements AutoCloseable {
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             ActionService actions = new ActionService(db, users, enrollments, rules, new ActionTokens(hasher, clock),
                     publicUrl::get, clock);
+            AppClientService appClients = new AppClientService(db, clock);
+            ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
+                    .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
+                            a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
+            SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
+                    challengeTokens, users, hasher, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
-                    webhooks.routes());
+                    webhooks.routes(), new AppClientRoutes(appClients), new SessionRoutes(sessions));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -99,6 +112,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
+                    5, 15, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
             // Its own executor: a slow receiver must not hold up other background jobs.

@@ -1,0 +1,56 @@
+package io.signet;
+
+import io.signet.config.SignetConfig;
+import io.signet.crypto.Encryptor;
+import io.signet.crypto.SecretHasher;
+import io.signet.session.SigningKeys;
+import io.signet.store.Database;
+import io.signet.tenant.TenantService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code signet keys rotate --tenant ID}: an operator command on SIGNET_DATABASE_URL directly, like
+ * {@code tenant create}. The new key signs from now on, on every node; the old one keeps verifying until
+ * the last token it signed has expired.
+ */
+@Command(name = "keys", description = "Manage the keys that sign session access tokens.",
+        subcommands = KeysCommand.Rotate.class)
+final class KeysCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    @Command(name = "rotate", description = "Add a new active signing key for a tenant; old keys keep verifying.")
+    static final class Rotate implements Callable<Integer> {
+        @Option(names = "--tenant", required = true, description = "Tenant id.")
+        String tenantId;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            SignetConfig config = Signet.config(settings);
+            byte[] key = EncryptionKeys.resolve(config);
+            try (Database db = Database.open(config.databaseUrl(), 2)) {
+                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC());
+                if (tenants.find(tenantId).isEmpty()) {
+                    System.err.println("signet: no tenant " + tenantId);
+                    return 1;
+                }
+                String keyId = new SigningKeys(db, new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
+                System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.signet.session;
+
+import io.signet.http.WireTime;
+
+/**
+ * An app client: the application sessions are issued to. Its id is the {@code clientId} of createSession and
+ * the {@code aud} of the access tokens (authsignal-api.md §7.6). Lifetimes are in seconds.
+ */
+record AppClient(
+        String tenantId,
+        String clientId,
+        String name,
+        long accessTokenLifetime,
+        long refreshTokenLifetime,
+        long createdAt,
+        long updatedAt) {
+
+    /** The admin API's view of a client. */
+    record Response(String clientId, String name, long accessTokenLifetime, long refreshTokenLifetime,
+                    String createdAt, String updatedAt) {
+    }
+
+    Response response() {
+        return new Response(clientId, name, accessTokenLifetime, refreshTokenLifetime,
+                WireTime.iso(createdAt), WireTime.iso(updatedAt));
+    }
+}

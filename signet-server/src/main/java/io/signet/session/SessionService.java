@@ -1,0 +1,169 @@
+package io.signet.session;
+
+import io.signet.crypto.Ids;
+import io.signet.crypto.RandomTokens;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.ErrorCode;
+import io.signet.http.Requests;
+import io.signet.http.SignetException;
+import io.signet.store.Database;
+import io.signet.store.DuplicateKeyException;
+import io.signet.user.User;
+import io.signet.user.UserService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sessions (authsignal-api.md §7.6): created from a successful challenge, validated against the database on
+ * every call (so a revocation holds on every node at once), refreshed with rotation and reuse detection
+ * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2), revoked one by one or per user.
+ *
+ * <p>Every token failure is 422 {@code invalid_request_token} (§3.3; PHP raises its dedicated
+ * {@code AuthsignalInvalidRequestTokenError}); malformed input is 400 {@code invalid_request}.
+ */
+public final class SessionService {
+    private static final String REFRESH_PURPOSE = "session-refresh-token";
+    private static final int MAX_REFRESH_TOKEN_LENGTH = 200;
+    private static final int PURGE_BATCH = 500;
+
+    private final SessionStore store;
+    private final AppClientService clients;
+    private final SigningKeys keys;
+    private final AccessTokens accessTokens;
+    private final ChallengeTokens challenges;
+    private final UserService users;
+    private final SecretHasher hasher;
+    private final Clock clock;
+
+    public SessionService(Database db, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
+                          UserService users, SecretHasher hasher, Clock clock) {
+        this.store = new JdbcSessionStore(db);
+        this.clients = clients;
+        this.keys = keys;
+        this.accessTokens = new AccessTokens(keys);
+        this.challenges = challenges;
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    static SignetException invalidToken(String description) {
+        return new SignetException(ErrorCode.INVALID_REQUEST_TOKEN, description);
+    }
+
+    /** createSession: a new session for the user of a successful challenge token; one session per token. */
+    TokenPair create(String tenantId, String clientId, String token, String action) {
+        Requests.checkId("clientId", clientId);
+        required("token", token);
+        AppClient client = clients.find(tenantId, clientId).orElseThrow(() -> SignetException.invalid(
+                "'clientId' does not name an app client of this tenant."));
+        VerifiedChallenge challenge = challenges.verify(tenantId, token).orElseThrow(() -> invalidToken(
+                "The token is not valid: malformed, expired, altered or issued for another tenant."));
+        if (!challenge.successful()) {
+            throw invalidToken("The token is not from a successful challenge or an allowed action (state "
+                    + challenge.state() + ").");
+        }
+        if (action != null && !action.isEmpty() && !action.equals(challenge.actionCode())) {
+            throw invalidToken("The token was issued for another action than 'action'.");
+        }
+        SigningKeys.ActiveKey key = keys.active(tenantId); // before the write: it may create the first key
+        long now = clock.millis();
+        Session session = new Session(tenantId, Ids.timeOrdered(now), challenge.userId(), clientId,
+                challenge.verificationMethod(), challenge.origin(), now, now + client.refreshTokenLifetime() * 1000,
+                null);
+        String refreshToken = newRefreshToken();
+        try {
+            if (!store.create(session, hash(refreshToken))) {
+                throw invalidToken("The token's user or the app client no longer exists.");
+            }
+        } catch (DuplicateKeyException e) {
+            throw invalidToken("This token has already been used to create a session.");
+        }
+        return new TokenPair(accessTokens.issue(key, session, client.accessTokenLifetime(), now), refreshToken);
+    }
+
+    /** validateSession: signature, expiry, audience and revocation; the user as stored now. */
+    ValidateSessionResponse validate(String tenantId, String accessToken, List<String> clientIds) {
+        required("accessToken", accessToken);
+        long now = clock.millis();
+        AccessTokens.Claims claims = accessTokens.verify(tenantId, accessToken, now, false);
+        // An empty list is treated as absent: SDKs serialize an unset array either way.
+        if (clientIds != null && !clientIds.isEmpty() && !clientIds.contains(claims.clientId())) {
+            throw invalidToken("The access token was not issued for any of 'clientIds'.");
+        }
+        boolean active = store.find(tenantId, claims.sessionId()).map(s -> s.isActive(now)).orElse(false);
+        User user = active ? users.find(tenantId, claims.userId()).orElse(null) : null;
+        if (user == null) {
+            throw invalidToken("The session has been revoked or has expired.");
+        }
+        return new ValidateSessionResponse(ValidateSessionResponse.SessionUser.of(user), claims.expiresAt(),
+                claims.verificationMethod());
+    }
+
+    /** refreshSession: a new pair; the presented refresh token is retired, and presenting it again revokes all. */
+    TokenPair refresh(String tenantId, String refreshToken) {
+        required("refreshToken", refreshToken);
+        if (refreshToken.length() > MAX_REFRESH_TOKEN_LENGTH) {
+            throw invalidToken("The refresh token is not valid.");
+        }
+        SigningKeys.ActiveKey key = keys.active(tenantId);
+        String next = newRefreshToken();
+        long now = clock.millis();
+        return switch (store.rotate(tenantId, hash(refreshToken), hash(next), now)) {
+            case SessionStore.Rotated r -> new TokenPair(accessTokens.issue(key, r.session(), r.accessTokenLifetime(), now),
+                    next);
+            case SessionStore.Reused r -> throw invalidToken(
+                    "The refresh token was already used; the session has been revoked as a precaution.");
+            case SessionStore.Rejected r -> throw invalidToken("The refresh token is not valid, or its session "
+                    + "has been revoked or has expired.");
+        };
+    }
+
+    /**
+     * revokeSession: ends the access token's session. An expired but genuine token is accepted, so that
+     * signing out still revokes the refresh token; revoking twice succeeds.
+     */
+    void revoke(String tenantId, String accessToken) {
+        required("accessToken", accessToken);
+        long now = clock.millis();
+        store.revoke(tenantId, accessTokens.verify(tenantId, accessToken, now, true).sessionId(), now);
+    }
+
+    /** revokeUserSessions: ends every session of the user; an unknown user has none. */
+    void revokeUser(String tenantId, String userId) {
+        store.revokeUser(tenantId, Requests.checkId("userId", userId), clock.millis());
+    }
+
+    /** The JWK Set that verifies this tenant's access tokens. */
+    Map<String, Object> jwks(String tenantId) {
+        return keys.jwks(tenantId);
+    }
+
+    /** Deletes sessions (and their refresh tokens) whose refresh lifetime has passed; returns how many. */
+    public int purgeExpired() {
+        long now = clock.millis();
+        int total = 0;
+        int deleted;
+        do {
+            deleted = store.purgeExpired(now, PURGE_BATCH);
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
+    }
+
+    private String hash(String refreshToken) {
+        return hasher.hash(REFRESH_PURPOSE, refreshToken);
+    }
+
+    /** 256 random bits; only its keyed hash is stored. */
+    private static String newRefreshToken() {
+        return RandomTokens.base64Url(32);
+    }
+
+    private static void required(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw SignetException.invalid("'" + field + "' is required.");
+        }
+    }
+}

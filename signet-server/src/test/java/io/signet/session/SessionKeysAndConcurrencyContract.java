@@ -1,0 +1,119 @@
+package io.signet.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.signet.testing.Api;
+import io.signet.testing.ApiResponse;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Races between requests and between nodes on one database, signing-key rotation with overlap, and the
+ * purge of expired sessions. Run once per storage backend by its subclasses.
+ */
+abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
+
+    /** Runs {@code task} on {@code n} threads released at the same instant; returns the results. */
+    static <T> List<T> race(int n, Callable<T> task) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
+    }
+
+    static String kid(String accessToken) throws ParseException {
+        return SignedJWT.parse(accessToken).getHeader().getKeyID();
+    }
+
+    @Test
+    void concurrent_refreshes_of_one_token_rotate_it_exactly_once() throws Exception {
+        JsonNode pair = createSession(newUser(api));
+        List<ApiResponse> results = race(4, () -> refresh(refreshToken(pair)));
+        assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(results).filteredOn(r -> r.status() == 422).hasSize(3);
+        // the losers presented a retired token: reuse, so the family is revoked (no grace period)
+        JsonNode winner = results.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json();
+        assertInvalidToken(validate(access(winner)));
+    }
+
+    @Test
+    void nodes_racing_to_create_a_tenants_first_key_end_up_with_one_key() throws Exception {
+        Api fresh = nodes.newTenant(node, "fresh-" + UUID.randomUUID());
+        String tenantId = nodes.tenantOf(fresh);
+        List<String> keyIds = race(6, () -> nodes.signingKeys().active(tenantId).keyId());
+        assertThat(keyIds).containsOnly(keyIds.getFirst());
+        assertThat(jwks(tenantId).path("keys")).hasSize(1);
+    }
+
+    @Test
+    void after_rotation_new_tokens_use_the_new_key_and_old_ones_verify_until_the_overlap_ends() throws Exception {
+        Api tenant = nodes.newTenant(node, "rotating-" + UUID.randomUUID());
+        String tenantId = nodes.tenantOf(tenant);
+        String client = createClient(tenant);
+        JsonNode before = createSession(tenant, client, newUser(tenant));
+
+        String newKeyId = nodes.signingKeys().rotate(tenantId);
+        JsonNode after = createSession(tenant, client, newUser(tenant));
+        assertThat(kid(access(after))).isEqualTo(newKeyId).isNotEqualTo(kid(access(before)));
+        assertThat(tenant.post("/v1/sessions/validate", Map.of("accessToken", access(before))).status()).isEqualTo(200);
+        assertThat(jwks(tenantId).findValuesAsString("kid")).containsExactlyInAnyOrder(newKeyId, kid(access(before)));
+        assertThat(tenant.post("/v1/sessions/refresh", Map.of("refreshToken", refreshToken(before))).status())
+                .isEqualTo(200);
+
+        nodes.clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(jwks(tenantId).findValuesAsString("kid")).containsExactly(newKeyId);
+    }
+
+    @Test
+    void purging_deletes_expired_sessions_only_and_is_safe_from_two_nodes_at_once() throws Exception {
+        String userId = newUser(api);
+        for (int i = 0; i < 3; i++) {
+            createSession(userId);
+        }
+        nodes.clock.advance(Duration.ofDays(30).plusSeconds(1));
+        JsonNode fresh = createSession(userId);
+        assertThat(sessionRows(userId)).isEqualTo(4);
+
+        List<Integer> purged = race(2, () -> nodes.sessions().purgeExpired());
+        assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(3);
+        assertThat(sessionRows(userId)).isEqualTo(1);
+        assertThat(validate(access(fresh)).status()).isEqualTo(200);
+        long orphans = nodes.database().read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM refresh_tokens r WHERE NOT EXISTS (SELECT 1 FROM sessions s "
+                        + "WHERE s.tenant_id = r.tenant_id AND s.session_id = r.session_id)"));
+        assertThat(orphans).isZero();
+    }
+
+    private long sessionRows(String userId) {
+        return nodes.database().read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?", userId));
+    }
+
+    private JsonNode jwks(String tenantId) {
+        return api.withKey(null).get("/tenants/" + tenantId + "/.well-known/jwks.json").json();
+    }
+}
