@@ -21,6 +21,7 @@ public final class TenantService implements RequestAuthenticator {
     private final SecretHasher hasher;
     private final Encryptor encryptor;
     private final Clock clock;
+    private final KeyCache keyCache = new KeyCache();
 
     public TenantService(Database db, SecretHasher hasher, Encryptor encryptor, Clock clock) {
         this.store = new JdbcTenantStore(db);
@@ -55,7 +56,12 @@ public final class TenantService implements RequestAuthenticator {
         if (secretKey == null || secretKey.isEmpty() || secretKey.length() > 200) {
             return Optional.empty();
         }
-        return store.tenantIdForKeyHash(hasher.hash(KEY_PURPOSE, secretKey));
+        String hash = hasher.hash(KEY_PURPOSE, secretKey);
+        return keyCache.get(hash, clock.millis()).or(() -> {
+            Optional<String> tenantId = store.tenantIdForKeyHash(hash);
+            tenantId.ifPresent(t -> keyCache.put(hash, t, clock.millis()));
+            return tenantId;
+        });
     }
 
     /**
