@@ -82,7 +82,7 @@ public final class SignetApp implements AutoCloseable {
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
             TenantSettingsService settings = new TenantSettingsService(db, clock);
-            EnrollmentView enrollments = new AuthenticatorEnrollments(db);
+            EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
@@ -90,7 +90,7 @@ public final class SignetApp implements AutoCloseable {
             RuleService rules = new RuleService(db, clock);
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-            ActionService actions = new ActionService(db, users, enrollments, rules, new ActionTokens(hasher, clock),
+            ActionService actions = new ActionService(db, users, rules, new ActionTokens(hasher, clock),
                     publicUrl::get, clock);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
