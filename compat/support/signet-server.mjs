@@ -62,10 +62,11 @@ async function waitForHealth(origin) {
 }
 
 /**
- * Starts Signet, with extra SIGNET_* settings if given, and returns {origin, apiUrl, secretKey, stop}. The server's output is kept and
- * printed only if start-up fails, so passing runs stay quiet.
+ * Starts Signet and returns {origin, apiUrl, secretKey, output, stop}. `extraEnv` adds or overrides
+ * SIGNET_* settings (e.g. SIGNET_DEV_DELIVERY). The server's output is kept: `output()` returns it so
+ * far, and it is printed only if start-up fails, so passing runs stay quiet.
  */
-export async function startSignet(extraSettings = {}) {
+export async function startSignet(extraEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "signet-compat-"));
   const env = {
     ...environmentWithoutSignetSettings(),
@@ -75,7 +76,7 @@ export async function startSignet(extraSettings = {}) {
     SIGNET_SECRET_KEY: SECRET_KEY,
     SIGNET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     SIGNET_LOG_LEVEL: "WARN",
-    ...extraSettings,
+    ...extraEnv,
   };
   const child = spawn(javaBinary(), ["--enable-native-access=ALL-UNNAMED", "-jar", serverJar(), "serve"],
     { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -94,7 +95,7 @@ export async function startSignet(extraSettings = {}) {
   try {
     const origin = await waitForListening(child, output);
     await waitForHealth(origin);
-    return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, stop };
+    return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, output: () => output.join(""), stop };
   } catch (error) {
     await stop(); // a server that failed to start must not outlive the test run, nor its data dir
     throw error;

@@ -85,7 +85,7 @@ public final class SignetApp implements AutoCloseable {
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
             TenantSettingsService settings = new TenantSettingsService(db, clock);
-            EnrollmentView enrollments = new AuthenticatorEnrollments(db);
+            EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
@@ -94,8 +94,7 @@ public final class SignetApp implements AutoCloseable {
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
-            ActionService actions = new ActionService(db, users, enrollments, rules, actionTokens, publicUrl::get,
-                    clock);
+            ActionService actions = new ActionService(db, users, rules, actionTokens, publicUrl::get, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
                     new ChallengeFactors(db, authenticators, encryptor),
                     new ChallengeResults(db, actions, actionTokens, clock), webhooks.sync(), clock, publicUrl::get);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Fixed-rate (open-loop) load: requests are started on a schedule whatever the server's speed, and each
@@ -22,29 +23,31 @@ final class OpenLoop {
 
     static Result run(double rps, int seconds, Call call) throws InterruptedException {
         long total = (long) (rps * seconds);
-        long intervalNanos = (long) (1e9 / rps);
+        double intervalNanos = 1e9 / rps;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < total; i++) {
-                long scheduled = start + i * intervalNanos;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                long seq = i;
-                pool.execute(() -> {
-                    try {
-                        int status = call.send(seq);
-                        if (status / 100 != 2) {
+            long next = 0;
+            while (next < total) {
+                // Start every request that is due by now, then nap briefly: sleeping once per request
+                // cannot keep a sub-millisecond schedule and would silently lower the offered rate.
+                long now = System.nanoTime();
+                while (next < total && start + (long) (next * intervalNanos) <= now) {
+                    long scheduled = start + (long) (next * intervalNanos);
+                    long seq = next++;
+                    pool.execute(() -> {
+                        try {
+                            if (call.send(seq) / 100 != 2) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception e) {
                             failures.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                    latencies.add((System.nanoTime() - scheduled) / 1e6);
-                });
+                        latencies.add((System.nanoTime() - scheduled) / 1e6);
+                    });
+                }
+                LockSupport.parkNanos(100_000);
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;

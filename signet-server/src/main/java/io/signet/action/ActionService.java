@@ -8,7 +8,6 @@ import io.signet.rule.DryRunResult;
 import io.signet.rule.RuleService;
 import io.signet.store.Database;
 import io.signet.user.Enrollment;
-import io.signet.user.EnrollmentView;
 import io.signet.user.User;
 import io.signet.user.UserAttributesRequest;
 import io.signet.user.UserChanges;
@@ -35,18 +34,16 @@ public final class ActionService {
     private final Database db;
     private final ActionStore store;
     private final UserService users;
-    private final EnrollmentView enrollments;
     private final RuleService rules;
     private final ActionTokens tokens;
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    public ActionService(Database db, UserService users, EnrollmentView enrollments, RuleService rules,
+    public ActionService(Database db, UserService users, RuleService rules,
                          ActionTokens tokens, Supplier<String> publicUrl, Clock clock) {
         this.db = db;
         this.store = new JdbcActionStore(db);
         this.users = users;
-        this.enrollments = enrollments;
         this.rules = rules;
         this.tokens = tokens;
         this.publicUrl = publicUrl;
@@ -77,7 +74,7 @@ public final class ActionService {
         if (existing.isPresent()) {
             return replay(existing.get(), userId, actionCode, scope, r.customDomain());
         }
-        Enrollment enrollment = enrollments.enrollment(tenantId, userId);
+        Enrollment enrollment = users.enrollment(tenantId, userId);
         long now = clock.millis();
         Optional<User> stored = users.find(tenantId, userId);
         RuleInputs.History history = new RuleInputs.History(stored.isPresent(),
@@ -110,7 +107,7 @@ public final class ActionService {
             throw SignetException.conflict("The idempotencyKey is already used by another action; send a new key "
                     + "for a new action, or the same user and action code to get the recorded one.");
         }
-        Enrollment e = enrollments.enrollment(a.tenantId(), a.userId());
+        Enrollment e = users.enrollment(a.tenantId(), a.userId());
         String token = tokens.issue(a.tenantId(), a.userId(), a.actionCode(), a.idempotencyKey(),
                 a.scope() == null ? scope : a.scope());
         return new TrackResponse(a.state().name(), a.idempotencyKey(), url(token, customDomain), token, e.isEnrolled(),

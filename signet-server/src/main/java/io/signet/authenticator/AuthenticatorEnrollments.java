@@ -1,6 +1,6 @@
 package io.signet.authenticator;
 
-import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.Enrollment;
 import io.signet.user.EnrollmentView;
 import io.signet.user.VerificationMethod;
@@ -12,20 +12,15 @@ import java.util.List;
  * (authsignal-api.md §7.2.1), so they never count here.
  */
 public final class AuthenticatorEnrollments implements EnrollmentView {
-    private final Database db;
     private final AuthenticatorStore store = new JdbcAuthenticatorStore();
-
-    public AuthenticatorEnrollments(Database db) {
-        this.db = db;
-    }
 
     /**
      * The default is the user's {@code defaultVerificationMethod} (set by updateUser or by enrolling with
      * {@code isDefault}) when that method is enrolled, else the first method enrolled.
      */
     @Override
-    public Enrollment enrollment(String tenantId, String userId) {
-        return db.read(jdbc -> {
+    public Enrollment enrollment(Jdbc jdbc, String tenantId, String userId) {
+        {
             List<VerificationMethod> enrolled = store.enrolledMethods(jdbc, tenantId, userId);
             // a list, not queryOne: the column is often NULL, and an Optional cannot hold null
             List<VerificationMethod> chosen = jdbc.query(
@@ -34,6 +29,6 @@ public final class AuthenticatorEnrollments implements EnrollmentView {
             VerificationMethod defaultMethod = !chosen.isEmpty() && enrolled.contains(chosen.getFirst()) ? chosen.getFirst()
                     : enrolled.isEmpty() ? null : enrolled.getFirst();
             return new Enrollment(enrolled, EnrollmentRequests.ENROLLABLE, defaultMethod);
-        });
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.signet.user;
 
+import io.signet.store.Jdbc;
+
 /**
  * Reads a user's enrollment. A seam because the authenticator feature owns authenticators and depends on
  * users, not the other way round: it supplies the implementation at start-up.
  */
 @FunctionalInterface
 public interface EnrollmentView {
-    Enrollment enrollment(String tenantId, String userId);
+    /** The user's enrollment, read in the caller's transaction so one request costs one transaction. */
+    Enrollment enrollment(Jdbc jdbc, String tenantId, String userId);
 }

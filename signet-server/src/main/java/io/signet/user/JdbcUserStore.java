@@ -26,7 +26,8 @@ final class JdbcUserStore implements UserStore {
         return db.read(jdbc -> find(jdbc, tenantId, userId));
     }
 
-    private static Optional<User> find(Jdbc jdbc, String tenantId, String userId) {
+    @Override
+    public Optional<User> find(Jdbc jdbc, String tenantId, String userId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id = ?",
                 JdbcUserStore::map, tenantId, userId);
     }

@@ -35,13 +35,20 @@ public final class UserService {
 
     /** getUser: an unknown user is not an error but an unenrolled user (authsignal-api.md §7.1.1). */
     public UserResponse get(String tenantId, String userId) {
-        Enrollment e = enrollments.enrollment(tenantId, userId);
-        return store.find(tenantId, userId)
-                .map(u -> new UserResponse(u.userId(), e.isEnrolled(), u.email(), u.emailVerified(), u.phoneNumber(),
-                        u.phoneNumberVerified(), u.username(), u.displayName(), u.custom(), e.enrolled(), e.allowed(),
-                        e.defaultMethod()))
-                .orElseGet(() -> new UserResponse(userId, false, null, false, null, false, null, null, null,
-                        List.of(), e.allowed(), null));
+        return db.read(jdbc -> {
+            Enrollment e = enrollments.enrollment(jdbc, tenantId, userId);
+            return store.find(jdbc, tenantId, userId)
+                    .map(u -> new UserResponse(u.userId(), e.isEnrolled(), u.email(), u.emailVerified(),
+                            u.phoneNumber(), u.phoneNumberVerified(), u.username(), u.displayName(), u.custom(),
+                            e.enrolled(), e.allowed(), e.defaultMethod()))
+                    .orElseGet(() -> new UserResponse(userId, false, null, false, null, false, null, null, null,
+                            List.of(), e.allowed(), null));
+        });
+    }
+
+    /** The user's enrollment, in its own read transaction. */
+    public Enrollment enrollment(String tenantId, String userId) {
+        return db.read(jdbc -> enrollments.enrollment(jdbc, tenantId, userId));
     }
 
     public java.util.Optional<User> find(String tenantId, String userId) {
@@ -69,8 +76,12 @@ public final class UserService {
         List<User> page = store.query(tenantId, query);
         boolean more = page.size() > query.limit();
         List<QueryUsersResponse.Item> items = new ArrayList<>();
-        for (User u : page.subList(0, Math.min(page.size(), query.limit()))) {
-            Enrollment e = enrollments.enrollment(tenantId, u.userId());
+        List<User> shown = page.subList(0, Math.min(page.size(), query.limit()));
+        List<Enrollment> enrollment = db.read(jdbc -> shown.stream()
+                .map(u -> enrollments.enrollment(jdbc, tenantId, u.userId())).toList());
+        for (int i = 0; i < shown.size(); i++) {
+            User u = shown.get(i);
+            Enrollment e = enrollment.get(i);
             items.add(new QueryUsersResponse.Item(u.userId(), u.email(), u.emailVerified(), u.phoneNumber(),
                     u.phoneNumberVerified(), u.username(), u.displayName(), e.isEnrolled(), e.enrolled(),
                     WireTime.iso(u.createdAt())));

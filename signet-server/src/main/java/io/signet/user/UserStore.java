@@ -9,6 +9,9 @@ public interface UserStore {
     /** The user, if it exists. */
     Optional<User> find(String tenantId, String userId);
 
+    /** The user, if it exists, read in the caller's transaction. */
+    Optional<User> find(Jdbc jdbc, String tenantId, String userId);
+
     /** Creates the user with no attributes if absent, inside the caller's transaction. */
     void ensureExists(Jdbc jdbc, String tenantId, String userId, long now);
 

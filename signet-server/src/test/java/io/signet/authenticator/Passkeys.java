@@ -12,19 +12,22 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
-/** Real passkey material for tests: credential ids and COSE keys made the way an authenticator makes them. */
-final class Passkeys {
+/**
+ * Real passkey material for tests: credential ids and COSE keys made the way an authenticator makes them.
+ * Public for the signet-client tests, which use it through the test jar.
+ */
+public final class Passkeys {
     private static final ObjectConverter CONVERTER = new ObjectConverter();
 
     private Passkeys() {
     }
 
-    static String credentialId() {
+    public static String credentialId() {
         return RandomTokens.base64Url(32);
     }
 
     /** A fresh P-256 public key as a base64url COSE key with alg ES256. */
-    static String es256PublicKey() {
+    public static String es256PublicKey() {
         return encode(EC2COSEKey.create((ECPublicKey) keyPair().getPublic(), COSEAlgorithmIdentifier.ES256));
     }
 

@@ -23,6 +23,9 @@ public class EnrollVerifiedAuthenticatorAttributes {
     /** A display name for a passkey. */
     public String name;
 
+    /** The passkey's AAGUID (a UUID), which names its provider in {@code webauthnCredential.aaguidMapping}. */
+    public String aaguid;
+
     /** Whether this becomes the user's default method. */
     public Boolean isDefault;
 
