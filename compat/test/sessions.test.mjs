@@ -3,8 +3,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { admin, assertAuthsignalError, newUserId, useSignet } from "../support/fixture.mjs";
+import { totp } from "../support/totp.mjs";
 
 const signet = useSignet();
+const TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 let appClient;
 
@@ -44,6 +46,25 @@ describe("createSession and validateSession", () => {
     assert.ok(Number.isInteger(validated.expiresAt), `expiresAt ${validated.expiresAt}`);
     const now = Math.floor(Date.now() / 1000);
     assert.ok(validated.expiresAt > now && validated.expiresAt <= now + 600, `expiresAt ${validated.expiresAt}`);
+  });
+
+  it("carry the verification method of the challenge that made the action succeed", async () => {
+    const userId = newUserId();
+    await signet.authsignal.enrollVerifiedAuthenticator({
+      userId,
+      attributes: { verificationMethod: "AUTHENTICATOR_APP", otpUri: `otpauth://totp/Acme:jane?secret=${TOTP_SECRET}` },
+    });
+    const tracked = await signet.authsignal.track({ userId, action: "signIn", attributes: {} });
+    assert.equal(tracked.state, "CHALLENGE_REQUIRED");
+    const { challengeId } = await signet.authsignal.challenge({
+      verificationMethod: "AUTHENTICATOR_APP", action: "signIn", userId, idempotencyKey: tracked.idempotencyKey,
+    });
+    assert.equal((await signet.authsignal.verify({ challengeId, verificationCode: totp(TOTP_SECRET) })).isVerified, true);
+
+    const session = await signet.authsignal.createSession({ clientId: await clientId(), token: tracked.token });
+    const validated = await signet.authsignal.validateSession({ accessToken: session.accessToken });
+    assert.equal(validated.user.userId, userId);
+    assert.equal(validated.verificationMethod, "AUTHENTICATOR_APP");
   });
 
   it("refuse a challenged action's token before the challenge succeeds", async () => {
