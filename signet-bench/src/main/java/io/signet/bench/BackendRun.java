@@ -55,7 +55,7 @@ final class BackendRun {
             Measurement enroll = scenario("enroll EMAIL_OTP (new users)", "enroll", base, wrkEnv, null);
             double enrollTarget = backend.equals("sqlite") ? 3000 : 1500;
             rows.add(withTarget(enroll, "≥ " + (int) enrollTarget + "/s", enroll.rps() >= enrollTarget));
-            rows.add(enrollAtHalfRate(http, enroll.rps(), runId));
+            rows.add(enrollAtHalfRate(port, key, enroll.rps(), runId));
             rows.add(scenario("track signIn", "track", base, wrkEnv, null));
             double rss = server.peakRssMib();
             rows.add(fact("peak RSS", String.format(Locale.ROOT, "%.0f MiB", rss), "< 300 MiB", rss > 0 && rss < 300));
@@ -87,12 +87,13 @@ final class BackendRun {
                 String.format(Locale.ROOT, "median of %d, ms per batch", times.length));
     }
 
-    private Measurement enrollAtHalfRate(SignetHttp http, double maxRps, String runId) throws Exception {
+    private Measurement enrollAtHalfRate(int port, String key, double maxRps, String runId) throws Exception {
         double rate = Math.max(1, maxRps / 2);
         System.out.println("bench: " + backend + ": enroll open loop at " + (int) rate + "/s");
-        OpenLoop.Result r = OpenLoop.run(rate, options.measureSeconds(), seq -> {
+        String authorization = "Basic " + SignetHttp.basicCredentials(key);
+        OpenLoop.Result r = OpenLoop.run("127.0.0.1", port, rate, options.measureSeconds(), seq -> {
             String id = "open-" + runId + "-" + seq;
-            return http.postStatus("/v1/users/" + id + "/authenticators",
+            return OpenLoop.post("127.0.0.1", port, "/v1/users/" + id + "/authenticators", authorization,
                     "{\"verificationMethod\":\"EMAIL_OTP\",\"email\":\"" + id + "@bench.example.com\"}");
         });
         return new Measurement(backend, "enroll at half the max rate", r.achievedRps(), r.p50Ms(), r.p99Ms(),

@@ -1,59 +1,152 @@
 package io.signet.bench;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Fixed-rate (open-loop) load: requests are started on a schedule whatever the server's speed, and each
- * latency is measured from its scheduled start, so a stall is not hidden by fewer requests being sent
- * (coordinated omission). wrk is closed-loop, hence this for the "p99 at half the rate" targets.
+ * Fixed-rate (open-loop) load, like wrk2: a dispatcher releases requests on a schedule whatever the
+ * server's speed, a fixed set of keep-alive connections sends them, and each latency is measured from the
+ * request's scheduled start, so a stall is not hidden by fewer requests being sent (coordinated
+ * omission). wrk is closed-loop, hence this for the "p99 at half the rate" targets.
  */
 final class OpenLoop {
+    private static final int CONNECTIONS = 64;
+
     record Result(double targetRps, double achievedRps, double p50Ms, double p99Ms, long failures) {
     }
 
-    interface Call {
-        int send(long sequence) throws Exception;
+    /** Builds the raw HTTP/1.1 request (with Host and Content-Length) for the n-th call. */
+    interface RequestFactory {
+        byte[] request(long sequence);
     }
 
-    static Result run(double rps, int seconds, Call call) throws InterruptedException {
+    static Result run(String host, int port, double rps, int seconds, RequestFactory requests)
+            throws InterruptedException {
         long total = (long) (rps * seconds);
         double intervalNanos = 1e9 / rps;
+        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            workers.add(Thread.ofVirtual().start(() -> work(host, port, due, requests, latencies, failures)));
+        }
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            long next = 0;
-            while (next < total) {
-                // Start every request that is due by now, then nap briefly: sleeping once per request
-                // cannot keep a sub-millisecond schedule and would silently lower the offered rate.
-                long now = System.nanoTime();
-                while (next < total && start + (long) (next * intervalNanos) <= now) {
-                    long scheduled = start + (long) (next * intervalNanos);
-                    long seq = next++;
-                    pool.execute(() -> {
-                        try {
-                            if (call.send(seq) / 100 != 2) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                        latencies.add((System.nanoTime() - scheduled) / 1e6);
-                    });
-                }
-                LockSupport.parkNanos(100_000);
+        long next = 0;
+        while (next < total) {
+            long now = System.nanoTime();
+            while (next < total && start + (long) (next * intervalNanos) <= now) {
+                due.add(new long[] {next, start + (long) (next * intervalNanos)});
+                next++;
             }
+            LockSupport.parkNanos(100_000);
+        }
+        for (int i = 0; i < CONNECTIONS; i++) {
+            due.add(new long[] {-1, 0}); // one stop marker per worker
+        }
+        for (Thread t : workers) {
+            t.join(TimeUnit.SECONDS.toMillis(60));
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(rps, sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99), failures.get());
+    }
+
+    private static void work(String host, int port, BlockingQueue<long[]> due, RequestFactory requests,
+                             List<Double> latencies, AtomicLong failures) {
+        Socket socket = null;
+        try {
+            while (true) {
+                long[] job = due.take();
+                if (job[0] < 0) {
+                    return;
+                }
+                try {
+                    if (socket == null) {
+                        socket = new Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write(requests.request(job[0]));
+                    out.flush();
+                    if (readStatus(new BufferedInputStream(socket.getInputStream(), 1)) / 100 != 2) {
+                        failures.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                    closeQuietly(socket);
+                    socket = null;
+                }
+                latencies.add((System.nanoTime() - job[1]) / 1e6);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(socket);
+        }
+    }
+
+    /** Reads one response (status line, headers, Content-Length body) and returns its status code. */
+    private static int readStatus(InputStream in) throws IOException {
+        String status = line(in);
+        int contentLength = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+                contentLength = Integer.parseInt(header.substring(colon + 1).trim());
+            }
+        }
+        if (in.readNBytes(contentLength).length != contentLength) {
+            throw new IOException("connection closed mid-body");
+        }
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static byte[] post(String host, int port, String path, String authorization, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already broken
+            }
+        }
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -36,11 +36,6 @@ final class SignetHttp {
         return r.body();
     }
 
-    /** POSTs and returns only the status; used where latency, not the body, is measured. */
-    int postStatus(String path, String json) throws IOException, InterruptedException {
-        return client.send(request(path, json), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
     private HttpRequest request(String path, String json) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
