@@ -57,6 +57,9 @@ final class BackendRun {
             rows.add(withTarget(enroll, "≥ " + (int) enrollTarget + "/s", enroll.rps() >= enrollTarget));
             rows.add(enrollAtHalfRate(port, key, enroll.rps(), runId));
             rows.add(scenario("track signIn", "track", base, wrkEnv, null));
+            Map<String, String> sessionEnv = new java.util.HashMap<>(wrkEnv);
+            sessionEnv.put("SIGNET_BENCH_ACCESS_TOKEN", accessToken(http));
+            rows.add(scenario("validateSession", "validate_session", base, sessionEnv, null));
             double rss = server.peakRssMib();
             rows.add(fact("peak RSS", String.format(Locale.ROOT, "%.0f MiB", rss), "< 300 MiB", rss > 0 && rss < 300));
         } finally {
@@ -73,6 +76,18 @@ final class BackendRun {
         return new Measurement(backend, name, r.rps(), r.p50_ms(), r.p99_ms(), r.non2xx() + r.socket_errors(), ratio,
                 minRatio == null ? null : "≥ " + minRatio + "× baseline",
                 minRatio == null ? null : ratio >= minRatio && r.non2xx() == 0, null);
+    }
+
+    /** An access token for the validateSession scenario: app client, an ALLOWed track, createSession. */
+    private static String accessToken(SignetHttp http) throws Exception {
+        String clientId = field(http.post("/admin/v1/clients", "{\"name\":\"bench\"}"), "clientId");
+        String token = field(http.post("/v1/users/bench-session-user/actions/signIn", "{}"), "token");
+        return field(http.post("/v1/sessions", "{\"clientId\":\"" + clientId + "\",\"token\":\"" + token + "\"}"),
+                "accessToken");
+    }
+
+    private static String field(String json, String name) {
+        return io.signet.http.Json.MAPPER.readTree(json).path(name).asString();
     }
 
     private Measurement batch(DataLoader loader) throws Exception {
