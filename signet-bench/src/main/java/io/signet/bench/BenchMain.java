@@ -41,14 +41,25 @@ public final class BenchMain {
 
     private static WrkResult baseline(BenchOptions options, Wrk wrk, Path work) throws Exception {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(options.java()));
-        cmd.addAll(options.jvmFlags());
+        List<String> cmd = javaCommand(options, options.benchJar());
         cmd.addAll(List.of("-cp", options.benchJar().toString(), HelloServer.class.getName(), Integer.toString(port)));
         try (ManagedProcess hello = ManagedProcess.start(cmd, Map.of(), port, work.resolve("hello.log"))) {
             System.out.println("bench: baseline hello-world");
             return wrk.run("hello", "http://127.0.0.1:" + port, Map.of(), options.warmupSeconds(),
                     options.measureSeconds());
         }
+    }
+
+    /**
+     * java, the launcher's flags and class data sharing with an archive per jar, exactly as ./signet runs the
+     * server, so baseline and server start the same way.
+     */
+    static List<String> javaCommand(BenchOptions options, Path jar) {
+        List<String> cmd = new ArrayList<>(List.of(options.java()));
+        cmd.addAll(options.jvmFlags());
+        String archive = jar.toString().replaceAll("\\.jar$", "") + ".jsa";
+        cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"));
+        return cmd;
     }
 
     static int freePort() throws IOException {
@@ -73,7 +84,8 @@ public final class BenchMain {
         env.put("mode", options.quick() ? "quick" : "full");
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("jvm flags", String.join(" ", options.jvmFlags()));
+        env.put("jvm flags", String.join(" ", options.jvmFlags())
+                + " + class data sharing (archive per jar, primed by one start before the measured one)");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("commit", git("rev-parse", "--short", "HEAD"));
         env.put("users loaded", options.users());
