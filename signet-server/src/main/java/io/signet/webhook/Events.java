@@ -12,7 +12,8 @@ import java.util.Map;
 public interface Events {
     /**
      * Records an event of an asynchronous {@code type} (see {@link EventTypes}) about {@code userId} (null for a
-     * tenant-level event) with string-valued {@code data} (null values are left out). Returns the event id.
+     * tenant-level event) with string-valued {@code data} (null values are left out). Returns the event id, or
+     * null when no endpoint of the tenant receives {@code type}: then nothing is recorded.
      */
     String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data);
 }

@@ -3,6 +3,7 @@ package io.signet.webhook;
 import io.signet.crypto.Ids;
 import io.signet.store.Jdbc;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,14 +27,19 @@ final class Outbox implements Events {
             throw new IllegalArgumentException("not an asynchronous webhook event type: " + type
                     + " (synchronous events go through SyncWebhooks)");
         }
+        List<WebhookEndpoint> receivers = endpoints.list(jdbc, tenantId).stream()
+                .filter(e -> e.receives(type)).toList();
+        if (receivers.isEmpty()) {
+            // Nobody to tell: skip the per-tenant sequence row, whose lock would otherwise serialise every
+            // enrollment of the tenant (measured: parallel batch enrollments on PostgreSQL ran one at a time).
+            return null;
+        }
         long now = clock.millis();
         long sequence = deliveries.nextSequence(jdbc, tenantId);
         Event event = new Event(Ids.timeOrdered(now), tenantId, userId, type, data, now, sequence);
         deliveries.insertEvent(jdbc, event, event.body());
-        for (WebhookEndpoint endpoint : endpoints.list(jdbc, tenantId)) {
-            if (endpoint.receives(type)) {
-                deliveries.insertPending(jdbc, event, Ids.timeOrdered(now), endpoint.endpointId(), null, now);
-            }
+        for (WebhookEndpoint endpoint : receivers) {
+            deliveries.insertPending(jdbc, event, Ids.timeOrdered(now), endpoint.endpointId(), null, now);
         }
         return event.eventId();
     }

@@ -106,6 +106,19 @@ abstract class WebhookDeliveryContract extends WebhookServerFixture {
     }
 
     @Test
+    void a_tenant_without_a_receiving_endpoint_records_no_event_and_spends_no_sequence_number() {
+        String quietTenant = server.app().tenants().create("no endpoints", java.util.Optional.empty())
+                .tenant().tenantId();
+        String eventId = server.app().database().write(jdbc -> server.app().webhooks().events()
+                .publish(jdbc, quietTenant, "u-quiet", EventTypes.AUTHENTICATOR_CREATED, Map.of()));
+        assertThat(eventId).isNull();
+        assertThat((long) server.app().database().read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM webhook_events WHERE tenant_id = ?", quietTenant))).isZero();
+        assertThat((long) server.app().database().read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM webhook_sequences WHERE tenant_id = ?", quietTenant))).isZero();
+    }
+
+    @Test
     void a_transaction_that_rolls_back_emits_nothing_and_leaves_no_sequence_gap() {
         String endpointId = createEndpoint(api, receiver.url(), "*");
         String first = publish(server, user(), EventTypes.AUTHENTICATOR_CREATED, Map.of());
