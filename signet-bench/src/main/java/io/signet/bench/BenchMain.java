@@ -33,6 +33,8 @@ public final class BenchMain {
 
         for (String backend : options.backends()) {
             rows.addAll(new BackendRun(options, wrk, work, backend, hello).run());
+            // written after each backend too, so a run stopped half-way still leaves what it measured
+            Report.write(options.out(), environment(options), rows);
         }
         rows.addAll(Jmh.run(options));
         Report.write(options.out(), environment(options), rows);
