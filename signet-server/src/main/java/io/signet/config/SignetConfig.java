@@ -45,6 +45,12 @@ public record SignetConfig(
         encryptionKey = encryptionKey.map(byte[]::clone);
     }
 
+    /**
+     * Variables that belong to other programs, not to the server: the CLI's {@code SIGNET_URL} and the
+     * launcher's {@code SIGNET_JVM_FLAGS} (the JVM options ./signet starts the server with).
+     */
+    private static final java.util.Set<String> READ_ELSEWHERE = java.util.Set.of("SIGNET_URL", "SIGNET_JVM_FLAGS");
+
     /** Reads every {@link Setting} from {@code env}, lets {@code --flag value} arguments win, validates. */
     public static SignetConfig from(Map<String, String> env, List<String> args) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -56,7 +62,7 @@ public record SignetConfig(
         }
         for (String name : env.keySet()) {
             if (name.startsWith("SIGNET_") && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))
-                    && !name.equals("SIGNET_URL") && !name.startsWith("SIGNET_TEST_")) {
+                    && !READ_ELSEWHERE.contains(name) && !name.startsWith("SIGNET_TEST_")) {
                 throw new ConfigException("Unknown setting " + name + ". Known settings: " + knownNames());
             }
         }

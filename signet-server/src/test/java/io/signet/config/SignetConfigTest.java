@@ -57,6 +57,13 @@ class SignetConfigTest {
     }
 
     @Test
+    void variables_of_the_launcher_and_the_CLI_are_not_server_settings_but_are_not_refused() {
+        SignetConfig c = SignetConfig.from(Map.of("SIGNET_JVM_FLAGS", "-Xmx512m", "SIGNET_URL", "http://h:1"),
+                List.of());
+        assertThat(c.port()).isEqualTo(8080);
+    }
+
+    @Test
     void the_description_masks_secrets() {
         SignetConfig c = SignetConfig.from(Map.of(
                 "SIGNET_SECRET_KEY", "sk_very_secret_value_123",
