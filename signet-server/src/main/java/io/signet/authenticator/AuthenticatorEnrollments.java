@@ -19,16 +19,11 @@ public final class AuthenticatorEnrollments implements EnrollmentView {
      * {@code isDefault}) when that method is enrolled, else the first method enrolled.
      */
     @Override
-    public Enrollment enrollment(Jdbc jdbc, String tenantId, String userId) {
-        {
-            List<VerificationMethod> enrolled = store.enrolledMethods(jdbc, tenantId, userId);
-            // a list, not queryOne: the column is often NULL, and an Optional cannot hold null
-            List<VerificationMethod> chosen = jdbc.query(
-                    "SELECT default_verification_method FROM users WHERE tenant_id = ? AND user_id = ?",
-                    row -> VerificationMethod.parse(row.string("default_verification_method")), tenantId, userId);
-            VerificationMethod defaultMethod = !chosen.isEmpty() && enrolled.contains(chosen.getFirst()) ? chosen.getFirst()
-                    : enrolled.isEmpty() ? null : enrolled.getFirst();
-            return new Enrollment(enrolled, EnrollmentRequests.ENROLLABLE, defaultMethod);
-        }
+    public Enrollment enrollment(Jdbc jdbc, String tenantId, String userId, VerificationMethod preferredDefault) {
+        List<VerificationMethod> enrolled = store.enrolledMethods(jdbc, tenantId, userId);
+        VerificationMethod defaultMethod = preferredDefault != null && enrolled.contains(preferredDefault)
+                ? preferredDefault
+                : enrolled.isEmpty() ? null : enrolled.getFirst();
+        return new Enrollment(enrolled, EnrollmentRequests.ENROLLABLE, defaultMethod);
     }
 }

@@ -8,6 +8,10 @@ import io.signet.store.Jdbc;
  */
 @FunctionalInterface
 public interface EnrollmentView {
-    /** The user's enrollment, read in the caller's transaction so one request costs one transaction. */
-    Enrollment enrollment(Jdbc jdbc, String tenantId, String userId);
+    /**
+     * The user's enrollment, read in the caller's transaction so one request costs one transaction.
+     * {@code preferredDefault} is the user's stored defaultVerificationMethod (null if none), which the
+     * caller has already read with the user.
+     */
+    Enrollment enrollment(Jdbc jdbc, String tenantId, String userId, VerificationMethod preferredDefault);
 }

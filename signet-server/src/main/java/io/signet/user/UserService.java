@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +37,10 @@ public final class UserService {
     /** getUser: an unknown user is not an error but an unenrolled user (authsignal-api.md §7.1.1). */
     public UserResponse get(String tenantId, String userId) {
         return db.read(jdbc -> {
-            Enrollment e = enrollments.enrollment(jdbc, tenantId, userId);
-            return store.find(jdbc, tenantId, userId)
+            Optional<User> user = store.find(jdbc, tenantId, userId);
+            Enrollment e = enrollments.enrollment(jdbc, tenantId, userId,
+                    user.map(User::defaultVerificationMethod).orElse(null));
+            return user
                     .map(u -> new UserResponse(u.userId(), e.isEnrolled(), u.email(), u.emailVerified(),
                             u.phoneNumber(), u.phoneNumberVerified(), u.username(), u.displayName(), u.custom(),
                             e.enrolled(), e.allowed(), e.defaultMethod()))
@@ -48,10 +51,11 @@ public final class UserService {
 
     /** The user's enrollment, in its own read transaction. */
     public Enrollment enrollment(String tenantId, String userId) {
-        return db.read(jdbc -> enrollments.enrollment(jdbc, tenantId, userId));
+        return db.read(jdbc -> enrollments.enrollment(jdbc, tenantId, userId,
+                store.find(jdbc, tenantId, userId).map(User::defaultVerificationMethod).orElse(null)));
     }
 
-    public java.util.Optional<User> find(String tenantId, String userId) {
+    public Optional<User> find(String tenantId, String userId) {
         return store.find(tenantId, userId);
     }
 
@@ -78,7 +82,7 @@ public final class UserService {
         List<QueryUsersResponse.Item> items = new ArrayList<>();
         List<User> shown = page.subList(0, Math.min(page.size(), query.limit()));
         List<Enrollment> enrollment = db.read(jdbc -> shown.stream()
-                .map(u -> enrollments.enrollment(jdbc, tenantId, u.userId())).toList());
+                .map(u -> enrollments.enrollment(jdbc, tenantId, u.userId(), u.defaultVerificationMethod())).toList());
         for (int i = 0; i < shown.size(); i++) {
             User u = shown.get(i);
             Enrollment e = enrollment.get(i);
