@@ -17,9 +17,10 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Connection pools, migrations and transactions for one database.
  *
- * <p>SQLite: one writer connection (SQLite allows one writer at a time; queueing in the pool is cheaper
- * and clearer than "database is locked" retries) plus a small read-only pool, WAL journal so readers never
- * block the writer, {@code synchronous=FULL} so a committed write survives power loss, foreign keys on.
+ * <p>SQLite: one writer connection (SQLite allows one writer at a time; queueing is cheaper and clearer than
+ * "database is locked" retries) driven by a {@link GroupCommitWriter}, plus a small read-only pool, WAL
+ * journal so readers never block the writer, {@code synchronous=FULL} so a committed write survives power
+ * loss, foreign keys on.
  * PostgreSQL: one HikariCP pool for both.
  */
 public final class Database implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
+    private GroupCommitWriter groupCommit; // SQLite only, started once migrations have run
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
@@ -42,6 +44,9 @@ public final class Database implements AutoCloseable {
         Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, poolSize);
         try {
             db.migrate();
+            if (dialect == Dialect.SQLITE) {
+                db.groupCommit = new GroupCommitWriter(db.writer);
+            }
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -125,9 +130,13 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one read-write transaction: all of it commits, or none of it. */
+    /**
+     * Runs {@code work} in one read-write transaction: all of it commits, or none of it, before this returns.
+     * The work may run on another thread, may be run more than once (retries), and must not call
+     * {@code write} itself: it gets the transaction's {@link Jdbc} to pass on.
+     */
     public <T> T write(Function<Jdbc, T> work) {
-        return inTransaction(writer, work);
+        return groupCommit != null ? groupCommit.write(work) : inTransaction(writer, work);
     }
 
     /** Runs {@code work} on a connection that sees the latest committed state and writes nothing. */
@@ -192,6 +201,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         if (reader != writer) {
             reader.close();
         }

@@ -111,6 +111,59 @@ abstract class StorageContract {
     }
 
     @Test
+    void concurrent_failing_writes_undo_only_themselves() throws Exception {
+        List<Future<?>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 60; i++) {
+                String id = "mixed-" + i;
+                boolean fails = i % 3 == 0;
+                results.add(pool.submit(() -> db.write(jdbc -> {
+                    jdbc.update("INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES ('t1', ?, 1, 1)", id);
+                    if (fails) {
+                        throw new IllegalArgumentException("refused " + id);
+                    }
+                    return 1;
+                })));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Future<?> f = results.get(i);
+                if (i % 3 == 0) {
+                    assertThatThrownBy(f::get).hasCauseInstanceOf(IllegalArgumentException.class)
+                            .hasRootCauseMessage("refused mixed-" + i);
+                } else {
+                    assertThat(f.get()).isEqualTo(1);
+                }
+            }
+        }
+        assertThat((long) db.read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM users WHERE tenant_id = 't1' AND user_id LIKE 'mixed-%'"))).isEqualTo(40);
+        assertThat(count("mixed-0")).isZero();
+        assertThat(count("mixed-1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_constraint_violation_fails_only_its_own_write() throws Exception {
+        List<Future<Integer>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 30; i++) {
+                String tenant = i % 2 == 0 ? "t1" : "no-such-tenant";
+                String id = "fk-" + i;
+                results.add(pool.submit(() -> db.write(jdbc -> jdbc.update(
+                        "INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES (?, ?, 1, 1)", tenant, id))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (i % 2 == 0) {
+                    assertThat(results.get(i).get()).isEqualTo(1);
+                } else {
+                    assertThatThrownBy(results.get(i)::get).hasCauseInstanceOf(StoreException.class);
+                }
+            }
+        }
+        assertThat((long) db.read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM users WHERE user_id LIKE 'fk-%'"))).isEqualTo(15);
+    }
+
+    @Test
     void a_read_sees_what_a_committed_write_wrote() {
         db.write(jdbc -> jdbc.update("INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES ('t1', 'visible', 1, 1)"));
         assertThat(count("visible")).isEqualTo(1);
