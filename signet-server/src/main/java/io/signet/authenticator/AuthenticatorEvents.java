@@ -5,6 +5,7 @@ import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +20,14 @@ final class AuthenticatorEvents {
         this.events = events;
     }
 
-    void created(Jdbc jdbc, String tenantId, StoredAuthenticator a) {
-        events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_CREATED, data(a));
+    /** One event per authenticator; a single query when no endpoint of the tenant receives them. */
+    void created(Jdbc jdbc, String tenantId, List<StoredAuthenticator> created) {
+        if (created.isEmpty() || !events.anyReceiver(jdbc, tenantId, EventTypes.AUTHENTICATOR_CREATED)) {
+            return;
+        }
+        for (StoredAuthenticator a : created) {
+            events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_CREATED, data(a));
+        }
     }
 
     void deleted(Jdbc jdbc, String tenantId, StoredAuthenticator a) {

@@ -3,10 +3,8 @@ package io.signet.authenticator;
 import io.signet.authenticator.Placement.Created;
 import io.signet.authenticator.Placement.CredentialTaken;
 import io.signet.authenticator.Placement.Existing;
-import io.signet.authenticator.StoredAuthenticator.SealedTotp;
-import io.signet.authenticator.StoredAuthenticator.StoredPasskey;
+import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.Encryptor;
-import io.signet.crypto.Ids;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
@@ -19,8 +17,6 @@ import io.signet.webhook.Events;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,16 +27,15 @@ import tools.jackson.databind.JsonNode;
 public final class AuthenticatorService {
     /** deleteAuthenticator query parameter that explicitly allows deleting a protected last authenticator. */
     static final String LOCKOUT_OVERRIDE = "allowLockout";
-    private static final Logger log = LoggerFactory.getLogger(AuthenticatorService.class);
 
     private final Database db;
     private final AuthenticatorStore store = new JdbcAuthenticatorStore();
     private final UserService users;
     private final TenantSettingsService settings;
     private final SecretHasher hasher;
-    private final Encryptor encryptor;
     private final AuthenticatorEvents events;
     private final Clock clock;
+    private final Placements placements;
 
     public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
                                 Encryptor encryptor, Events events, Clock clock) {
@@ -48,9 +43,9 @@ public final class AuthenticatorService {
         this.users = users;
         this.settings = settings;
         this.hasher = hasher;
-        this.encryptor = encryptor;
         this.events = new AuthenticatorEvents(events);
         this.clock = clock;
+        this.placements = new Placements(store, encryptor, this.events, clock);
     }
 
     /** getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). */
@@ -72,12 +67,11 @@ public final class AuthenticatorService {
         return db.write(jdbc -> {
             User user = users.ensureUser(jdbc, tenantId, userId, changesFor(n));
             store.lockUser(jdbc, tenantId, userId);
-            boolean first = store.count(jdbc, tenantId, userId) == 0;
-            return switch (place(jdbc, tenantId, userId, n, matchKey)) {
+            return switch (placements.place(jdbc, tenantId, List.of(new Request(userId, n, matchKey))).getFirst()) {
                 case Existing e -> new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
                 case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);
                 case Created c -> new EnrollResponse(UserAuthenticator.of(c.authenticator(), user),
-                        first && settings.get(jdbc, tenantId).recoveryCodesEnabled()
+                        c.first() && settings.get(jdbc, tenantId).recoveryCodesEnabled()
                                 ? issueRecoveryCodes(jdbc, tenantId, userId) : null);
             };
         });
@@ -90,52 +84,9 @@ public final class AuthenticatorService {
                 : UserChanges.NONE;
     }
 
-    /**
-     * Stores {@code n} for the user unless an equal authenticator exists, in the caller's transaction. The
-     * insert cannot fail on a duplicate: under a race the loser finds the winner's row and returns it.
-     */
-    Placement place(Jdbc jdbc, String tenantId, String userId, NewAuthenticator n, String matchKey) {
-        var existing = store.findByMatchKey(jdbc, tenantId, userId, n.method(), matchKey);
-        if (existing.isPresent()) {
-            return new Existing(existing.get());
-        }
-        if (n.passkey() != null && store.credentialOwner(jdbc, tenantId, n.passkey().credentialId()).isPresent()) {
-            return new CredentialTaken();
-        }
-        long now = clock.millis();
-        String id = Ids.timeOrdered(now);
-        StoredAuthenticator a = new StoredAuthenticator(id, userId, n.method(), n.email(), n.phoneNumber(),
-                sealTotp(tenantId, id, n.totp()), passkey(n), now, now, null);
-        if (store.insertIfAbsent(jdbc, tenantId, a, matchKey)) {
-            log.debug("enrolled authenticator {} ({})", id, n.method());
-            events.created(jdbc, tenantId, a);
-            return new Created(a);
-        }
-        return store.findByMatchKey(jdbc, tenantId, userId, n.method(), matchKey)
-                .<Placement>map(Existing::new)
-                .orElseGet(CredentialTaken::new);
-    }
-
-    private SealedTotp sealTotp(String tenantId, String authenticatorId, OtpUri totp) {
-        if (totp == null) {
-            return null;
-        }
-        return new SealedTotp(encryptor.encrypt(totp.secretBase32(), totpContext(tenantId, authenticatorId)),
-                totp.issuer(), totp.account(), totp.algorithm(), totp.digits(), totp.period());
-    }
-
     /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt. */
     static String totpContext(String tenantId, String authenticatorId) {
         return "authenticator-totp:" + tenantId + ":" + authenticatorId;
-    }
-
-    private static StoredPasskey passkey(NewAuthenticator n) {
-        if (n.passkey() == null) {
-            return null;
-        }
-        NewAuthenticator.PasskeyDetails d = n.passkeyDetails();
-        return new StoredPasskey(n.passkey().credentialId(), n.passkey().publicKey(), n.passkey().algorithm(),
-                d.name(), d.signCount(), d.aaguid(), d.transports());
     }
 
     private List<String> issueRecoveryCodes(Jdbc jdbc, String tenantId, String userId) {
@@ -189,6 +140,6 @@ public final class AuthenticatorService {
 
     /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
     BatchEnrollResponse batchEnroll(String tenantId, JsonNode items) {
-        return new BatchEnrollment(db, users, this, hasher).run(tenantId, items);
+        return new BatchEnrollment(db, users, placements, hasher).run(tenantId, items);
     }
 }

@@ -2,8 +2,11 @@ package io.signet.authenticator;
 
 import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Storage of authenticators and recovery code hashes. Every method runs in the caller's transaction, so a
@@ -20,14 +23,19 @@ interface AuthenticatorStore {
     Optional<StoredAuthenticator> findByMatchKey(Jdbc jdbc, String tenantId, String userId, VerificationMethod method,
                                                  String matchKey);
 
-    /** The user holding this passkey credential id in the tenant. */
-    Optional<String> credentialOwner(Jdbc jdbc, String tenantId, String credentialId);
+    /** Every authenticator of these users, by what identifies it. */
+    Map<MatchKey, StoredAuthenticator> findByUsers(Jdbc jdbc, String tenantId, Collection<String> userIds);
+
+    /** The users holding these passkey credential ids in the tenant: credential id to user id. */
+    Map<String, String> credentialOwners(Jdbc jdbc, String tenantId, Collection<String> credentialIds);
 
     /**
-     * Inserts {@code a} unless a unique constraint already holds an equal one (same user, method and match
-     * key, or same credential id); never fails on such a duplicate. True when inserted.
+     * Inserts each authenticator (with the match key at the same index) unless a unique constraint already
+     * holds an equal one (same user, method and match key, or same credential id); never fails on such a
+     * duplicate. Returns the ids of those inserted.
      */
-    boolean insertIfAbsent(Jdbc jdbc, String tenantId, StoredAuthenticator a, String matchKey);
+    Set<String> insertAllIfAbsent(Jdbc jdbc, String tenantId, List<StoredAuthenticator> authenticators,
+                                  List<String> matchKeys);
 
     /** Deletes the user's authenticator; false when there was none. */
     boolean delete(Jdbc jdbc, String tenantId, String userId, String authenticatorId);

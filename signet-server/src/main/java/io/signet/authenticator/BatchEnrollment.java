@@ -5,6 +5,7 @@ import io.signet.authenticator.BatchEnrollResponse.ItemResult;
 import io.signet.authenticator.Placement.Created;
 import io.signet.authenticator.Placement.CredentialTaken;
 import io.signet.authenticator.Placement.Existing;
+import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.ErrorCode;
 import io.signet.http.Requests;
@@ -14,7 +15,10 @@ import io.signet.store.Jdbc;
 import io.signet.user.User;
 import io.signet.user.UserService;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,13 +34,13 @@ final class BatchEnrollment {
 
     private final Database db;
     private final UserService users;
-    private final AuthenticatorService service;
+    private final Placements placements;
     private final SecretHasher hasher;
 
-    BatchEnrollment(Database db, UserService users, AuthenticatorService service, SecretHasher hasher) {
+    BatchEnrollment(Database db, UserService users, Placements placements, SecretHasher hasher) {
         this.db = db;
         this.users = users;
-        this.service = service;
+        this.placements = placements;
         this.hasher = hasher;
     }
 
@@ -78,11 +82,24 @@ final class BatchEnrollment {
         return BatchEnrollResponse.of(List.of(results), failures);
     }
 
+    /** One chunk in one transaction, with a handful of statements rather than several per item. */
     private List<ItemResult> apply(Jdbc jdbc, String tenantId, List<Valid> chunk) {
+        Set<String> userIds = new LinkedHashSet<>();
+        chunk.forEach(v -> userIds.add(v.userId()));
+        users.ensureUsers(jdbc, tenantId, userIds);
+        for (Valid v : chunk) { // in item order, so the last isDefault of a user wins, as one by one
+            if (v.authenticator().isDefault()) {
+                users.ensureUser(jdbc, tenantId, v.userId(), AuthenticatorService.changesFor(v.authenticator()));
+            }
+        }
+        Map<String, User> byId = users.findAll(jdbc, tenantId, userIds);
+        List<Placement> placed = placements.place(jdbc, tenantId,
+                chunk.stream().map(v -> new Request(v.userId(), v.authenticator(), v.matchKey())).toList());
         List<ItemResult> out = new ArrayList<>(chunk.size());
-        for (Valid v : chunk) {
-            User user = users.ensureUser(jdbc, tenantId, v.userId(), AuthenticatorService.changesFor(v.authenticator()));
-            out.add(switch (service.place(jdbc, tenantId, v.userId(), v.authenticator(), v.matchKey())) {
+        for (int i = 0; i < chunk.size(); i++) {
+            Valid v = chunk.get(i);
+            User user = byId.get(v.userId());
+            out.add(switch (placed.get(i)) {
                 case Created c -> succeeded(v, UserAuthenticator.of(c.authenticator(), user));
                 case Existing e -> succeeded(v, UserAuthenticator.of(e.authenticator(), user));
                 case CredentialTaken t -> failed(v.index(), v.userId(), ErrorCode.CONFLICT, CredentialTaken.DESCRIPTION);

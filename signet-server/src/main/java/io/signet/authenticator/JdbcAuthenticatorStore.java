@@ -2,13 +2,21 @@ package io.signet.authenticator;
 
 import io.signet.authenticator.StoredAuthenticator.SealedTotp;
 import io.signet.authenticator.StoredAuthenticator.StoredPasskey;
+import io.signet.store.Dialect;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import io.signet.user.VerificationMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@link AuthenticatorStore} on SQLite or PostgreSQL (the SQL below is valid in both). */
 final class JdbcAuthenticatorStore implements AuthenticatorStore {
@@ -18,6 +26,8 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
             credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
             last_verified_at""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
+    /** tenant_id, match_key and {@link #COLUMNS}. */
+    private static final int INSERTED_COLUMNS = 23;
 
     @Override
     public List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId) {
@@ -39,28 +49,65 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public Optional<String> credentialOwner(Jdbc jdbc, String tenantId, String credentialId) {
-        return jdbc.queryOne("SELECT user_id FROM authenticators WHERE tenant_id = ? AND credential_id = ?",
-                row -> row.string("user_id"), tenantId, credentialId);
+    public Map<MatchKey, StoredAuthenticator> findByUsers(Jdbc jdbc, String tenantId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Object> params = new ArrayList<>(userIds.size() + 1);
+        params.add(tenantId);
+        params.addAll(userIds);
+        return jdbc.query("SELECT match_key, " + COLUMNS + " FROM authenticators WHERE tenant_id = ? AND user_id IN ("
+                        + Jdbc.placeholders(userIds.size()) + ")",
+                row -> {
+                    StoredAuthenticator a = map(row);
+                    return Map.entry(new MatchKey(a.userId(), a.method(), row.string("match_key")), a);
+                }, params.toArray())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
     }
 
     @Override
-    public boolean insertIfAbsent(Jdbc jdbc, String tenantId, StoredAuthenticator a, String matchKey) {
+    public Map<String, String> credentialOwners(Jdbc jdbc, String tenantId, Collection<String> credentialIds) {
+        if (credentialIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Object> params = new ArrayList<>(credentialIds.size() + 1);
+        params.add(tenantId);
+        params.addAll(credentialIds);
+        return jdbc.query("SELECT credential_id, user_id FROM authenticators WHERE tenant_id = ? AND credential_id IN ("
+                        + Jdbc.placeholders(credentialIds.size()) + ")",
+                row -> Map.entry(row.string("credential_id"), row.string("user_id")), params.toArray())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+    }
+
+    @Override
+    public Set<String> insertAllIfAbsent(Jdbc jdbc, String tenantId, List<StoredAuthenticator> authenticators,
+                                         List<String> matchKeys) {
+        if (authenticators.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(authenticators.size() * INSERTED_COLUMNS);
+        for (int i = 0; i < authenticators.size(); i++) {
+            addValues(params, tenantId, authenticators.get(i), matchKeys.get(i));
+        }
+        // ON CONFLICT without a target covers both unique constraints; RETURNING names the rows inserted.
+        return new HashSet<>(jdbc.query("INSERT INTO authenticators (tenant_id, match_key, " + COLUMNS + ") VALUES "
+                        + Jdbc.rows(authenticators.size(), INSERTED_COLUMNS)
+                        + " ON CONFLICT DO NOTHING RETURNING authenticator_id",
+                row -> row.string("authenticator_id"), params.toArray()));
+    }
+
+    private static void addValues(List<Object> params, String tenantId, StoredAuthenticator a, String matchKey) {
         SealedTotp t = a.totp();
         StoredPasskey p = a.passkey();
-        // ON CONFLICT without a target covers both unique constraints; the caller re-reads to learn which.
-        return jdbc.update("""
-                INSERT INTO authenticators (tenant_id, match_key, """ + COLUMNS + """
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
-                tenantId, matchKey, a.authenticatorId(), a.userId(), a.method(), a.email(), a.phoneNumber(),
+        Collections.addAll(params, tenantId, matchKey, a.authenticatorId(), a.userId(), a.method(), a.email(),
+                a.phoneNumber(),
                 t == null ? null : t.sealedSecret(), t == null ? null : t.issuer(), t == null ? null : t.account(),
                 t == null ? null : t.algorithm(), t == null ? null : t.digits(), t == null ? null : t.period(),
                 p == null ? null : p.credentialId(), p == null ? null : p.publicKey(),
                 p == null ? null : p.algorithm(), p == null ? null : p.name(), p == null ? null : p.signCount(),
                 p == null ? null : p.aaguid(),
                 p == null || p.transports() == null ? null : String.join(",", p.transports()),
-                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt()) == 1;
+                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt());
     }
 
     @Override
@@ -77,6 +124,9 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public void lockUser(Jdbc jdbc, String tenantId, String userId) {
+        if (jdbc.dialect() == Dialect.SQLITE) {
+            return; // one writer connection: the write transaction already excludes every other writer
+        }
         jdbc.query("SELECT user_id FROM users WHERE tenant_id = ? AND user_id = ?" + jdbc.dialect().forUpdate(),
                 row -> row.string("user_id"), tenantId, userId);
     }

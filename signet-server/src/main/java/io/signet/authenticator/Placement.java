@@ -5,8 +5,8 @@ package io.signet.authenticator;
  * record it and carry on in the same transaction.
  */
 sealed interface Placement {
-    /** A new authenticator was stored. */
-    record Created(StoredAuthenticator authenticator) implements Placement {
+    /** A new authenticator was stored; {@code first} when the user had none before it. */
+    record Created(StoredAuthenticator authenticator, boolean first) implements Placement {
     }
 
     /** The same authenticator was already enrolled; nothing was written. */

@@ -76,6 +76,16 @@ public final class Jdbc {
         }
     }
 
+    /** {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values. */
+    public static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** {@code "(?, ?), (?, ?)"}: the {@code VALUES} of a multi-row insert. */
+    public static String rows(int rows, int columns) {
+        return String.join(", ", java.util.Collections.nCopies(rows, "(" + placeholders(columns) + ")"));
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {

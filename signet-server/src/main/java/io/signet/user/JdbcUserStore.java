@@ -5,7 +5,11 @@ import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,15 +37,35 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public void ensureExists(Jdbc jdbc, String tenantId, String userId, long now) {
-        jdbc.update("""
-                INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, user_id) DO NOTHING""", tenantId, userId, now, now);
+    public Map<String, User> findAll(Jdbc jdbc, String tenantId, Collection<String> userIds) {
+        Map<String, User> found = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            List<Object> params = new ArrayList<>(userIds.size() + 1);
+            params.add(tenantId);
+            params.addAll(userIds);
+            jdbc.query("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id IN ("
+                    + Jdbc.placeholders(userIds.size()) + ")", JdbcUserStore::map, params.toArray())
+                    .forEach(u -> found.put(u.userId(), u));
+        }
+        return found;
+    }
+
+    @Override
+    public void ensureAllExist(Jdbc jdbc, String tenantId, Collection<String> userIds, long now) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(userIds.size() * 4);
+        for (String userId : userIds) {
+            Collections.addAll(params, tenantId, userId, now, now);
+        }
+        jdbc.update("INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES "
+                + Jdbc.rows(userIds.size(), 4) + " ON CONFLICT (tenant_id, user_id) DO NOTHING", params.toArray());
     }
 
     @Override
     public User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now) {
-        ensureExists(jdbc, tenantId, userId, now);
+        ensureAllExist(jdbc, tenantId, List.of(userId), now);
         // Only the columns the caller sent are written, so concurrent updates of different fields
         // never overwrite each other with stale values.
         List<String> sets = new ArrayList<>();

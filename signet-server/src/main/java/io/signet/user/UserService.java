@@ -7,7 +7,9 @@ import io.signet.store.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +71,16 @@ public final class UserService {
     /** Creates the user if absent and applies {@code changes}, in the caller's transaction. */
     public User ensureUser(Jdbc jdbc, String tenantId, String userId, UserChanges changes) {
         return store.upsert(jdbc, tenantId, userId, changes, clock.millis());
+    }
+
+    /** Creates those of the users that do not exist yet, with no attributes, in the caller's transaction. */
+    public void ensureUsers(Jdbc jdbc, String tenantId, Collection<String> userIds) {
+        store.ensureAllExist(jdbc, tenantId, userIds, clock.millis());
+    }
+
+    /** The users that exist among {@code userIds}, by id, as the caller's transaction sees them. */
+    public Map<String, User> findAll(Jdbc jdbc, String tenantId, Collection<String> userIds) {
+        return store.findAll(jdbc, tenantId, userIds);
     }
 
     /** deleteUser: irreversible; authenticators, actions, challenges and sessions cascade in one statement. */

@@ -1,7 +1,9 @@
 package io.signet.user;
 
 import io.signet.store.Jdbc;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Storage of users. */
@@ -12,8 +14,11 @@ public interface UserStore {
     /** The user, if it exists, read in the caller's transaction. */
     Optional<User> find(Jdbc jdbc, String tenantId, String userId);
 
-    /** Creates the user with no attributes if absent, inside the caller's transaction. */
-    void ensureExists(Jdbc jdbc, String tenantId, String userId, long now);
+    /** The users that exist among {@code userIds}, by id, read in the caller's transaction. */
+    Map<String, User> findAll(Jdbc jdbc, String tenantId, Collection<String> userIds);
+
+    /** Creates each absent user with no attributes, in one statement inside the caller's transaction. */
+    void ensureAllExist(Jdbc jdbc, String tenantId, Collection<String> userIds, long now);
 
     /** Creates the user if absent and applies the non-null changes, inside the caller's transaction. */
     User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now);

@@ -16,4 +16,10 @@ public interface Events {
      * null when no endpoint of the tenant receives {@code type}: then nothing is recorded.
      */
     String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data);
+
+    /**
+     * True when some endpoint of the tenant would receive an event of {@code type}, as the caller's transaction
+     * sees them. Lets a caller with many events skip building them when nobody listens.
+     */
+    boolean anyReceiver(Jdbc jdbc, String tenantId, String type);
 }

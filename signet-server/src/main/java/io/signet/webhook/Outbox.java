@@ -22,6 +22,11 @@ final class Outbox implements Events {
     }
 
     @Override
+    public boolean anyReceiver(Jdbc jdbc, String tenantId, String type) {
+        return endpoints.list(jdbc, tenantId).stream().anyMatch(e -> e.receives(type));
+    }
+
+    @Override
     public String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data) {
         if (!EventTypes.ASYNCHRONOUS.contains(type)) {
             throw new IllegalArgumentException("not an asynchronous webhook event type: " + type

@@ -188,6 +188,39 @@ abstract class AuthenticatorChangesApiContract extends ServerSuite {
     }
 
     @Test
+    void items_of_one_batch_see_the_items_before_them_as_if_sent_one_by_one() {
+        String a = uid();
+        String b = uid();
+        String credential = Passkeys.credentialId();
+        String email = email();
+        Map<String, Object> emailItem = Map.of("userId", a, "verificationMethod", "EMAIL_OTP", "email", email);
+        Map<String, Object> sameEmailOtherCase = Map.of("userId", a, "verificationMethod", "EMAIL_OTP",
+                "email", email.toUpperCase(java.util.Locale.ROOT));
+        Map<String, Object> passkeyOfA = new HashMap<>(passkey(credential));
+        passkeyOfA.put("userId", a);
+        Map<String, Object> sameCredentialForB = new HashMap<>(passkey(credential));
+        sameCredentialForB.put("userId", b);
+        Map<String, Object> smsDefault = Map.of("userId", b, "verificationMethod", "SMS", "phoneNumber", phone(),
+                "isDefault", true);
+        Map<String, Object> emailDefault = Map.of("userId", b, "verificationMethod", "EMAIL_OTP", "email", email(),
+                "isDefault", true);
+        JsonNode results = api.post("/v1/users/authenticators", Map.of("authenticators",
+                List.of(emailItem, sameEmailOtherCase, passkeyOfA, sameCredentialForB, smsDefault, emailDefault)))
+                .json().path("results");
+        assertThat(results.get(0).path("success").asBoolean()).isTrue();
+        assertThat(results.get(1).path("authenticator").path("userAuthenticatorId").asString())
+                .as("a repeat within the batch is the same authenticator")
+                .isEqualTo(results.get(0).path("authenticator").path("userAuthenticatorId").asString());
+        assertThat(results.get(2).path("success").asBoolean()).isTrue();
+        assertThat(results.get(3).path("success").asBoolean()).isFalse();
+        assertThat(results.get(3).path("errorCode").asString()).isEqualTo("conflict");
+        assertThat(api.get("/v1/users/" + a + "/authenticators").json()).hasSize(2);
+        assertThat(api.get("/v1/users/" + b + "/authenticators").json()).hasSize(2);
+        assertThat(api.get("/v1/users/" + b).json().path("defaultVerificationMethod").asString())
+                .as("the last isDefault item of a user wins").isEqualTo("EMAIL_OTP");
+    }
+
+    @Test
     void a_batch_of_1001_items_is_a_400_and_writes_nothing() {
         String tag = uid();
         List<Object> items = new ArrayList<>();
