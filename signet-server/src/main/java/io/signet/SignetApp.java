@@ -112,7 +112,8 @@ public final class SignetApp implements AutoCloseable {
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics);
+            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics,
+                    config.accessLog());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(

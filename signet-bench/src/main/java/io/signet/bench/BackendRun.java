@@ -120,7 +120,7 @@ final class BackendRun {
         double rate = Math.max(1, maxRps / 2);
         System.out.println("bench: " + backend + ": enroll open loop at " + (int) rate + "/s");
         String authorization = "Basic " + SignetHttp.basicCredentials(key);
-        OpenLoop.Result r = OpenLoop.run("127.0.0.1", port, rate, options.measureSeconds(), seq -> {
+        OpenLoop.Result r = OpenLoop.run("127.0.0.1", port, rate, options.warmupSeconds(), options.measureSeconds(), seq -> {
             String id = "open-" + runId + "-" + seq;
             return OpenLoop.post("127.0.0.1", port, "/v1/users/" + id + "/authenticators", authorization,
                     "{\"verificationMethod\":\"EMAIL_OTP\",\"email\":\"" + id + "@bench.example.com\"}");

@@ -32,9 +32,14 @@ final class OpenLoop {
         byte[] request(long sequence);
     }
 
-    static Result run(String host, int port, double rps, int seconds, RequestFactory requests)
+    /**
+     * Sends {@code rps} requests a second for {@code warmupSeconds} (not measured: the generator's own code is
+     * still being compiled) and then for {@code seconds}, measuring those.
+     */
+    static Result run(String host, int port, double rps, int warmupSeconds, int seconds, RequestFactory requests)
             throws InterruptedException {
-        long total = (long) (rps * seconds);
+        long warmup = (long) (rps * warmupSeconds);
+        long total = warmup + (long) (rps * seconds);
         double intervalNanos = 1e9 / rps;
         BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -44,11 +49,12 @@ final class OpenLoop {
             workers.add(Thread.ofVirtual().start(() -> work(host, port, due, requests, latencies, failures)));
         }
         long start = System.nanoTime();
+        long measuredFrom = start + (long) (warmup * intervalNanos);
         long next = 0;
         while (next < total) {
             long now = System.nanoTime();
             while (next < total && start + (long) (next * intervalNanos) <= now) {
-                due.add(new long[] {next, start + (long) (next * intervalNanos)});
+                due.add(new long[] {next, start + (long) (next * intervalNanos), next >= warmup ? 1 : 0});
                 next++;
             }
             LockSupport.parkNanos(100_000);
@@ -59,7 +65,7 @@ final class OpenLoop {
         for (Thread t : workers) {
             t.join(TimeUnit.SECONDS.toMillis(60));
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(rps, sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99), failures.get());
@@ -68,6 +74,7 @@ final class OpenLoop {
     private static void work(String host, int port, BlockingQueue<long[]> due, RequestFactory requests,
                              List<Double> latencies, AtomicLong failures) {
         Socket socket = null;
+        InputStream in = null; // one buffer per connection: a response may arrive in several reads
         try {
             while (true) {
                 long[] job = due.take();
@@ -75,22 +82,29 @@ final class OpenLoop {
                     return;
                 }
                 try {
+                boolean measured = job[2] == 1;
+                try {
                     if (socket == null) {
                         socket = new Socket(host, port);
                         socket.setTcpNoDelay(true);
+                        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                     }
                     OutputStream out = socket.getOutputStream();
                     out.write(requests.request(job[0]));
                     out.flush();
-                    if (readStatus(new BufferedInputStream(socket.getInputStream(), 1)) / 100 != 2) {
+                    if (readStatus(in) / 100 != 2 && measured) {
                         failures.incrementAndGet();
                     }
                 } catch (IOException e) {
-                    failures.incrementAndGet();
+                    if (measured) {
+                        failures.incrementAndGet();
+                    }
                     closeQuietly(socket);
                     socket = null;
                 }
-                latencies.add((System.nanoTime() - job[1]) / 1e6);
+                if (measured) {
+                    latencies.add((System.nanoTime() - job[1]) / 1e6);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,6 +17,9 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
+    ACCESS_LOG("SIGNET_ACCESS_LOG", "false", false,
+            "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
+                    + "counts and times every request by route and status, at a fraction of the cost."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
     PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
             "Base URL browsers reach Signet at, used in links such as track's url and magic links; "

@@ -21,6 +21,7 @@ public record SignetConfig(
         Optional<String> secretKey,
         Optional<String> devDelivery,
         String logLevel,
+        boolean accessLog,
         int dbPoolSize,
         Optional<String> publicUrl,
         Optional<String> smtpUrl,
@@ -75,6 +76,7 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
+                parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
                 optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
@@ -116,7 +118,7 @@ public record SignetConfig(
         return "host=" + host + " port=" + port + " database=" + maskPassword(databaseUrl)
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " dbPoolSize=" + dbPoolSize
+                + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries

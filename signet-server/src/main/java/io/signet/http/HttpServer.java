@@ -4,15 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Wires authentication for {@code /v1/*} and
@@ -23,7 +19,6 @@ public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     static final String UNAUTHORIZED_DESCRIPTION =
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
-    private static final Logger log = LoggerFactory.getLogger("io.signet.access");
 
     private final Javalin app;
 
@@ -32,7 +27,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics) {
+                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
+                                   boolean accessLog) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -44,7 +40,8 @@ public final class HttpServer implements AutoCloseable {
             config.router.treatMultipleSlashesAsSingleSlash = true; // Node/Python/PHP send // after a trailing slash
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
-            config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, metrics));
+            AccessLog log = new AccessLog(metrics, accessLog);
+            config.requestLogger.http(log::record);
 
             config.routes.before("/v1/*", ctx -> authenticate(ctx, authenticator));
             config.routes.before("/admin/*", ctx -> authenticate(ctx, authenticator));
@@ -108,18 +105,5 @@ public final class HttpServer implements AutoCloseable {
     private static void health(Context ctx, Database db) {
         boolean up = db.ping();
         Router.respond(ctx, up ? 200 : 503, up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
-    }
-
-    /** One line per request: method, route template, status, milliseconds. Never ids, bodies or keys. */
-    private static void logRequest(Context ctx, float ms, PrometheusMeterRegistry metrics) {
-        String route = RequestIds.route(ctx);
-        int status = ctx.status().getCode();
-        log.info("{} {} {} {}ms", ctx.method(), route, status, String.format("%.1f", ms));
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .register(metrics)
-                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
     }
 }

@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
+    private final StatementCache statements = new StatementCache(); // SQLite only
     private GroupCommitWriter groupCommit; // SQLite only, started once migrations have run
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
@@ -45,7 +46,7 @@ public final class Database implements AutoCloseable {
         try {
             db.migrate();
             if (dialect == Dialect.SQLITE) {
-                db.groupCommit = new GroupCommitWriter(db.writer);
+                db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
             }
         } catch (RuntimeException e) {
             db.close();
@@ -95,7 +96,11 @@ public final class Database implements AutoCloseable {
         config.setPoolName(name);
         config.setDataSource(ds);
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
+        // Fixed and never retired: a local file connection does not go stale, and each keeps its
+        // compiled statements (StatementCache) for as long as it lives.
+        config.setMinimumIdle(size);
+        config.setMaxLifetime(0);
+        config.setIdleTimeout(0);
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
     }
@@ -149,7 +154,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T result = work.apply(new Jdbc(c, dialect));
+                    T result = work.apply(jdbc(c));
                     c.commit();
                     return result;
                 } catch (RuntimeException | Error e) {
@@ -170,6 +175,11 @@ public final class Database implements AutoCloseable {
                 throw Jdbc.translate(e);
             }
         }
+    }
+
+    /** A Jdbc on {@code c}; on SQLite with the connection's cached statements. */
+    private Jdbc jdbc(Connection c) throws SQLException {
+        return new Jdbc(c, dialect, dialect == Dialect.SQLITE ? statements.of(c) : null);
     }
 
     /** PostgreSQL serialization failures and deadlocks succeed when the whole transaction is retried. */

@@ -37,13 +37,21 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_GROUP = 64;
 
     private final DataSource connections;
+    private final Transactions transactions;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private static final Job<Void> STOP = new Job<>(jdbc -> null, null);
     private boolean closed; // guarded by this
 
-    GroupCommitWriter(DataSource connections) {
+    /** How the writer makes the {@link Jdbc} of a transaction on one of its connections. */
+    @FunctionalInterface
+    interface Transactions {
+        Jdbc on(Connection c) throws SQLException;
+    }
+
+    GroupCommitWriter(DataSource connections, Transactions transactions) {
         this.connections = connections;
+        this.transactions = transactions;
         this.thread = Thread.ofPlatform().name("signet-sqlite-writer").daemon(true).start(this::loop);
     }
 
@@ -96,7 +104,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Connection c = connections.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Jdbc jdbc = new Jdbc(c, Dialect.SQLITE);
+                Jdbc jdbc = transactions.on(c);
                 for (Job<?> job : group) {
                     answers.add(runInSavepoint(c, jdbc, job));
                 }

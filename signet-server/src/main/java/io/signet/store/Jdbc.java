@@ -16,10 +16,12 @@ import java.util.Optional;
 public final class Jdbc {
     private final Connection connection;
     private final Dialect dialect;
+    private final StatementCache.Statements cached; // null: prepare and close each statement
 
-    Jdbc(Connection connection, Dialect dialect) {
+    Jdbc(Connection connection, Dialect dialect, StatementCache.Statements cached) {
         this.connection = connection;
         this.dialect = dialect;
+        this.cached = cached;
     }
 
     public Dialect dialect() {
@@ -27,15 +29,22 @@ public final class Jdbc {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            Row row = new Row(rs);
-            while (rs.next()) {
-                out.add(mapper.map(row));
+        PreparedStatement ps = null;
+        try {
+            ps = prepare(sql, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                Row row = new Row(rs);
+                while (rs.next()) {
+                    out.add(mapper.map(row));
+                }
+                return out;
             }
-            return out;
         } catch (SQLException e) {
+            failed(sql);
             throw translate(e);
+        } finally {
+            release(ps);
         }
     }
 
@@ -53,10 +62,15 @@ public final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
     public int update(String sql, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params)) {
+        PreparedStatement ps = null;
+        try {
+            ps = prepare(sql, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
+            failed(sql);
             throw translate(e);
+        } finally {
+            release(ps);
         }
     }
 
@@ -87,13 +101,32 @@ public final class Jdbc {
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+        PreparedStatement ps = cached != null ? cached.get(sql) : connection.prepareStatement(sql);
         try {
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
-            ps.close();
+            if (cached == null) {
+                ps.close();
+            }
             throw e;
+        }
+    }
+
+    /** Closes a statement of this transaction alone; a cached one stays open for the next. */
+    private void release(PreparedStatement ps) {
+        if (ps != null && cached == null) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        }
+    }
+
+    private void failed(String sql) {
+        if (cached != null) {
+            cached.discard(sql);
         }
     }
 

@@ -32,4 +32,26 @@ class StorageSqliteIT extends StorageContract {
                     .isEqualTo(1);
         }
     }
+
+    @Test
+    void cached_statements_hold_no_snapshot_so_the_wal_can_be_checkpointed() throws Exception {
+        String file = TestDatabases.fresh(Backend.SQLITE, tempDir);
+        try (Database database = Database.open(file, 2)) {
+            database.write(jdbc -> jdbc.update("INSERT INTO tenants (tenant_id, name, created_at) VALUES ('t', 'x', 1)"));
+            for (int i = 0; i < 50; i++) { // every reader connection runs the same statements again and again
+                int n = i;
+                database.read(jdbc -> jdbc.query("SELECT user_id FROM users WHERE tenant_id = ? AND user_id > ?",
+                        r -> r.string("user_id"), "t", "u" + n));
+                database.write(jdbc -> jdbc.update(
+                        "INSERT INTO users (tenant_id, user_id, created_at, updated_at) VALUES ('t', ?, 1, 1)", "u" + n));
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(file);
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("busy: a connection still holds a read snapshot or the write lock").isZero();
+            }
+            assertThat((long) database.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM users WHERE tenant_id = 't'")))
+                    .isEqualTo(50);
+        }
+    }
 }
