@@ -81,7 +81,6 @@ final class OpenLoop {
                 if (job[0] < 0) {
                     return;
                 }
-                try {
                 boolean measured = job[2] == 1;
                 try {
                     if (socket == null) {
