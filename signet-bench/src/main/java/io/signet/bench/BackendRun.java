@@ -46,6 +46,11 @@ final class BackendRun {
             loader.load(options.users());
             rows.add(fact("load " + options.users() + " users x 3 authenticators",
                     String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - loadStart) / 1e9), null, null));
+            String analyzed = Backends.analyzeIfAutovacuumIsOff(backend, url);
+            if (analyzed != null) {
+                System.out.println("bench: " + backend + ": " + analyzed);
+                rows.add(fact("table statistics", analyzed, null, null));
+            }
             rows.add(batch(loader));
 
             Map<String, String> wrkEnv = Map.of("SIGNET_BENCH_AUTH", SignetHttp.basicCredentials(key),

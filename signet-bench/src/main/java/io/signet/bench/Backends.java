@@ -28,6 +28,27 @@ final class Backends {
         return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
     }
 
+    /**
+     * Gives PostgreSQL the table statistics a default deployment has. Autovacuum analyses freshly loaded
+     * tables within a minute; on a cluster where it is off (as on our CI machines) the planner has no
+     * statistics and estimates a tenant's rows as a handful, so it scans the whole tenant for a 100-user
+     * batch lookup (measured: 27-74 ms per lookup instead of 1 ms). Returns what it did, for the report.
+     */
+    static String analyzeIfAutovacuumIsOff(String backend, String url) throws SQLException {
+        if (!backend.equals("postgres")) {
+            return null;
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SHOW autovacuum");
+            rs.next();
+            if (rs.getString(1).equals("on")) {
+                return null;
+            }
+            s.execute("ANALYZE");
+            return "autovacuum is off on this cluster: ran ANALYZE after loading, as autovacuum would have";
+        }
+    }
+
     static void drop(String backend, String runId) {
         if (!backend.equals("postgres")) {
             return;

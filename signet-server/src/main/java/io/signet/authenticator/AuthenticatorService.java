@@ -65,8 +65,7 @@ public final class AuthenticatorService {
         NewAuthenticator n = EnrollmentRequests.parse(body);
         String matchKey = n.matchKey(hasher);
         return db.write(jdbc -> {
-            User user = users.ensureUser(jdbc, tenantId, userId, changesFor(n));
-            store.lockUser(jdbc, tenantId, userId);
+            User user = users.ensureLockedUser(jdbc, tenantId, userId, changesFor(n));
             return switch (placements.place(jdbc, tenantId, List.of(new Request(userId, n, matchKey))).getFirst()) {
                 case Existing e -> new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
                 case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);

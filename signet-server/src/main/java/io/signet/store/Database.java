@@ -146,16 +146,24 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a connection that sees the latest committed state and writes nothing. */
     public <T> T read(Function<Jdbc, T> work) {
-        return inTransaction(reader, work);
+        // PostgreSQL at READ COMMITTED gives each statement its own snapshot even inside a transaction, so a
+        // read-only BEGIN ... COMMIT would only add a round trip; SQLite's read transaction is one snapshot.
+        return inTransaction(reader, work, dialect == Dialect.SQLITE);
     }
 
     private <T> T inTransaction(DataSource ds, Function<Jdbc, T> work) {
+        return inTransaction(ds, work, true);
+    }
+
+    private <T> T inTransaction(DataSource ds, Function<Jdbc, T> work, boolean transaction) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = ds.getConnection()) {
-                c.setAutoCommit(false);
+                c.setAutoCommit(!transaction);
                 try {
                     T result = work.apply(jdbc(c));
-                    c.commit();
+                    if (transaction) {
+                        c.commit();
+                    }
                     return result;
                 } catch (RuntimeException | Error e) {
                     rollbackQuietly(c);
@@ -194,6 +202,9 @@ public final class Database implements AutoCloseable {
 
     private static void rollbackQuietly(Connection c) {
         try {
+            if (c.getAutoCommit()) {
+                return; // a PostgreSQL read: nothing to undo
+            }
             c.rollback();
         } catch (SQLException e) {
             log.warn("rollback failed: {}", e.getMessage());

@@ -64,7 +64,7 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now) {
+    public User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now, boolean lock) {
         ensureAllExist(jdbc, tenantId, List.of(userId), now);
         // Only the columns the caller sent are written, so concurrent updates of different fields
         // never overwrite each other with stale values.
@@ -102,7 +102,10 @@ final class JdbcUserStore implements UserStore {
             jdbc.update("UPDATE users SET " + String.join(", ", sets) + " WHERE tenant_id = ? AND user_id = ?",
                     params.toArray());
         }
-        return find(jdbc, tenantId, userId).orElseThrow();
+        // the read that returns the row also locks it: one round trip, not two
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id = ?"
+                        + (lock ? jdbc.dialect().forUpdate() : ""), JdbcUserStore::map, tenantId, userId)
+                .orElseThrow();
     }
 
     private static void set(List<String> sets, List<Object> params, String column, Object value) {

@@ -64,13 +64,21 @@ public final class UserService {
     /** updateUser: validates everything first, then writes only the fields sent. Creates unknown users. */
     public UserAttributesResponse update(String tenantId, String userId, UserAttributesRequest request) {
         UserChanges changes = validate(request);
-        User user = db.write(jdbc -> store.upsert(jdbc, tenantId, userId, changes, clock.millis()));
+        User user = db.write(jdbc -> store.upsert(jdbc, tenantId, userId, changes, clock.millis(), false));
         return UserAttributesResponse.of(user);
     }
 
     /** Creates the user if absent and applies {@code changes}, in the caller's transaction. */
     public User ensureUser(Jdbc jdbc, String tenantId, String userId, UserChanges changes) {
-        return store.upsert(jdbc, tenantId, userId, changes, clock.millis());
+        return store.upsert(jdbc, tenantId, userId, changes, clock.millis(), false);
+    }
+
+    /**
+     * {@link #ensureUser}, and the user's row stays locked until the caller's transaction ends, serialising
+     * decisions about one user (PostgreSQL; SQLite's single writer already excludes every other writer).
+     */
+    public User ensureLockedUser(Jdbc jdbc, String tenantId, String userId, UserChanges changes) {
+        return store.upsert(jdbc, tenantId, userId, changes, clock.millis(), true);
     }
 
     /** Creates those of the users that do not exist yet, with no attributes, in the caller's transaction. */

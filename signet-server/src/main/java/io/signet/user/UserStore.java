@@ -20,8 +20,11 @@ public interface UserStore {
     /** Creates each absent user with no attributes, in one statement inside the caller's transaction. */
     void ensureAllExist(Jdbc jdbc, String tenantId, Collection<String> userIds, long now);
 
-    /** Creates the user if absent and applies the non-null changes, inside the caller's transaction. */
-    User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now);
+    /**
+     * Creates the user if absent and applies the non-null changes, inside the caller's transaction. With
+     * {@code lock}, the row stays locked until that transaction ends.
+     */
+    User upsert(Jdbc jdbc, String tenantId, String userId, UserChanges changes, long now, boolean lock);
 
     /** Deletes the user; everything the user owns goes with it (foreign keys cascade). False if absent. */
     boolean delete(String tenantId, String userId);
