@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final StatementCache statements = new StatementCache(); // SQLite only
     private GroupCommitWriter groupCommit; // SQLite only, started once migrations have run
+    private WalCheckpointer checkpointer; // SQLite only
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
             db.migrate();
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
+                db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true));
             }
         } catch (RuntimeException e) {
             db.close();
@@ -57,8 +59,8 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(String jdbcUrl) {
         createParentDirectory(jdbcUrl);
-        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false), 1, false);
-        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true), 4, true);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true);
         return new Database(Dialect.SQLITE, writer, reader);
     }
 
@@ -73,8 +75,13 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.POSTGRESQL, ds, ds);
     }
 
-    private static DataSource sqlite(String jdbcUrl, boolean readOnly) {
+    /** {@code autoCheckpoint}: false on the writer, whose log a {@link WalCheckpointer} copies instead. */
+    private static DataSource sqlite(String jdbcUrl, boolean readOnly, boolean autoCheckpoint) {
         SQLiteConfig config = new SQLiteConfig();
+        if (!autoCheckpoint) {
+            config.setWalAutocheckpoint(0);
+            config.setJournalSizeLimit(64 * 1024 * 1024); // the log file shrinks back to this after a reset
+        }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
@@ -224,6 +231,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (groupCommit != null) {
             groupCommit.close();
+        }
+        if (checkpointer != null) {
+            checkpointer.close(); // after the last write, before the pools close
         }
         if (reader != writer) {
             reader.close();

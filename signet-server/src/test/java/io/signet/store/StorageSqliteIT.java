@@ -54,4 +54,33 @@ class StorageSqliteIT extends StorageContract {
                     .isEqualTo(50);
         }
     }
+
+    @Test
+    void committed_writes_reach_the_database_file_in_the_background() throws Exception {
+        String url = TestDatabases.fresh(Backend.SQLITE, tempDir);
+        java.nio.file.Path file = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()));
+        try (Database database = Database.open(url, 2)) {
+            database.write(jdbc -> jdbc.update("INSERT INTO tenants (tenant_id, name, created_at) VALUES ('t', 'x', 1)"));
+            Thread.sleep(WalCheckpointer.INTERVAL_MILLIS * 2); // let the migrations' pages reach the file
+            long before = java.nio.file.Files.size(file);
+            String custom = "{\"padding\":\"" + "x".repeat(1000) + "\"}";
+            for (int i = 0; i < 400; i++) {
+                String id = "wal-" + i;
+                database.write(jdbc -> jdbc.update("""
+                        INSERT INTO users (tenant_id, user_id, custom, created_at, updated_at)
+                        VALUES ('t', ?, ?, 1, 1)""", id, custom));
+            }
+            // the writer never checkpoints by itself: only the background checkpointer grows the file
+            io.signet.testing.Eventually.await(() -> sizeOf(file), size -> size >= before + 300_000,
+                    java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
