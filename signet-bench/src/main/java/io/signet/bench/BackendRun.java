@@ -43,7 +43,7 @@ final class BackendRun {
             DataLoader loader = new DataLoader(http);
             long loadStart = System.nanoTime();
             System.out.println("bench: " + backend + ": loading " + options.users() + " users x 3 authenticators");
-            loader.load(options.users());
+            loader.load(options.users(), () -> Backends.analyzeIfAutovacuumIsOff(backend, url));
             rows.add(fact("load " + options.users() + " users x 3 authenticators",
                     String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - loadStart) / 1e9), null, null));
             String analyzed = Backends.analyzeIfAutovacuumIsOff(backend, url);
