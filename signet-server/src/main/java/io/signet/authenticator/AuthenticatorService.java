@@ -50,10 +50,12 @@ public final class AuthenticatorService {
 
     /** getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). */
     List<UserAuthenticator> list(String tenantId, String userId) {
-        User user = users.find(tenantId, userId).orElse(null);
-        return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
-                .map(a -> UserAuthenticator.of(a, user))
-                .toList();
+        return db.read(jdbc -> {
+            User user = users.find(jdbc, tenantId, userId).orElse(null);
+            return store.list(jdbc, tenantId, userId).stream()
+                    .map(a -> UserAuthenticator.of(a, user))
+                    .toList();
+        });
     }
 
     /**

@@ -61,6 +61,11 @@ public final class UserService {
         return store.find(tenantId, userId);
     }
 
+    /** The user, if it exists, read in the caller's transaction. */
+    public Optional<User> find(Jdbc jdbc, String tenantId, String userId) {
+        return store.find(jdbc, tenantId, userId);
+    }
+
     /** updateUser: validates everything first, then writes only the fields sent. Creates unknown users. */
     public UserAttributesResponse update(String tenantId, String userId, UserAttributesRequest request) {
         UserChanges changes = validate(request);

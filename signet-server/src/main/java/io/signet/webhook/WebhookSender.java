@@ -28,22 +28,36 @@ final class WebhookSender {
     static final String USER_AGENT = "Signet-Webhooks/0.1";
     private static final int MAX_ERROR_LENGTH = 300;
 
-    private final HttpClient http;
+    /** Built at the first delivery: its TLS set-up costs about 0.1 s, which start-up need not pay. */
+    private volatile HttpClient http;
     private final Function<String, List<String>> secretKeys;
     private final boolean allowPrivate;
     private final Duration timeout;
     private final Clock clock;
 
     WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.secretKeys = secretKeys;
         this.allowPrivate = allowPrivate;
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     AttemptResult send(String tenantId, String url, String body) throws InterruptedException {
@@ -68,7 +82,7 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             boolean ok = status >= 200 && status < 300;
             return new AttemptResult(ok, status, elapsedMillis(started), ok ? null : "the endpoint answered " + status);
