@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** {@link AuthenticatorStore} on SQLite or PostgreSQL (the SQL below is valid in both). */
 final class JdbcAuthenticatorStore implements AuthenticatorStore {
@@ -50,33 +49,22 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public Map<MatchKey, StoredAuthenticator> findByUsers(Jdbc jdbc, String tenantId, Collection<String> userIds) {
-        if (userIds.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<Object> params = new ArrayList<>(userIds.size() + 1);
-        params.add(tenantId);
-        params.addAll(userIds);
-        return jdbc.query("SELECT match_key, " + COLUMNS + " FROM authenticators WHERE tenant_id = ? AND user_id IN ("
-                        + Jdbc.placeholders(userIds.size()) + ")",
-                row -> {
+        Map<MatchKey, StoredAuthenticator> found = new HashMap<>();
+        jdbc.queryIn("SELECT match_key, " + COLUMNS + " FROM authenticators WHERE tenant_id = ? AND user_id IN",
+                tenantId, userIds, row -> {
                     StoredAuthenticator a = map(row);
                     return Map.entry(new MatchKey(a.userId(), a.method(), row.string("match_key")), a);
-                }, params.toArray())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+                }).forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
     }
 
     @Override
     public Map<String, String> credentialOwners(Jdbc jdbc, String tenantId, Collection<String> credentialIds) {
-        if (credentialIds.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<Object> params = new ArrayList<>(credentialIds.size() + 1);
-        params.add(tenantId);
-        params.addAll(credentialIds);
-        return jdbc.query("SELECT credential_id, user_id FROM authenticators WHERE tenant_id = ? AND credential_id IN ("
-                        + Jdbc.placeholders(credentialIds.size()) + ")",
-                row -> Map.entry(row.string("credential_id"), row.string("user_id")), params.toArray())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+        Map<String, String> owners = new HashMap<>();
+        jdbc.queryIn("SELECT credential_id, user_id FROM authenticators WHERE tenant_id = ? AND credential_id IN",
+                tenantId, credentialIds, row -> Map.entry(row.string("credential_id"), row.string("user_id")))
+                .forEach(e -> owners.put(e.getKey(), e.getValue()));
+        return owners;
     }
 
     @Override

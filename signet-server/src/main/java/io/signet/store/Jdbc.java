@@ -90,6 +90,24 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Runs {@code sqlEndingInIn + " (?, ?, ...)"} with {@code first} bound before the list's values: the rows
+     * for many keys in one round trip. No values, no query.
+     */
+    public <T> List<T> queryIn(String sqlEndingInIn, Object first, java.util.Collection<?> values,
+                               RowMapper<T> mapper) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        Object[] params = new Object[values.size() + 1];
+        params[0] = first;
+        int i = 1;
+        for (Object v : values) {
+            params[i++] = v;
+        }
+        return query(sqlEndingInIn + " (" + placeholders(values.size()) + ")", mapper, params);
+    }
+
     /** {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values. */
     public static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

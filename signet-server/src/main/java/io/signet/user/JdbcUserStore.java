@@ -39,14 +39,8 @@ final class JdbcUserStore implements UserStore {
     @Override
     public Map<String, User> findAll(Jdbc jdbc, String tenantId, Collection<String> userIds) {
         Map<String, User> found = new HashMap<>();
-        if (!userIds.isEmpty()) {
-            List<Object> params = new ArrayList<>(userIds.size() + 1);
-            params.add(tenantId);
-            params.addAll(userIds);
-            jdbc.query("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id IN ("
-                    + Jdbc.placeholders(userIds.size()) + ")", JdbcUserStore::map, params.toArray())
-                    .forEach(u -> found.put(u.userId(), u));
-        }
+        jdbc.queryIn("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id IN", tenantId, userIds,
+                JdbcUserStore::map).forEach(u -> found.put(u.userId(), u));
         return found;
     }
 
