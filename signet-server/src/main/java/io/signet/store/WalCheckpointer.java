@@ -28,6 +28,7 @@ final class WalCheckpointer implements AutoCloseable {
     static final long INTERVAL_MILLIS = 1_000;
 
     private final DataSource connections;
+    private Connection connection; // opened once, used only by the checkpoint thread (and close, after it)
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("signet-sqlite-checkpoint").daemon(true).factory());
 
@@ -39,15 +40,32 @@ final class WalCheckpointer implements AutoCloseable {
 
     /** Runs one checkpoint; returns the log pages still not copied, or -1 when it could not run. */
     long checkpoint(String mode) {
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            rs.next();
-            long logPages = rs.getLong(2);
-            long copied = rs.getLong(3);
-            return logPages < 0 ? 0 : logPages - copied;
+        try {
+            if (connection == null) {
+                connection = connections.getConnection();
+            }
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                rs.next();
+                long logPages = rs.getLong(2);
+                long copied = rs.getLong(3);
+                return logPages < 0 ? 0 : logPages - copied;
+            }
         } catch (SQLException | RuntimeException e) {
             log.warn("WAL checkpoint ({}) failed: {}", mode, e.getMessage()); // retried at the next interval
+            closeConnection(); // a fresh connection next time
             return -1;
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the checkpoint connection failed: {}", e.getMessage());
+            }
+            connection = null;
         }
     }
 
@@ -60,5 +78,6 @@ final class WalCheckpointer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         checkpoint("PASSIVE");
+        closeConnection();
     }
 }
