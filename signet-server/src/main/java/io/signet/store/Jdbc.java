@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +96,7 @@ public final class Jdbc {
      * Runs {@code sqlEndingInIn + " (?, ?, ...)"} with {@code first} bound before the list's values: the rows
      * for many keys in one round trip. No values, no query.
      */
-    public <T> List<T> queryIn(String sqlEndingInIn, Object first, java.util.Collection<?> values,
+    public <T> List<T> queryIn(String sqlEndingInIn, Object first, Collection<?> values,
                                RowMapper<T> mapper) {
         if (values.isEmpty()) {
             return List.of();
@@ -109,13 +111,13 @@ public final class Jdbc {
     }
 
     /** {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values. */
-    public static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** {@code "(?, ?), (?, ?)"}: the {@code VALUES} of a multi-row insert. */
     public static String rows(int rows, int columns) {
-        return String.join(", ", java.util.Collections.nCopies(rows, "(" + placeholders(columns) + ")"));
+        return String.join(", ", Collections.nCopies(rows, "(" + placeholders(columns) + ")"));
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

@@ -32,7 +32,12 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> find(Jdbc jdbc, String tenantId, String userId) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id = ?",
+        return find(jdbc, tenantId, userId, "");
+    }
+
+    /** The user row; {@code lock} is appended, e.g. the dialect's {@code FOR UPDATE}. */
+    private static Optional<User> find(Jdbc jdbc, String tenantId, String userId, String lock) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id = ?" + lock,
                 JdbcUserStore::map, tenantId, userId);
     }
 
@@ -97,9 +102,7 @@ final class JdbcUserStore implements UserStore {
                     params.toArray());
         }
         // the read that returns the row also locks it: one round trip, not two
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ? AND user_id = ?"
-                        + (lock ? jdbc.dialect().forUpdate() : ""), JdbcUserStore::map, tenantId, userId)
-                .orElseThrow();
+        return find(jdbc, tenantId, userId, lock ? jdbc.dialect().forUpdate() : "").orElseThrow();
     }
 
     private static void set(List<String> sets, List<Object> params, String column, Object value) {
