@@ -20,14 +20,10 @@ final class AuthenticatorEvents {
         this.events = events;
     }
 
-    /** One event per authenticator; a single query when no endpoint of the tenant receives them. */
+    /** One event per authenticator, the tenant's endpoints read once. */
     void created(Jdbc jdbc, String tenantId, List<StoredAuthenticator> created) {
-        if (created.isEmpty() || !events.anyReceiver(jdbc, tenantId, EventTypes.AUTHENTICATOR_CREATED)) {
-            return;
-        }
-        for (StoredAuthenticator a : created) {
-            events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_CREATED, data(a));
-        }
+        events.publishAll(jdbc, tenantId, EventTypes.AUTHENTICATOR_CREATED,
+                created.stream().map(a -> new Events.Occurrence(a.userId(), data(a))).toList());
     }
 
     void deleted(Jdbc jdbc, String tenantId, StoredAuthenticator a) {

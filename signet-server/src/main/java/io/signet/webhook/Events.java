@@ -1,6 +1,7 @@
 package io.signet.webhook;
 
 import io.signet.store.Jdbc;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +18,13 @@ public interface Events {
      */
     String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data);
 
+    /** One event of a {@link #publishAll} call: about {@code userId}, with {@code data}. */
+    record Occurrence(String userId, Map<String, String> data) {
+    }
+
     /**
-     * True when some endpoint of the tenant would receive an event of {@code type}, as the caller's transaction
-     * sees them. Lets a caller with many events skip building them when nobody listens.
+     * {@link #publish} for many events of one {@code type}, reading the tenant's endpoints once: a batch
+     * enrollment announces up to a thousand authenticators.
      */
-    boolean anyReceiver(Jdbc jdbc, String tenantId, String type);
+    void publishAll(Jdbc jdbc, String tenantId, String type, List<Occurrence> occurrences);
 }

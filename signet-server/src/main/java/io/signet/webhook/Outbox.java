@@ -22,23 +22,37 @@ final class Outbox implements Events {
     }
 
     @Override
-    public boolean anyReceiver(Jdbc jdbc, String tenantId, String type) {
-        return endpoints.list(jdbc, tenantId).stream().anyMatch(e -> e.receives(type));
+    public String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data) {
+        List<WebhookEndpoint> receivers = receivers(jdbc, tenantId, type);
+        return receivers.isEmpty() ? null : record(jdbc, tenantId, type, receivers, userId, data);
     }
 
     @Override
-    public String publish(Jdbc jdbc, String tenantId, String userId, String type, Map<String, String> data) {
+    public void publishAll(Jdbc jdbc, String tenantId, String type, List<Occurrence> occurrences) {
+        if (occurrences.isEmpty()) {
+            return;
+        }
+        List<WebhookEndpoint> receivers = receivers(jdbc, tenantId, type); // read once for all of them
+        for (Occurrence o : receivers.isEmpty() ? List.<Occurrence>of() : occurrences) {
+            record(jdbc, tenantId, type, receivers, o.userId(), o.data());
+        }
+    }
+
+    /**
+     * The endpoints that receive {@code type}. When there are none, nothing is recorded: that skips the
+     * per-tenant sequence row, whose lock would otherwise serialise every enrollment of the tenant
+     * (measured: parallel batch enrollments on PostgreSQL ran one at a time).
+     */
+    private List<WebhookEndpoint> receivers(Jdbc jdbc, String tenantId, String type) {
         if (!EventTypes.ASYNCHRONOUS.contains(type)) {
             throw new IllegalArgumentException("not an asynchronous webhook event type: " + type
                     + " (synchronous events go through SyncWebhooks)");
         }
-        List<WebhookEndpoint> receivers = endpoints.list(jdbc, tenantId).stream()
-                .filter(e -> e.receives(type)).toList();
-        if (receivers.isEmpty()) {
-            // Nobody to tell: skip the per-tenant sequence row, whose lock would otherwise serialise every
-            // enrollment of the tenant (measured: parallel batch enrollments on PostgreSQL ran one at a time).
-            return null;
-        }
+        return endpoints.list(jdbc, tenantId).stream().filter(e -> e.receives(type)).toList();
+    }
+
+    private String record(Jdbc jdbc, String tenantId, String type, List<WebhookEndpoint> receivers, String userId,
+                          Map<String, String> data) {
         long now = clock.millis();
         long sequence = deliveries.nextSequence(jdbc, tenantId);
         Event event = new Event(Ids.timeOrdered(now), tenantId, userId, type, data, now, sequence);
