@@ -80,7 +80,8 @@ class UsersIT extends SignetFixture {
         String userId = newUserId();
         UserAttributes attributes = new UserAttributes();
         attributes.email = userId + "@example.com";
-        attributes.phoneNumber = "+6427" + (System.nanoTime() % 10_000_000);
+        // always seven digits after 027: a shorter number is not a valid New Zealand mobile
+        attributes.phoneNumber = String.format("+6427%07d", System.nanoTime() % 10_000_000);
         await(client.updateUser(updateUser(userId, attributes)));
 
         QueryUsersResponse byEmail = await(client.queryUsers(byEmail(attributes.email)));
