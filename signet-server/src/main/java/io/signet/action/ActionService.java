@@ -65,7 +65,7 @@ public final class ActionService {
     TrackResponse track(String tenantId, String userId, String actionCode, TrackRequest r) {
         RuleService.actionCode("action", actionCode);
         TrackFields.check(r);
-        UserChanges changes = UserService.validate(new UserAttributesRequest(r.email(), null, r.phoneNumber(), null,
+        UserChanges changes = users.validate(tenantId, new UserAttributesRequest(r.email(), null, r.phoneNumber(), null,
                 r.username(), r.displayName(), r.custom(), null, null));
         String key = r.idempotencyKey() == null ? Ids.timeOrdered(clock.millis())
                 : Requests.checkId("idempotencyKey", r.idempotencyKey());

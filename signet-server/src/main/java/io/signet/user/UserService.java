@@ -4,6 +4,8 @@ import io.signet.http.SignetException;
 import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
+import io.signet.tenant.TenantSettings;
+import io.signet.tenant.TenantSettingsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,12 +29,14 @@ public final class UserService {
     private final Database db;
     private final UserStore store;
     private final EnrollmentView enrollments;
+    private final TenantSettingsService settings;
     private final Clock clock;
 
-    public UserService(Database db, EnrollmentView enrollments, Clock clock) {
+    public UserService(Database db, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
         this.db = db;
         this.store = new JdbcUserStore(db);
         this.enrollments = enrollments;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,7 +72,7 @@ public final class UserService {
 
     /** updateUser: validates everything first, then writes only the fields sent. Creates unknown users. */
     public UserAttributesResponse update(String tenantId, String userId, UserAttributesRequest request) {
-        UserChanges changes = validate(request);
+        UserChanges changes = validate(tenantId, request);
         User user = db.write(jdbc -> store.upsert(jdbc, tenantId, userId, changes, clock.millis(), false));
         return UserAttributesResponse.of(user);
     }
@@ -118,13 +122,20 @@ public final class UserService {
         return new QueryUsersResponse(items, more ? items.getLast().userId() : null);
     }
 
-    /** Turns request attributes into changes, or a 400 naming the first bad field. Writes nothing. */
-    public static UserChanges validate(UserAttributesRequest r) {
+    /**
+     * Turns request attributes into changes under the tenant's settings, or a 400 naming the first bad field.
+     * Writes nothing.
+     */
+    public UserChanges validate(String tenantId, UserAttributesRequest r) {
+        return validate(r, settings.get(tenantId));
+    }
+
+    static UserChanges validate(UserAttributesRequest r, TenantSettings s) {
         return new UserChanges(
                 r.email() == null || r.email().isEmpty() ? r.email() : Contacts.email("email", r.email()),
                 r.emailVerified(),
                 r.phoneNumber() == null || r.phoneNumber().isEmpty()
-                        ? r.phoneNumber() : Contacts.phoneNumber("phoneNumber", r.phoneNumber()),
+                        ? r.phoneNumber() : Contacts.phoneNumber("phoneNumber", r.phoneNumber(), s.strictPhoneValidation()),
                 r.phoneNumberVerified(),
                 text("username", r.username()),
                 text("displayName", r.displayName()),
