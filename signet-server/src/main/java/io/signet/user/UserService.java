@@ -139,7 +139,7 @@ public final class UserService {
                 r.phoneNumberVerified(),
                 text("username", r.username()),
                 text("displayName", r.displayName()),
-                custom("custom", r.custom()),
+                userCustom(r.custom(), s.allowNestedCustomData()),
                 locale(r.locale()),
                 defaultMethod(r.defaultVerificationMethod()));
     }
@@ -173,6 +173,30 @@ public final class UserService {
             throw SignetException.invalid("'" + field + "' must be at most 16 KiB of JSON, got " + size + " bytes.");
         }
         return (ObjectNode) value;
+    }
+
+    /**
+     * A user's {@code custom}: a {@link #custom} object whose values are strings, numbers, booleans or null,
+     * unless the tenant allows more. The official Java and .NET SDKs read a user's custom as a map of strings
+     * ({@code GetUserResponse.custom}, {@code ValidateSessionUser.custom}): a nested object or array makes
+     * their getUser and validateSession throw for that user on every call, so it is refused before it is
+     * stored (authsignal-api.md §2.5).
+     */
+    static ObjectNode userCustom(JsonNode value, boolean allowNested) {
+        ObjectNode custom = custom("custom", value);
+        if (custom != null && !allowNested) {
+            for (Map.Entry<String, JsonNode> field : custom.properties()) {
+                if (field.getValue().isContainer()) {
+                    throw SignetException.invalid("'custom." + field.getKey() + "' is " + (field.getValue().isArray()
+                            ? "an array" : "an object") + "; a user's custom values must be strings, numbers or "
+                            + "booleans, because the official Java and .NET SDKs read a user's custom as a map of "
+                            + "strings and would fail to read this user. Flatten it (for example 'address.city'), "
+                            + "or turn on the tenant setting allowNestedCustomData if only SDKs that read nested "
+                            + "values are used.");
+                }
+            }
+        }
+        return custom;
     }
 
     private static String locale(String value) {

@@ -74,10 +74,10 @@ abstract class AuthenticatorChangesApiContract extends ServerSuite {
         Api tenant = server.newTenant("settings-" + uid());
         assertThat(tenant.get("/admin/v1/settings").body())
                 .isEqualTo("{\"protectLastAuthenticator\":false,\"recoveryCodesEnabled\":true,"
-                        + "\"strictPhoneValidation\":false}");
+                        + "\"strictPhoneValidation\":false,\"allowNestedCustomData\":false}");
         ApiResponse patched = tenant.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
         assertThat(patched.body()).isEqualTo("{\"protectLastAuthenticator\":true,\"recoveryCodesEnabled\":true,"
-                + "\"strictPhoneValidation\":false}");
+                + "\"strictPhoneValidation\":false,\"allowNestedCustomData\":false}");
         assertThat(tenant.get("/admin/v1/settings").json().path("protectLastAuthenticator").asBoolean()).isTrue();
         ApiResponse bad = tenant.patch("/admin/v1/settings", "{\"recoveryCodesEnabled\":\"maybe\"}");
         assertThat(bad.status()).isEqualTo(400);

@@ -8,10 +8,13 @@ import io.signet.testing.ServerSuite;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What Signet accepts as user data, and the tenant settings that tighten or loosen it (issue 14):
- * phone numbers in E.164 form, strict validation on request.
+ * phone numbers in E.164 form, strict validation on request; a user's custom data readable by every
+ * official SDK unless the tenant allows nested values.
  */
 abstract class UserDataApiContract extends ServerSuite {
 
@@ -75,5 +78,44 @@ abstract class UserDataApiContract extends ServerSuite {
 
         tenant.patch("/admin/v1/settings", Map.of("strictPhoneValidation", false));
         assertThat(tenant.post("/v1/users/" + id + "/authenticators", sms("+123456789012")).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"address\": {\"city\": \"Wellington\"}}", "{\"roles\": [\"admin\"]}"})
+    void nested_user_custom_data_is_a_400_saying_why_and_nothing_is_stored(String custom) {
+        String id = uid();
+        api.patch("/v1/users/" + id, Map.of("custom", Map.of("plan", "pro")));
+        ApiResponse r = api.patch("/v1/users/" + id, "{\"custom\": " + custom + "}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("invalid_request");
+        assertThat(r.errorDescription()).startsWith("'custom.").contains("Java and .NET SDKs",
+                "map of strings", "allowNestedCustomData");
+        assertThat(api.post("/v1/users/" + id, "{\"custom\": " + custom + "}").status()).isEqualTo(400);
+        assertThat(api.get("/v1/users/" + id).json().path("custom").toString()).isEqualTo("{\"plan\":\"pro\"}");
+    }
+
+    @Test
+    void strings_numbers_booleans_and_null_stay_allowed_in_user_custom() {
+        String id = uid();
+        ApiResponse r = api.patch("/v1/users/" + id,
+                "{\"custom\": {\"tier\": \"gold\", \"score\": 25, \"ratio\": 0.5, \"vip\": true, \"note\": null}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(api.get("/v1/users/" + id).json().path("custom").path("score").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void allowNestedCustomData_lets_a_tenant_store_nested_values_and_tracks_custom_is_the_actions_either_way() {
+        String id = uid();
+        ApiResponse tracked = api.post("/v1/users/" + id + "/actions/signIn",
+                "{\"custom\": {\"cart\": [{\"sku\": \"A1\"}]}}");
+        assertThat(tracked.status()).as("an action's custom is not user data").isEqualTo(200);
+
+        Api tenant = server.newTenant("nested-" + uid());
+        assertThat(tenant.patch("/admin/v1/settings", Map.of("allowNestedCustomData", true)).json()
+                .path("allowNestedCustomData").asBoolean()).isTrue();
+        ApiResponse r = tenant.patch("/v1/users/" + id, "{\"custom\": {\"address\": {\"city\": \"Wellington\"}}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(tenant.get("/v1/users/" + id).json().path("custom").path("address").path("city").asString())
+                .isEqualTo("Wellington");
     }
 }
