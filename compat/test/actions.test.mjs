@@ -64,6 +64,22 @@ describe("track", () => {
   });
 });
 
+describe("track's custom data", () => {
+  it("is kept with the action, and the user's custom stays as updateUser set it", async () => {
+    const userId = newUserId();
+    await signet.authsignal.updateUser({ userId, attributes: { custom: { plan: "pro" } } });
+    const tracked = await track(userId, "purchase", { custom: { amount: 250, currency: "NZD" } });
+
+    const user = await signet.authsignal.getUser({ userId });
+    assert.deepEqual(user.custom, { plan: "pro" });
+    const action = await signet.authsignal.getAction({ userId, action: "purchase", idempotencyKey: tracked.idempotencyKey });
+    assert.deepEqual(action.custom, { amount: 250, currency: "NZD" });
+    const [listed] = await signet.authsignal.queryUserActions({ userId, actionCodes: ["purchase"] });
+    assert.equal(listed.idempotencyKey, tracked.idempotencyKey);
+    assert.deepEqual(listed.custom, { amount: 250, currency: "NZD" });
+  });
+});
+
 describe("getAction", () => {
   it("answers the tracked action's state and times", async () => {
     const { userId, action, response } = await challengedAction();

@@ -100,7 +100,7 @@ describe("enrollVerifiedAuthenticator", () => {
   it("rejects a bad phone number with an AuthsignalError naming the field, and enrolls nothing", async () => {
     const userId = newUserId();
     await assertAuthsignalError(enroll(userId, { verificationMethod: "SMS", phoneNumber: "021 123 4567" }),
-      400, "invalid_request", "'phoneNumber' must be a phone number in E.164 format, for example +64270000000.");
+      400, "invalid_request", "'phoneNumber' must be a phone number in E.164 format: + and 8 to 15 digits, the first not 0, for example +64270000000.");
     assert.deepEqual(await list(userId), []);
   });
 });

@@ -1,7 +1,7 @@
 // Users through @authsignal/node: getUser, updateUser, deleteUser, queryUsers (authsignal-api.md §7.1).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { newUserId, useSignet } from "../support/fixture.mjs";
+import { admin, assertAuthsignalError, newUserId, useSignet } from "../support/fixture.mjs";
 
 const signet = useSignet();
 
@@ -109,5 +109,31 @@ describe("queryUsers", () => {
       if (!lastEvaluatedUserId) break;
     }
     assert.deepEqual([...seen].sort(), [...userIds].sort());
+  });
+});
+
+describe("user custom data every official SDK can read", () => {
+  it("refuses a nested object or array with a 400 that says why, and keeps the stored custom", async () => {
+    const userId = newUserId();
+    await signet.authsignal.updateUser({ userId, attributes: { custom: { plan: "pro", seats: 3, trial: false } } });
+    await assertAuthsignalError(
+      signet.authsignal.updateUser({ userId, attributes: { custom: { address: { city: "Wellington" } } } }),
+      400, "invalid_request", /^'custom\.address' is an object; .*Java and \.NET SDKs read a user's custom as a map of strings.*allowNestedCustomData/);
+    await assertAuthsignalError(
+      signet.authsignal.updateUser({ userId, attributes: { custom: { roles: ["admin"] } } }),
+      400, "invalid_request", /^'custom\.roles' is an array; /);
+    const user = await signet.authsignal.getUser({ userId });
+    assert.deepEqual(user.custom, { plan: "pro", seats: 3, trial: false });
+  });
+
+  it("stores nested values once the tenant turns on allowNestedCustomData", async () => {
+    const userId = newUserId();
+    await admin(signet.server, "PATCH", "/settings", { allowNestedCustomData: true });
+    try {
+      const updated = await signet.authsignal.updateUser({ userId, attributes: { custom: { address: { city: "Wellington" } } } });
+      assert.deepEqual(updated.custom, { address: { city: "Wellington" } });
+    } finally {
+      await admin(signet.server, "PATCH", "/settings", { allowNestedCustomData: false });
+    }
   });
 });

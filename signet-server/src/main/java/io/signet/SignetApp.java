@@ -86,7 +86,7 @@ public final class SignetApp implements AutoCloseable {
 
             TenantSettingsService settings = new TenantSettingsService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
-            UserService users = new UserService(db, enrollments, clock);
+            UserService users = new UserService(db, enrollments, settings, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
                     webhooks.events(), clock);

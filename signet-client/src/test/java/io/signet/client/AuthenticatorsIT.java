@@ -150,7 +150,7 @@ class AuthenticatorsIT extends SignetFixture {
                 () -> enroll(userId, VerificationMethodType.SMS, a -> a.phoneNumber = "021 123 4567"),
                 400, "invalid_request");
         assertThat(e.getErrorDescription())
-                .isEqualTo("'phoneNumber' must be a phone number in E.164 format, for example +64270000000.");
+                .isEqualTo("'phoneNumber' must be a phone number in E.164 format: + and 8 to 15 digits, the first not 0, for example +64270000000.");
         assertThat(list(userId)).isEmpty();
     }
 

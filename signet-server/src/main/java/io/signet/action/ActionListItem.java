@@ -2,8 +2,9 @@ package io.signet.action;
 
 import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
+import tools.jackson.databind.node.ObjectNode;
 
-/** One element of queryUserActions' bare array (authsignal-api.md §7.3.4). */
+/** One element of queryUserActions' bare array (authsignal-api.md §7.3.4), plus the action's {@code custom}. */
 record ActionListItem(
         String actionCode,
         String idempotencyKey,
@@ -14,11 +15,12 @@ record ActionListItem(
         VerificationMethod verificationMethod,
         String verifiedByAuthenticatorId,
         String userAgent,
-        String ipAddress) {
+        String ipAddress,
+        ObjectNode custom) {
 
     static ActionListItem of(Action a) {
         return new ActionListItem(a.actionCode(), a.idempotencyKey(), WireTime.iso(a.createdAt()),
                 WireTime.iso(a.updatedAt()), a.state(), WireTime.iso(a.stateUpdatedAt()), a.verificationMethod(),
-                a.verifiedByAuthenticatorId(), a.userAgent(), a.ipAddress());
+                a.verifiedByAuthenticatorId(), a.userAgent(), a.ipAddress(), RuleInputs.actionCustom(a.ruleInput()));
     }
 }

@@ -4,10 +4,11 @@ import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Response of getAction (authsignal-api.md §7.3.2) plus {@code explanation}, Signet's account of why the
- * action got its state. {@code rules} are the matched rules in priority order, {@code priorityRuleId} the
+ * Response of getAction (authsignal-api.md §7.3.2) plus {@code custom}, the action's custom data sent with
+ * track, and {@code explanation}, Signet's account of why the action got its state. {@code rules} are the matched rules in priority order, {@code priorityRuleId} the
  * one that decided.
  */
 record ActionResponse(
@@ -21,6 +22,7 @@ record ActionResponse(
         List<RuleRef> rules,
         List<String> ruleIds,
         String priorityRuleId,
+        ObjectNode custom,
         JsonNode explanation) {
 
     /** Authsignal's {@code Rule} object (§5.3). */
@@ -36,6 +38,6 @@ record ActionResponse(
         }
         return new ActionResponse(a.userId(), a.actionCode(), a.idempotencyKey(), a.state(), WireTime.iso(a.createdAt()),
                 WireTime.iso(a.stateUpdatedAt()), a.verificationMethod(), rules, a.ruleIds(), a.decidedByRuleId(),
-                a.explanation());
+                RuleInputs.actionCustom(a.ruleInput()), a.explanation());
     }
 }

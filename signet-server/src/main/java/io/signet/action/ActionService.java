@@ -65,8 +65,11 @@ public final class ActionService {
     TrackResponse track(String tenantId, String userId, String actionCode, TrackRequest r) {
         RuleService.actionCode("action", actionCode);
         TrackFields.check(r);
-        UserChanges changes = UserService.validate(new UserAttributesRequest(r.email(), null, r.phoneNumber(), null,
-                r.username(), r.displayName(), r.custom(), null, null));
+        // track's custom is data about this action, for its rules (kept with the action); the user's custom
+        // is only ever set by updateUser, so a track never overwrites it.
+        UserChanges changes = users.validate(tenantId, new UserAttributesRequest(r.email(), null, r.phoneNumber(), null,
+                r.username(), r.displayName(), null, null, null));
+        ObjectNode custom = UserService.custom("custom", r.custom());
         String key = r.idempotencyKey() == null ? Ids.timeOrdered(clock.millis())
                 : Requests.checkId("idempotencyKey", r.idempotencyKey());
         String scope = TrackFields.scope(r.scope());
@@ -81,7 +84,8 @@ public final class ActionService {
                 store.countSince(tenantId, userId, null, now - COUNT_WINDOW.toMillis()),
                 store.countSince(tenantId, userId, actionCode, now - COUNT_WINDOW.toMillis()),
                 r.deviceId() != null && store.deviceSeen(tenantId, userId, r.deviceId()));
-        ObjectNode input = RuleInputs.build(actionCode, userId, stored.orElse(null), changes, enrollment, r, history);
+        ObjectNode input = RuleInputs.build(actionCode, userId, stored.orElse(null), changes, enrollment, r, custom,
+                history);
         Decision decision = rules.decide(tenantId, actionCode, input);
         Action action = new Action(tenantId, key, userId, actionCode, ActionState.valueOf(decision.outcome().state()),
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,

@@ -11,11 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * actionCode                       the action code being tracked
  * user.userId, email, phoneNumber, username, displayName
- * user.custom                      the user's custom data after this track's changes
+ * user.custom                      the user's custom data, as updateUser last set it
  * user.isEnrolled                  at least one verified authenticator
  * user.enrolledVerificationMethods e.g. ["SMS", "PASSKEY"]
  * user.isNew                       this track creates the user
- * request.ipAddress, userAgent, deviceId, custom   as sent with this track
+ * request.ipAddress, userAgent, deviceId   as sent with this track
+ * request.custom                   the action's custom data: track's {@code custom}
  * device.isKnown                   an earlier action of this user from request.deviceId ended
  *                                  ALLOW, CHALLENGE_SUCCEEDED or REVIEW_SUCCEEDED
  * counts.actionsLastHour           the user's actions (any code) in the hour before this one
@@ -32,7 +33,7 @@ final class RuleInputs {
     }
 
     static ObjectNode build(String actionCode, String userId, User stored, UserChanges changes, Enrollment enrollment,
-                            TrackRequest request, History history) {
+                            TrackRequest request, ObjectNode actionCustom, History history) {
         ObjectNode input = Json.MAPPER.createObjectNode();
         input.put("actionCode", actionCode);
 
@@ -42,7 +43,7 @@ final class RuleInputs {
         putIfPresent(user, "phoneNumber", pick(changes.phoneNumber(), stored == null ? null : stored.phoneNumber()));
         putIfPresent(user, "username", pick(changes.username(), stored == null ? null : stored.username()));
         putIfPresent(user, "displayName", pick(changes.displayName(), stored == null ? null : stored.displayName()));
-        ObjectNode custom = changes.custom() != null ? changes.custom() : stored == null ? null : stored.custom();
+        ObjectNode custom = stored == null ? null : stored.custom();
         user.set("custom", custom == null ? Json.MAPPER.createObjectNode() : custom.deepCopy());
         user.put("isEnrolled", enrollment.isEnrolled());
         user.set("enrolledVerificationMethods", Json.MAPPER.valueToTree(enrollment.enrolled()));
@@ -52,13 +53,18 @@ final class RuleInputs {
         putIfPresent(req, "ipAddress", request.ipAddress());
         putIfPresent(req, "userAgent", request.userAgent());
         putIfPresent(req, "deviceId", request.deviceId());
-        req.set("custom", changes.custom() == null ? Json.MAPPER.createObjectNode() : changes.custom().deepCopy());
+        req.set("custom", actionCustom == null ? Json.MAPPER.createObjectNode() : actionCustom.deepCopy());
 
         input.putObject("device").put("isKnown", history.deviceKnown());
         ObjectNode counts = input.putObject("counts");
         counts.put("actionsLastHour", history.actionsLastHour());
         counts.put("actionCodeLastHour", history.actionCodeLastHour());
         return input;
+    }
+
+    /** The action's custom data as its rules saw it (request.custom), or null when it had none. */
+    static ObjectNode actionCustom(ObjectNode input) {
+        return input.path("request").path("custom") instanceof ObjectNode custom && !custom.isEmpty() ? custom : null;
     }
 
     /** A change wins over the stored value; an empty string is a cleared value. */

@@ -64,7 +64,7 @@ public final class AuthenticatorService {
      * them. The user row is locked so concurrent first enrollments cannot both issue codes.
      */
     EnrollResponse enroll(String tenantId, String userId, JsonNode body) {
-        NewAuthenticator n = EnrollmentRequests.parse(body);
+        NewAuthenticator n = EnrollmentRequests.parse(body, settings.get(tenantId).strictPhoneValidation());
         String matchKey = n.matchKey(hasher);
         return db.write(jdbc -> {
             User user = users.ensureLockedUser(jdbc, tenantId, userId, changesFor(n));
@@ -141,6 +141,7 @@ public final class AuthenticatorService {
 
     /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
     BatchEnrollResponse batchEnroll(String tenantId, JsonNode items) {
-        return new BatchEnrollment(db, users, placements, hasher).run(tenantId, items);
+        return new BatchEnrollment(db, users, placements, hasher)
+                .run(tenantId, items, settings.get(tenantId).strictPhoneValidation());
     }
 }

@@ -48,7 +48,7 @@ final class BatchEnrollment {
     private record Valid(int index, String userId, NewAuthenticator authenticator, String matchKey) {
     }
 
-    BatchEnrollResponse run(String tenantId, JsonNode items) {
+    BatchEnrollResponse run(String tenantId, JsonNode items, boolean strictPhoneValidation) {
         if (items.size() > MAX_ITEMS) {
             throw SignetException.invalid("'authenticators' has " + items.size() + " items; at most " + MAX_ITEMS
                     + " are allowed per request. Split it into several requests.");
@@ -59,7 +59,7 @@ final class BatchEnrollment {
             JsonNode item = items.get(i);
             try {
                 String userId = Requests.checkId("userId", new Fields(item).required("userId", 255, "on every item"));
-                NewAuthenticator n = EnrollmentRequests.parse(item);
+                NewAuthenticator n = EnrollmentRequests.parse(item, strictPhoneValidation);
                 valid.add(new Valid(i, userId, n, n.matchKey(hasher)));
             } catch (SignetException e) {
                 results[i] = failed(i, textOf(item, "userId"), e.code(), e.description());

@@ -30,7 +30,8 @@ final class EnrollmentRequests {
     private EnrollmentRequests() {
     }
 
-    static NewAuthenticator parse(JsonNode body) {
+    /** {@code strictPhoneValidation}: the tenant setting, see {@link Contacts#phoneNumber(String, String, boolean)}. */
+    static NewAuthenticator parse(JsonNode body, boolean strictPhoneValidation) {
         Fields f = new Fields(body);
         VerificationMethod method = method(f);
         boolean isDefault = Boolean.TRUE.equals(f.bool("isDefault"));
@@ -39,7 +40,8 @@ final class EnrollmentRequests {
                     Contacts.email("email", f.required("email", Fields.MAX_TEXT, "for " + method)),
                     null, null, null, null, isDefault);
             case SMS, WHATSAPP -> new NewAuthenticator(method, null,
-                    Contacts.phoneNumber("phoneNumber", f.required("phoneNumber", Fields.MAX_TEXT, "for " + method)),
+                    Contacts.phoneNumber("phoneNumber", f.required("phoneNumber", Fields.MAX_TEXT, "for " + method),
+                            strictPhoneValidation),
                     null, null, null, isDefault);
             case AUTHENTICATOR_APP -> new NewAuthenticator(method, null, null,
                     OtpUri.parse(f.required("otpUri", MAX_URI, "for AUTHENTICATOR_APP")), null, null, isDefault);

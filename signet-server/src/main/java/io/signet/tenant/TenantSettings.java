@@ -2,12 +2,18 @@ package io.signet.tenant;
 
 /**
  * Per-tenant behaviour beyond the Authsignal contract. Defaults keep the SDK-visible behaviour of
- * Authsignal: deleting a user's last authenticator is allowed, recovery codes are issued.
+ * Authsignal: deleting a user's last authenticator is allowed, recovery codes are issued, any phone number
+ * in E.164 form is taken; and keep every record readable by the official SDKs (no nested user custom data).
  *
  * @param protectLastAuthenticator deleting a user's last authenticator fails with 409 unless the request
  *                                 explicitly overrides it (lockout protection)
  * @param recoveryCodesEnabled     a user's first enrollment returns recovery codes
+ * @param strictPhoneValidation    phone numbers stored on users and authenticators must also be valid
+ *                                 numbers of their country (libphonenumber), not just E.164 in form
+ * @param allowNestedCustomData    a user's {@code custom} may hold objects and arrays, which the official
+ *                                 Java and .NET SDKs cannot read (they read it as a map of strings)
  */
-public record TenantSettings(boolean protectLastAuthenticator, boolean recoveryCodesEnabled) {
-    public static final TenantSettings DEFAULTS = new TenantSettings(false, true);
+public record TenantSettings(boolean protectLastAuthenticator, boolean recoveryCodesEnabled,
+                             boolean strictPhoneValidation, boolean allowNestedCustomData) {
+    public static final TenantSettings DEFAULTS = new TenantSettings(false, true, false, false);
 }

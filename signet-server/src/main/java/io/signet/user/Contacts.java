@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Contacts {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{7,14}$");
+    private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()]");
     private static final int MAX_EMAIL_LENGTH = 254; // RFC 5321 path limit
 
     private Contacts() {
@@ -47,24 +48,39 @@ public final class Contacts {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * A phone number in E.164 form ({@code +64270000000}) that libphonenumber accepts as a valid number of
-     * its country. Spaces, national formats and impossible numbers are refused rather than guessed.
-     */
+    /** {@link #phoneNumber(String, String, boolean)} without the strict check: any number in E.164 form. */
     public static String phoneNumber(String field, String value) {
-        String hint = "'" + field + "' must be a phone number in E.164 format, for example +64270000000.";
-        if (value == null || !E164.matcher(value).matches()) {
+        return phoneNumber(field, value, false);
+    }
+
+    /**
+     * A phone number in E.164 form: {@code +}, then 8 to 15 digits, the first not zero. Spaces, hyphens,
+     * dots and parentheses between the digits are dropped ({@code +64 27-000 0000} is kept as
+     * {@code +64270000000}). Nothing else is judged unless {@code strict} (the tenant setting
+     * {@code strictPhoneValidation}): a pre-verified enrollment is the customer's assertion, and migrated
+     * numbers include ranges libphonenumber does not know yet. With {@code strict}, libphonenumber must
+     * accept the number as a valid number of its country.
+     */
+    public static String phoneNumber(String field, String value, boolean strict) {
+        String hint = "'" + field + "' must be a phone number in E.164 format: + and 8 to 15 digits, the first not "
+                + "0, for example +64270000000.";
+        String normalized = value == null || !value.strip().startsWith("+") ? null
+                : "+" + SEPARATORS.matcher(value.strip().substring(1)).replaceAll("");
+        if (normalized == null || !E164.matcher(normalized).matches()) {
             throw SignetException.invalid(hint);
         }
-        try {
-            PhoneNumber parsed = PHONES.parse(value, "ZZ");
-            if (!PHONES.isValidNumber(parsed)
-                    || !PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).equals(value)) {
-                throw SignetException.invalid("'" + field + "' is not a valid number for its country code; " + hint);
+        if (strict) {
+            try {
+                PhoneNumber parsed = PHONES.parse(normalized, "ZZ");
+                if (!PHONES.isValidNumber(parsed)
+                        || !PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).equals(normalized)) {
+                    throw new NumberParseException(NumberParseException.ErrorType.NOT_A_NUMBER, "invalid");
+                }
+            } catch (NumberParseException e) {
+                throw SignetException.invalid("'" + field + "' is not a valid number for its country code, and the "
+                        + "tenant setting strictPhoneValidation requires one; " + hint);
             }
-            return value;
-        } catch (NumberParseException e) {
-            throw SignetException.invalid(hint);
         }
+        return normalized;
     }
 }

@@ -4,6 +4,8 @@ import io.signet.http.SignetException;
 import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
+import io.signet.tenant.TenantSettings;
+import io.signet.tenant.TenantSettingsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,12 +29,14 @@ public final class UserService {
     private final Database db;
     private final UserStore store;
     private final EnrollmentView enrollments;
+    private final TenantSettingsService settings;
     private final Clock clock;
 
-    public UserService(Database db, EnrollmentView enrollments, Clock clock) {
+    public UserService(Database db, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
         this.db = db;
         this.store = new JdbcUserStore(db);
         this.enrollments = enrollments;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,7 +72,7 @@ public final class UserService {
 
     /** updateUser: validates everything first, then writes only the fields sent. Creates unknown users. */
     public UserAttributesResponse update(String tenantId, String userId, UserAttributesRequest request) {
-        UserChanges changes = validate(request);
+        UserChanges changes = validate(tenantId, request);
         User user = db.write(jdbc -> store.upsert(jdbc, tenantId, userId, changes, clock.millis(), false));
         return UserAttributesResponse.of(user);
     }
@@ -118,17 +122,24 @@ public final class UserService {
         return new QueryUsersResponse(items, more ? items.getLast().userId() : null);
     }
 
-    /** Turns request attributes into changes, or a 400 naming the first bad field. Writes nothing. */
-    public static UserChanges validate(UserAttributesRequest r) {
+    /**
+     * Turns request attributes into changes under the tenant's settings, or a 400 naming the first bad field.
+     * Writes nothing.
+     */
+    public UserChanges validate(String tenantId, UserAttributesRequest r) {
+        return validate(r, settings.get(tenantId));
+    }
+
+    static UserChanges validate(UserAttributesRequest r, TenantSettings s) {
         return new UserChanges(
                 r.email() == null || r.email().isEmpty() ? r.email() : Contacts.email("email", r.email()),
                 r.emailVerified(),
                 r.phoneNumber() == null || r.phoneNumber().isEmpty()
-                        ? r.phoneNumber() : Contacts.phoneNumber("phoneNumber", r.phoneNumber()),
+                        ? r.phoneNumber() : Contacts.phoneNumber("phoneNumber", r.phoneNumber(), s.strictPhoneValidation()),
                 r.phoneNumberVerified(),
                 text("username", r.username()),
                 text("displayName", r.displayName()),
-                custom("custom", r.custom()),
+                userCustom(r.custom(), s.allowNestedCustomData()),
                 locale(r.locale()),
                 defaultMethod(r.defaultVerificationMethod()));
     }
@@ -162,6 +173,30 @@ public final class UserService {
             throw SignetException.invalid("'" + field + "' must be at most 16 KiB of JSON, got " + size + " bytes.");
         }
         return (ObjectNode) value;
+    }
+
+    /**
+     * A user's {@code custom}: a {@link #custom} object whose values are strings, numbers, booleans or null,
+     * unless the tenant allows more. The official Java and .NET SDKs read a user's custom as a map of strings
+     * ({@code GetUserResponse.custom}, {@code ValidateSessionUser.custom}): a nested object or array makes
+     * their getUser and validateSession throw for that user on every call, so it is refused before it is
+     * stored (authsignal-api.md §2.5).
+     */
+    static ObjectNode userCustom(JsonNode value, boolean allowNested) {
+        ObjectNode custom = custom("custom", value);
+        if (custom != null && !allowNested) {
+            for (Map.Entry<String, JsonNode> field : custom.properties()) {
+                if (field.getValue().isContainer()) {
+                    throw SignetException.invalid("'custom." + field.getKey() + "' is " + (field.getValue().isArray()
+                            ? "an array" : "an object") + "; a user's custom values must be strings, numbers or "
+                            + "booleans, because the official Java and .NET SDKs read a user's custom as a map of "
+                            + "strings and would fail to read this user. Flatten it (for example 'address.city'), "
+                            + "or turn on the tenant setting allowNestedCustomData if only SDKs that read nested "
+                            + "values are used.");
+                }
+            }
+        }
+        return custom;
     }
 
     private static String locale(String value) {

@@ -67,7 +67,34 @@ abstract class ActionsApiContract extends ActionsTestBase {
         JsonNode u = api.get("/v1/users/" + user).json();
         assertThat(u.path("email").asString()).isEqualTo("jane@example.com");
         assertThat(u.path("displayName").asString()).isEqualTo("Jane");
-        assertThat(u.path("custom").path("tier").asInt()).isEqualTo(2);
+        assertThat(u.has("custom")).as("track's custom is the action's, not the user's").isFalse();
+        assertThat(getAction(user, "signIn", "key-" + user).path("custom").toString()).isEqualTo("{\"tier\":2}");
+    }
+
+    @Test
+    void track_keeps_its_custom_with_the_action_and_leaves_the_users_custom_as_updateUser_set_it() {
+        String user = uid();
+        api.patch("/v1/users/" + user, Map.of("custom", Map.of("plan", "pro")));
+        String rule = api.post("/admin/v1/rules", Map.of("name", "pro plan, large amount", "actionCode", "customPay",
+                "outcome", "REVIEW", "condition", Map.of("and", List.of(
+                        Map.of("==", List.of(Map.of("var", "user.custom.plan"), "pro")),
+                        Map.of(">", List.of(Map.of("var", "request.custom.amount"), 100)))))).json()
+                .path("ruleId").asString();
+
+        JsonNode t = track(user, "customPay", "{\"custom\": {\"amount\": 500, \"items\": [\"a\", \"b\"]}}");
+        assertThat(t.path("state").asString()).as("rules read both").isEqualTo("REVIEW_REQUIRED");
+        track(user, "customPay", Map.of("custom", Map.of("amount", 5)));
+
+        assertThat(api.get("/v1/users/" + user).json().path("custom").toString()).isEqualTo("{\"plan\":\"pro\"}");
+        JsonNode action = getAction(user, "customPay", t.path("idempotencyKey").asString());
+        assertThat(action.path("custom").toString()).isEqualTo("{\"amount\":500,\"items\":[\"a\",\"b\"]}");
+        assertThat(action.path("priorityRuleId").asString()).isEqualTo(rule);
+        JsonNode listed = api.get("/v1/users/" + user + "/actions?codes=customPay").json();
+        assertThat(listed.get(0).path("custom").toString()).isEqualTo("{\"amount\":5}");
+        assertThat(listed.get(1).path("custom").path("amount").asInt()).isEqualTo(500);
+        JsonNode bare = track(user, "customPay", null);
+        assertThat(getAction(user, "customPay", bare.path("idempotencyKey").asString()).has("custom")).isFalse();
+        api.delete("/admin/v1/rules/" + rule);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.signet.http.Idempotency;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.testing.Api;
 import io.signet.testing.Backend;
 import io.signet.testing.ManualClock;
@@ -50,7 +51,8 @@ final class SessionNodes implements AutoCloseable {
         SecretHasher hasher = new SecretHasher(key);
         TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
         tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
-        UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null), clock);
+        UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
+                new TenantSettingsService(db, clock), clock);
         AppClientService clients = new AppClientService(db, clock);
         SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
                 tokens, users, hasher, clock);
@@ -86,7 +88,8 @@ final class SessionNodes implements AutoCloseable {
     SessionService sessions() {
         Database db = database();
         return new SessionService(db, new AppClientService(db, clock), signingKeys(), tokens,
-                new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null), clock),
+                new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
+                new TenantSettingsService(db, clock), clock),
                 new SecretHasher(key), clock);
     }
 

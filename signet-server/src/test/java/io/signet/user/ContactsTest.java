@@ -10,18 +10,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"+64270000000", "+64271234567", "+14155552671", "+447911123456"})
-    void valid_E164_numbers_are_accepted_as_given(String phone) {
+    @ValueSource(strings = {"+64270000000", "+14155552671", "+447911123456", "+123456789012", "+999123456789",
+            "+12345678", "+123456789012345"})
+    void any_number_in_E164_form_is_accepted_as_given(String phone) {
         assertThat(Contacts.phoneNumber("phoneNumber", phone)).isEqualTo(phone);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0270000000", "+1", "+64 27 abc", "64270000000", "+64-27-000-0000", "+0270000000",
-            "+6427000000000000", "+999123456789", ""})
-    void invalid_numbers_are_400_naming_the_field(String phone) {
+    @ValueSource(strings = {"+64 27 000 0000", "+64-27-000-0000", " +64 (27) 000.0000 "})
+    void separators_are_dropped_so_the_E164_form_is_kept(String phone) {
+        assertThat(Contacts.phoneNumber("phoneNumber", phone)).isEqualTo("+64270000000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0270000000", "+1", "+1234567", "+64 27 abc", "64270000000", "+0270000000",
+            "+6427000000000000", "++64270000000", "+64/270000000", "", " "})
+    void numbers_not_in_E164_form_are_400_naming_the_field(String phone) {
         assertThatThrownBy(() -> Contacts.phoneNumber("phoneNumber", phone))
                 .isInstanceOf(SignetException.class)
-                .hasMessageContaining("phoneNumber");
+                .hasMessageContaining("'phoneNumber' must be a phone number in E.164 format");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+123456789012", "+999123456789"})
+    void strict_validation_also_refuses_numbers_libphonenumber_does_not_know(String phone) {
+        assertThatThrownBy(() -> Contacts.phoneNumber("phoneNumber", phone, true))
+                .isInstanceOf(SignetException.class)
+                .hasMessageContaining("strictPhoneValidation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+64270000000", "+14155552671", "+447911123456"})
+    void strict_validation_accepts_valid_numbers(String phone) {
+        assertThat(Contacts.phoneNumber("phoneNumber", phone, true)).isEqualTo(phone);
     }
 
     @ParameterizedTest

@@ -1,0 +1,2 @@
+-- Tenant setting strictPhoneValidation (issue 14): off by default, so any E.164-shaped number is taken.
+ALTER TABLE tenant_settings ADD COLUMN strict_phone_validation INTEGER NOT NULL DEFAULT 0;

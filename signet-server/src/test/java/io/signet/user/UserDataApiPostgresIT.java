@@ -1,0 +1,10 @@
+package io.signet.user;
+
+import io.signet.testing.Backend;
+
+class UserDataApiPostgresIT extends UserDataApiContract {
+    @Override
+    protected Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
