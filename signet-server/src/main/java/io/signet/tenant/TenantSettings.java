@@ -1,5 +1,7 @@
 package io.signet.tenant;
 
+import java.util.List;
+
 /**
  * Per-tenant behaviour beyond the Authsignal contract. Defaults keep the SDK-visible behaviour of
  * Authsignal: deleting a user's last authenticator is allowed, recovery codes are issued, any phone number
@@ -12,8 +14,16 @@ package io.signet.tenant;
  *                                 numbers of their country (libphonenumber), not just E.164 in form
  * @param allowNestedCustomData    a user's {@code custom} may hold objects and arrays, which the official
  *                                 Java and .NET SDKs cannot read (they read it as a map of strings)
+ * @param rpId                     Client API relying-party id as set, or null for the default
+ * @param rpName                   relying-party name as set, or null for the default (the tenant name)
+ * @param expectedOrigins          browser origins as set, or null for the default; see {@link ClientSettings}
  */
 public record TenantSettings(boolean protectLastAuthenticator, boolean recoveryCodesEnabled,
-                             boolean strictPhoneValidation, boolean allowNestedCustomData) {
-    public static final TenantSettings DEFAULTS = new TenantSettings(false, true, false, false);
+                             boolean strictPhoneValidation, boolean allowNestedCustomData, String rpId,
+                             String rpName, List<String> expectedOrigins) {
+    public static final TenantSettings DEFAULTS = new TenantSettings(false, true, false, false, null, null, null);
+
+    public TenantSettings {
+        expectedOrigins = expectedOrigins == null ? null : List.copyOf(expectedOrigins);
+    }
 }

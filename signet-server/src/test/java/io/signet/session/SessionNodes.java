@@ -52,7 +52,7 @@ final class SessionNodes implements AutoCloseable {
         TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
         tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
         UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock), clock);
+                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock);
         AppClientService clients = new AppClientService(db, clock);
         SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
                 tokens, users, hasher, clock);
@@ -89,7 +89,7 @@ final class SessionNodes implements AutoCloseable {
         Database db = database();
         return new SessionService(db, new AppClientService(db, clock), signingKeys(), tokens,
                 new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock), clock),
+                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock),
                 new SecretHasher(key), clock);
     }
 
