@@ -110,7 +110,8 @@ public final class SignetApp implements AutoCloseable {
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators));
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators,
+                            challenges.client(), actionTokens, actions, settings));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
