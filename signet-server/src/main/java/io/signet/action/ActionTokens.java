@@ -48,7 +48,11 @@ public final class ActionTokens {
         }
     }
 
-    String issue(String tenantId, String userId, String actionCode, String idempotencyKey, String scope) {
+    /**
+     * A new token for an action; {@code scope} is space-separated or null. The Client API issues its
+     * {@code accessToken} here, for the same action as the token it was given.
+     */
+    public String issue(String tenantId, String userId, String actionCode, String idempotencyKey, String scope) {
         long now = clock.millis();
         Map<String, Object> other = new LinkedHashMap<>();
         other.put("tenantId", tenantId);
