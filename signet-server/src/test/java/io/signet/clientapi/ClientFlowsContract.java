@@ -157,6 +157,10 @@ abstract class ClientFlowsContract {
             assertThat(v.path("userId").asString()).isEqualTo(user);
             assertThat(v.path("action").asString()).isEqualTo(ACTION);
         }
+        // ... and opens a session like any successful-challenge token.
+        String clientId = ok(api.post("/admin/v1/clients", Map.of("name", "web"))).path("clientId").asString();
+        JsonNode session = ok(api.post("/v1/sessions", Map.of("clientId", clientId, "token", accessToken)));
+        assertThat(session.path("accessToken").asString()).isNotBlank();
         // The accessToken is a Bearer for later calls of the same action.
         assertThat(ok(as(accessToken).get("/user-authenticators"))).hasSize(1);
         // The code was used: a replay is an invalid code, not an error.
@@ -324,8 +328,9 @@ abstract class ClientFlowsContract {
         for (int i = 1; i < SENDS_PER_USER; i++) {
             ok(as(token).post("/challenge/email-otp", null));
         }
-        ApiResponse limited = as(token).post("/challenge/email-otp", null);
+        ApiResponse limited = as(token).from("http://localhost:3000").post("/challenge/email-otp", null);
         assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
         assertThat(limited.errorCode()).isEqualTo("too_many_requests");
         assertThat(limited.header("Retry-After")).isNotBlank();
         assertThat(h.mailsTo(email)).isEqualTo(SENDS_PER_USER);
