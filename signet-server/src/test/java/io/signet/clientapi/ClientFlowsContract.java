@@ -265,6 +265,8 @@ abstract class ClientFlowsContract {
     void a_new_authenticator_app_enrollment_replaces_the_pending_one() {
         String user = uid("totp");
         String token = track(user, null);
+        String pendingId = ok(as(token).post("/user-authenticators/email-otp", Map.of("email", newEmail())))
+                .path("userAuthenticatorId").asString();
         String first = ok(as(token).post("/user-authenticators/totp", null)).path("secret").asString();
         String second = ok(as(token).post("/user-authenticators/totp", null)).path("secret").asString();
         assertThat(second).isNotEqualTo(first);
@@ -272,6 +274,14 @@ abstract class ClientFlowsContract {
                 Rfc6238.code(first, h.clock.instant(), 0)))).path("isVerified").asBoolean()).isFalse();
         assertThat(ok(as(token).post("/verify/totp", Map.of("verificationCode",
                 Rfc6238.code(second, h.clock.instant(), 0)))).path("isVerified").asBoolean()).isTrue();
+        assertThat(authenticators(user)).hasSize(1);
+        // Deleting the still-pending email authenticator is not deleting the user's last authenticator.
+        api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
+        try {
+            ok(api.delete("/v1/users/" + user + "/authenticators/" + pendingId));
+        } finally {
+            api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", false));
+        }
         assertThat(authenticators(user)).hasSize(1);
     }
 
