@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ClientApi;
+import io.signet.testing.ManualClock;
 import io.signet.testing.ServerSuite;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,7 +39,14 @@ abstract class PasskeysApiContract extends ServerSuite {
     static final String PASSKEY = "/user-authenticators/passkey";
 
     final SoftAuthenticator authenticator = new SoftAuthenticator();
+    /** Only moved forward by the expiry test, by less than a token's lifetime after it tracks. */
+    private final ManualClock clock = new ManualClock(Instant.now());
     String tenantId;
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
 
     @BeforeAll
     void relyingParty() {
@@ -304,6 +315,18 @@ abstract class PasskeysApiContract extends ServerSuite {
                 "conditionalCreate", false)), 400, "invalid_request");
         refused(bearer(token).post("/verify/passkey", Map.of("authenticationCredential", credential)), 400,
                 "invalid_request");
+    }
+
+    @Test
+    void a_ceremony_expires_after_five_minutes_and_the_purge_removes_it() {
+        String token = track(uid(), "signUp", null);
+        JsonNode options = registrationOptions(bearer(token));
+        JsonNode signIn = authenticationOptions(anonymous(), null);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        refused(add(token, options, authenticator.create(options.path("options"), ORIGIN)), 400, "invalid_request");
+        assertThat(server.app().passkeys().purgeExpired()).isGreaterThanOrEqualTo(2);
+        refused(anonymous().post(PASSKEY + "/authentication-options",
+                Map.of("challengeId", signIn.path("challengeId").asString())), 400, "invalid_request");
     }
 
     @Test
