@@ -1,7 +1,9 @@
 package io.signet.passkey;
 
 import com.webauthn4j.data.AuthenticationData;
+import io.signet.action.ActionService;
 import io.signet.action.ActionTokens;
+import io.signet.action.VerifiedAction;
 import io.signet.authenticator.ClientPasskeyData;
 import io.signet.authenticator.PasskeyRecords;
 import io.signet.authenticator.PasskeyRecords.NewPasskey;
@@ -79,17 +81,19 @@ public final class PasskeyService {
     private final UserService users;
     private final ActionOutcomes outcomes;
     private final ActionTokens tokens;
+    private final ActionService actions;
     private final Clock clock;
     private final CeremonyStore ceremonies = new JdbcCeremonyStore();
     private final WebAuthn webAuthn = new WebAuthn();
 
     public PasskeyService(Database db, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
-                          ActionTokens tokens, Clock clock) {
+                          ActionTokens tokens, ActionService actions, Clock clock) {
         this.db = db;
         this.passkeys = passkeys;
         this.users = users;
         this.outcomes = outcomes;
         this.tokens = tokens;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -157,6 +161,9 @@ public final class PasskeyService {
                     reg.publicKey(), reg.algorithm(), reg.signCount(), reg.aaguid(), reg.transports(), client));
         });
         String token = succeeded(caller, created.userAuthenticatorId());
+        if (token == null) {
+            return new AddPasskeyResponse(false, null, null, null, null, null);
+        }
         return new AddPasskeyResponse(true, token, created.userAuthenticatorId(), caller.userId(), created,
                 reg.credentialId());
     }
@@ -256,6 +263,9 @@ public final class PasskeyService {
         String token;
         if (bearer != null) {
             token = succeeded(bearer, passkey.authenticatorId());
+            if (token == null) {
+                return new VerifyResponse(false, null, null, null, null, null);
+            }
         } else {
             String actionCode = c.actionCode() != null ? c.actionCode() : DEFAULT_ACTION;
             String key = c.idempotencyKey() != null ? c.idempotencyKey() : Ids.timeOrdered(now);
@@ -287,13 +297,16 @@ public final class PasskeyService {
 
     /**
      * The token's action succeeds through the path the Server API verify uses, and the caller gets a new
-     * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2).
+     * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2), as the
+     * other Client API verifies do. Null when the action could not take the success (e.g. a rule BLOCKed
+     * it): the caller then answers {@code isVerified:false} with no token.
      */
     private String succeeded(ClientPrincipal.Bearer caller, String authenticatorId) {
         outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
                 VerificationMethod.PASSKEY, authenticatorId);
-        return tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
-                withScope(caller.scope(), ADD_AUTHENTICATORS));
+        String token = tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
+                ADD_AUTHENTICATORS);
+        return actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false) ? token : null;
     }
 
     /**
@@ -339,13 +352,6 @@ public final class PasskeyService {
     /** The ceremony ends no later than the token that started it. */
     private static long expiry(long now, ClientPrincipal.Bearer caller) {
         return Math.min(now + LIFETIME.toMillis(), caller.expiresAt() * 1000);
-    }
-
-    private static String withScope(String scope, String added) {
-        if (scope == null || scope.isBlank()) {
-            return added;
-        }
-        return List.of(scope.trim().split("\\s+")).contains(added) ? scope.trim() : scope.trim() + " " + added;
     }
 
     private static JsonNode object(String field, JsonNode node) {
