@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -235,14 +236,18 @@ public final class PasskeyService {
         AuthenticationData assertion = webAuthn.parseAssertion(Json.write(credential));
         String credentialId = Base64.getUrlEncoder().withoutPadding().encodeToString(assertion.getCredentialId());
         long now = clock.millis();
-        Ceremony c = pending(caller.tenantId(), challengeId, Ceremony.Kind.AUTHENTICATION, now);
+        // One read for both: the ceremony (checked first, as every other challenge) and the credential.
+        Found found = db.read(jdbc -> new Found(ceremonies.find(jdbc, caller.tenantId(), challengeId, now),
+                passkeys.byCredentialId(jdbc, caller.tenantId(), credentialId)));
+        Ceremony c = found.ceremony().filter(x -> x.kind() == Ceremony.Kind.AUTHENTICATION)
+                .orElseThrow(() -> unknownChallenge(Ceremony.Kind.AUTHENTICATION));
         ClientPrincipal.Bearer bearer = caller instanceof ClientPrincipal.Bearer b ? b : null;
         if (bearer != null ? !bearer.userId().equals(c.userId()) || !bearer.idempotencyKey().equals(c.idempotencyKey())
                 : c.userId() != null) {
             throw SignetException.invalid("'challengeId' was issued to another caller: verify with the same "
                     + "Authorization as the authentication options.");
         }
-        Passkey passkey = db.read(jdbc -> passkeys.byCredentialId(jdbc, caller.tenantId(), credentialId))
+        Passkey passkey = found.passkey()
                 .orElseThrow(() -> WebAuthn.credential("No passkey with this credential id is registered in the "
                         + "tenant; it may have been deleted."));
         if (bearer != null && !passkey.userId().equals(bearer.userId())) {
@@ -274,6 +279,9 @@ public final class PasskeyService {
         }
         return new VerifyResponse(true, token, passkey.userId(), passkey.authenticatorId(),
                 user == null ? null : user.username(), user == null ? null : user.displayName());
+    }
+
+    private record Found(Optional<Ceremony> ceremony, Optional<Passkey> passkey) {
     }
 
     /** #9: 200 when one of the ids is a passkey of the tenant, else 404 (the browser reads only the status). */
@@ -324,9 +332,13 @@ public final class PasskeyService {
     private Ceremony pending(String tenantId, String challengeId, Ceremony.Kind kind, long now) {
         return db.read(jdbc -> ceremonies.find(jdbc, tenantId, challengeId, now))
                 .filter(c -> c.kind() == kind)
-                .orElseThrow(() -> SignetException.invalid("'challengeId' is not a pending passkey "
-                        + kind.name().toLowerCase(java.util.Locale.ROOT) + " of this tenant: it expired, was "
-                        + "already used, or never existed."));
+                .orElseThrow(() -> unknownChallenge(kind));
+    }
+
+    private static SignetException unknownChallenge(Ceremony.Kind kind) {
+        return SignetException.invalid("'challengeId' is not a pending passkey "
+                + kind.name().toLowerCase(java.util.Locale.ROOT) + " of this tenant: it expired, was already used, "
+                + "or never existed.");
     }
 
     private void consume(io.signet.store.Jdbc jdbc, Ceremony c, long now) {
