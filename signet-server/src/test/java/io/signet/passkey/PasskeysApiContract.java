@@ -54,6 +54,15 @@ abstract class PasskeysApiContract extends ServerSuite {
                 "expectedOrigins", List.of(ORIGIN)));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         tenantId = r.json().path("tenantId").asString();
+        // An endpoint, so that authenticator events are recorded (it is never reached).
+        ok(api.post("/admin/v1/webhooks", Map.of("url", "https://hooks.example.com/in",
+                "eventTypes", List.of("authenticator.created"))));
+    }
+
+    long createdEvents(String userId) {
+        return server.app().database().read(jdbc -> jdbc.count("""
+                SELECT COUNT(*) AS n FROM webhook_events WHERE type = 'authenticator.created' AND user_id = ?""",
+                userId));
     }
 
     static String uid() {
@@ -234,6 +243,7 @@ abstract class PasskeysApiContract extends ServerSuite {
         assertThat(agent.path("engine").path("name").asString()).isEqualTo("Blink");
         assertThat(wc.path("verifiedAt").asString()).isEqualTo(ua.path("verifiedAt").asString());
 
+        assertThat(createdEvents(reg.userId())).isEqualTo(1);
         JsonNode valid = validate(reg.accessToken());
         assertThat(valid.path("isValid").asBoolean()).isTrue();
         assertThat(valid.path("state").asString()).isEqualTo("CHALLENGE_SUCCEEDED");
@@ -414,6 +424,17 @@ abstract class PasskeysApiContract extends ServerSuite {
         assertThat(authenticators(reg.userId()).get(0).path("lastVerifiedAt").asString()).isNotBlank();
         // The accessToken is accepted as Bearer afterwards.
         ok(bearer(r.path("accessToken").asString()).post(PASSKEY + "/authentication-options", Map.of()));
+    }
+
+    @Test
+    void a_blocked_action_is_not_passed_by_a_passkey() {
+        Registered reg = register();
+        JsonNode tracked = ok(api.post("/v1/users/" + reg.userId() + "/actions/withdraw", Map.of()));
+        ok(api.patch("/v1/users/" + reg.userId() + "/actions/withdraw/" + tracked.path("idempotencyKey").asString(),
+                Map.of("state", "BLOCK")));
+        JsonNode r = ok(signIn(bearer(tracked.path("token").asString()), reg.credential()));
+        assertThat(r.toString()).isEqualTo("{\"isVerified\":false}");
+        assertThat(validate(tracked.path("token").asString()).path("state").asString()).isEqualTo("BLOCK");
     }
 
     @Test
