@@ -94,10 +94,12 @@ public final class SignetApp implements AutoCloseable {
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
-            ActionService actions = new ActionService(db, users, rules, actionTokens, publicUrl::get, clock);
+            ActionService actions = new ActionService(db, users, rules, actionTokens, webhooks.events(), webhooks.sync(),
+                    publicUrl::get, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
                     new ChallengeFactors(db, authenticators, encryptor),
-                    new ChallengeResults(db, actions, actionTokens, clock), webhooks.sync(), clock, publicUrl::get);
+                    new ChallengeResults(db, actions, actionTokens, clock), webhooks.sync(), webhooks.events(), clock,
+                    publicUrl::get);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),

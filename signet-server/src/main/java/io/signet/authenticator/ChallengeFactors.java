@@ -71,7 +71,7 @@ public final class ChallengeFactors implements Factors {
                         .map(StoredAuthenticator::authenticatorId)
                         .findFirst().orElse(null);
             }
-            return id != null && store.markLastVerified(jdbc, tenantId, userId, id, at) ? id : null;
+            return id != null && authenticators.markLastVerified(jdbc, tenantId, userId, id, at) ? id : null;
         });
     }
 }
