@@ -3,8 +3,11 @@
 import { createServer } from "node:http";
 import { eventually } from "./eventually.mjs";
 
-/** Starts the receiver; resolves with {url, deliveries, waitFor(what, predicate), close}. */
-export async function startWebhookReceiver() {
+/**
+ * Starts the receiver; resolves with {url, deliveries, waitFor(what, predicate), close}. It answers every
+ * delivery with `status` (200 unless given), e.g. 403 to veto action.verify.
+ */
+export async function startWebhookReceiver({ status = 200 } = {}) {
   const deliveries = [];
   const server = createServer((request, response) => {
     const chunks = [];
@@ -15,7 +18,7 @@ export async function startWebhookReceiver() {
         headers: request.headers,
         rawBody: Buffer.concat(chunks).toString("utf8"),
       });
-      response.writeHead(200, { "Content-Type": "application/json" }).end("{}");
+      response.writeHead(status, { "Content-Type": "application/json" }).end("{}");
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

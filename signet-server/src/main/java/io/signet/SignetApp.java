@@ -101,11 +101,12 @@ public final class SignetApp implements AutoCloseable {
                     webhooks.events(), clock);
             RuleService rules = new RuleService(db, clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
-            ActionService actions = new ActionService(db, users, rules, actionTokens, publicUrl::get, clock);
+            ActionService actions = new ActionService(db, users, rules, actionTokens, webhooks.events(), webhooks.sync(),
+                    publicUrl::get, clock);
             ChallengeResults challengeResults = new ChallengeResults(db, actions, actionTokens, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
-                    new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(), clock,
-                    publicUrl::get);
+                    new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(),
+                    webhooks.events(), clock, publicUrl::get);
             PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
                     actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, clock);

@@ -60,6 +60,9 @@ public class AuthsignalClient implements AutoCloseable {
     /** The base URL of Authsignal's own API, used when none is given. */
     public static final String DEFAULT_API_URL = "https://api.authsignal.com/v1";
 
+    /** Verifies webhook deliveries signed with this client's secret key, as {@code client.webhook} in authsignal-java. */
+    public final Webhook webhook;
+
     private final Urls urls;
     private final HttpTransport transport;
 
@@ -86,6 +89,7 @@ public class AuthsignalClient implements AutoCloseable {
         }
         this.urls = new Urls(baseURL);
         this.transport = new HttpTransport(secret, options);
+        this.webhook = new Webhook(secret);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.signet.client.exception.AuthsignalException;
 import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,16 @@ final class JsonCodec {
             throw new CompletionException(new AuthsignalException(answer.status(), "invalid_response",
                     "The answer is not the expected JSON: " + e.getOriginalMessage()));
         }
+    }
+
+    /** Parses a webhook body; a {@link JacksonException} when it is not JSON of that shape. */
+    static JsonNode tree(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    /** Binds a parsed webhook body to {@code type}; a {@link JacksonException} when the shapes differ. */
+    static <T> T bind(JsonNode tree, Class<T> type) {
+        return MAPPER.treeToValue(tree, type);
     }
 
     /** The API's error object; any field may be missing. */

@@ -34,4 +34,13 @@ record Action(
     Action {
         ruleIds = List.copyOf(ruleIds);
     }
+
+    /** This action after {@link ActionStore#updateState} moved it; a null method or id keeps the old one. */
+    Action moved(ActionState to, VerificationMethod method, String authenticatorId, long now) {
+        return new Action(tenantId, idempotencyKey, userId, actionCode, to, now,
+                method == null ? verificationMethod : method,
+                authenticatorId == null ? verifiedByAuthenticatorId : authenticatorId, ipAddress, userAgent, deviceId,
+                redirectUrl, scope, ruleIds, decidedByRuleId, decidedByRuleVersion, explanation, ruleInput, createdAt,
+                now);
+    }
 }

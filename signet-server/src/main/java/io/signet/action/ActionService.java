@@ -13,6 +13,8 @@ import io.signet.user.UserAttributesRequest;
 import io.signet.user.UserChanges;
 import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
+import io.signet.webhook.Events;
+import io.signet.webhook.SyncWebhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,16 +38,18 @@ public final class ActionService {
     private final UserService users;
     private final RuleService rules;
     private final ActionTokens tokens;
+    private final ActionWebhooks hooks;
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    public ActionService(Database db, UserService users, RuleService rules,
-                         ActionTokens tokens, Supplier<String> publicUrl, Clock clock) {
+    public ActionService(Database db, UserService users, RuleService rules, ActionTokens tokens, Events events,
+                         SyncWebhooks sync, Supplier<String> publicUrl, Clock clock) {
         this.db = db;
         this.store = new JdbcActionStore(db);
         this.users = users;
         this.rules = rules;
         this.tokens = tokens;
+        this.hooks = new ActionWebhooks(events, sync);
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -98,6 +102,7 @@ public final class ActionService {
                 if (!store.insert(jdbc, action)) {
                     throw new AlreadyTracked();
                 }
+                hooks.logged(jdbc, action);
                 return null;
             });
         } catch (AlreadyTracked raced) {
@@ -164,7 +169,7 @@ public final class ActionService {
                         + "; allowed: " + (a.state().updatableTo().isEmpty() ? "none (final state)"
                         : String.join(", ", a.state().updatableTo().stream().map(Enum::name).toList())) + ".");
             }
-            if (!store.updateState(tenantId, key, a.state(), to, null, null, clock.millis())) {
+            if (!moveState(a, to, null, null)) {
                 throw SignetException.conflict("The action changed state meanwhile; read it again and retry.");
             }
             a = find(tenantId, userId, actionCode, key);
@@ -244,6 +249,11 @@ public final class ActionService {
      * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED,
      * CHALLENGE_FAILED, or again) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
      * method and, when known, the authenticator. A 400 names the state when the action cannot take it.
+     *
+     * <p>Every challenge result reaches actions through here (verify, magic links, claim, the Client API), so
+     * this is where the tenant's {@code action.verify} webhook is asked before a move to CHALLENGE_SUCCEEDED:
+     * a veto records CHALLENGE_FAILED instead, or leaves the action as it is when it cannot fail (ALLOW).
+     * Returns the state the action is in afterwards.
      */
     public ActionState completeChallenge(String tenantId, String idempotencyKey, boolean succeeded,
                                          VerificationMethod method, String authenticatorId) {
@@ -253,10 +263,51 @@ public final class ActionService {
         if (!a.state().acceptsChallengeResult(succeeded)) {
             throw SignetException.invalid("The action is " + a.state() + " and cannot become " + to + ".");
         }
-        if (!store.updateState(tenantId, idempotencyKey, a.state(), to, method, authenticatorId, clock.millis())) {
+        if (succeeded && a.state() != ActionState.CHALLENGE_SUCCEEDED
+                && hooks.vetoed(tenantId, a.userId(), a.actionCode(), idempotencyKey, method, authenticatorId)) {
+            if (!a.state().acceptsChallengeResult(false)) {
+                return a.state();
+            }
+            to = ActionState.CHALLENGE_FAILED;
+        }
+        if (!moveState(a, to, method, authenticatorId)) {
             throw SignetException.conflict("The action changed state meanwhile; retry.");
         }
         return to;
+    }
+
+    /**
+     * The state of a new action recorded for a challenge claimed without track: CHALLENGE_SUCCEEDED unless
+     * the tenant's {@code action.verify} webhook vetoes it (see {@link #completeChallenge}).
+     */
+    ActionState claimedState(String tenantId, String userId, String actionCode, String idempotencyKey,
+                             VerificationMethod method) {
+        return hooks.vetoed(tenantId, userId, actionCode, idempotencyKey, method, null)
+                ? ActionState.CHALLENGE_FAILED : ActionState.CHALLENGE_SUCCEEDED;
+    }
+
+    /** Inserts an action and its log record in one transaction; false when the key is already taken. */
+    boolean insert(Action action) {
+        return db.write(jdbc -> {
+            if (!store.insert(jdbc, action)) {
+                return false;
+            }
+            hooks.logged(jdbc, action);
+            return true;
+        });
+    }
+
+    /** Moves the action's state, with its log record, in one transaction; false when it changed meanwhile. */
+    private boolean moveState(Action a, ActionState to, VerificationMethod method, String authenticatorId) {
+        long now = clock.millis();
+        return db.write(jdbc -> {
+            if (!store.updateState(jdbc, a.tenantId(), a.idempotencyKey(), a.state(), to, method, authenticatorId,
+                    now)) {
+                return false;
+            }
+            hooks.logged(jdbc, a.moved(to, method, authenticatorId, now));
+            return true;
+        });
     }
 
     /** Dry run against a given input, or against the stored input of a recorded action. */

@@ -13,8 +13,11 @@ interface ActionStore {
     /** Inserts in the caller's transaction; false when the key is already taken (nothing written). */
     boolean insert(Jdbc jdbc, Action action);
 
-    /** Moves the action from {@code from} to {@code to} if it is still in {@code from}; false otherwise. */
-    boolean updateState(String tenantId, String idempotencyKey, ActionState from, ActionState to,
+    /**
+     * Moves the action from {@code from} to {@code to} if it is still in {@code from}, in the caller's
+     * transaction; false otherwise.
+     */
+    boolean updateState(Jdbc jdbc, String tenantId, String idempotencyKey, ActionState from, ActionState to,
                         VerificationMethod method, String authenticatorId, long now);
 
     /** The user's actions matching the query, newest first. */

@@ -14,14 +14,12 @@ import java.util.Optional;
  * {@link ActionService#completeChallenge} rules. Lives here because action depends on challenge.
  */
 public final class ChallengeResults implements ActionOutcomes {
-    private final Database db;
     private final ActionStore store;
     private final ActionService actions;
     private final ActionTokens tokens;
     private final Clock clock;
 
     public ChallengeResults(Database db, ActionService actions, ActionTokens tokens, Clock clock) {
-        this.db = db;
         this.store = new JdbcActionStore(db);
         this.actions = actions;
         this.tokens = tokens;
@@ -43,16 +41,23 @@ public final class ChallengeResults implements ActionOutcomes {
         }
     }
 
-    /** A challenge started without track gets its action here, recorded as CHALLENGE_SUCCEEDED. */
+    /**
+     * A challenge started without track gets its action here, recorded as CHALLENGE_SUCCEEDED unless the
+     * tenant's action.verify webhook vetoes it.
+     */
     @Override
     public String claim(String tenantId, String userId, String actionCode, String idempotencyKey,
                         VerificationMethod method) {
-        long now = clock.millis();
-        Action claimed = new Action(tenantId, idempotencyKey, userId, actionCode, ActionState.CHALLENGE_SUCCEEDED, now,
-                method, null, null, null, null, null, null, List.of(), null, null, Json.MAPPER.createObjectNode(),
-                Json.MAPPER.createObjectNode(), now, now);
-        if (!db.write(jdbc -> store.insert(jdbc, claimed))) {
-            Action existing = store.find(tenantId, idempotencyKey).orElseThrow();
+        Optional<Action> recorded = store.find(tenantId, idempotencyKey);
+        if (recorded.isEmpty()) {
+            ActionState state = actions.claimedState(tenantId, userId, actionCode, idempotencyKey, method);
+            long now = clock.millis();
+            recorded = actions.insert(new Action(tenantId, idempotencyKey, userId, actionCode, state, now, method,
+                    null, null, null, null, null, null, List.of(), null, null, Json.MAPPER.createObjectNode(),
+                    Json.MAPPER.createObjectNode(), now, now)) ? Optional.empty() : store.find(tenantId, idempotencyKey);
+        }
+        if (recorded.isPresent()) {
+            Action existing = recorded.get();
             if (!existing.userId().equals(userId) || !existing.actionCode().equals(actionCode)) {
                 throw SignetException.conflict("The challenge's idempotencyKey belongs to another user's action.");
             }

@@ -41,14 +41,14 @@ final class JdbcActionStore implements ActionStore {
     }
 
     @Override
-    public boolean updateState(String tenantId, String key, ActionState from, ActionState to,
+    public boolean updateState(Jdbc jdbc, String tenantId, String key, ActionState from, ActionState to,
                                VerificationMethod method, String authenticatorId, long now) {
-        return db.write(jdbc -> jdbc.update("""
+        return jdbc.update("""
                 UPDATE actions SET state = ?, state_updated_at = ?, updated_at = ?,
                        verification_method = COALESCE(?, verification_method),
                        verified_by_authenticator_id = COALESCE(?, verified_by_authenticator_id)
                  WHERE tenant_id = ? AND idempotency_key = ? AND state = ?""",
-                to, now, now, method, authenticatorId, tenantId, key, from)) == 1;
+                to, now, now, method, authenticatorId, tenantId, key, from) == 1;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The authenticator webhook events (authsignal-api.md §9.4), published in the transaction that creates or
- * deletes the authenticator. {@code data} carries what identifies the factor and never a secret: no TOTP
+ * The authenticator webhook events (authsignal-api.md §9.4), published in the transaction that creates,
+ * changes or deletes the authenticator. {@code data} carries what identifies the factor and never a secret: no TOTP
  * seed, and the passkey public key is left out (Authsignal sends it only when asked to).
  */
 final class AuthenticatorEvents {
@@ -28,6 +28,18 @@ final class AuthenticatorEvents {
 
     void deleted(Jdbc jdbc, String tenantId, StoredAuthenticator a) {
         events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_DELETED, data(a));
+    }
+
+    /**
+     * {@code authenticator.updated}: the authenticator changed (it was verified again, or became the user's
+     * default); {@code data} is as for created, plus {@code lastVerifiedAt} when it was ever verified and
+     * {@code isDefault} when it just became the default.
+     */
+    void updated(Jdbc jdbc, String tenantId, StoredAuthenticator a, boolean becameDefault) {
+        Map<String, String> data = data(a);
+        data.put("lastVerifiedAt", WireTime.isoOrNull(a.lastVerifiedAt()));
+        data.put("isDefault", becameDefault ? "true" : null);
+        events.publish(jdbc, tenantId, a.userId(), EventTypes.AUTHENTICATOR_UPDATED, data);
     }
 
     static Map<String, String> data(StoredAuthenticator a) {

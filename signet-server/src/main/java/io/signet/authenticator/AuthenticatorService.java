@@ -156,9 +156,16 @@ public final class AuthenticatorService {
         NewAuthenticator n = EnrollmentRequests.parse(body, settings.get(tenantId).strictPhoneValidation());
         String matchKey = n.matchKey(hasher);
         return db.write(jdbc -> {
+            VerificationMethod defaultBefore = users.find(jdbc, tenantId, userId)
+                    .map(User::defaultVerificationMethod).orElse(null);
             User user = users.ensureLockedUser(jdbc, tenantId, userId, changesFor(n));
             return switch (placements.place(jdbc, tenantId, List.of(new Request(userId, n, matchKey))).getFirst()) {
-                case Existing e -> new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
+                case Existing e -> {
+                    if (n.isDefault() && defaultBefore != n.method()) {
+                        events.updated(jdbc, tenantId, e.authenticator(), true);
+                    }
+                    yield new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
+                }
                 case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);
                 case Created c -> new EnrollResponse(UserAuthenticator.of(c.authenticator(), user),
                         c.first() && settings.get(jdbc, tenantId).recoveryCodesEnabled()
@@ -214,6 +221,18 @@ public final class AuthenticatorService {
             }
             return null;
         });
+    }
+
+    /**
+     * Stamps {@code lastVerifiedAt} on the user's authenticator and announces the change
+     * ({@code authenticator.updated}), in the caller's transaction; false when there is no such authenticator.
+     */
+    boolean markLastVerified(Jdbc jdbc, String tenantId, String userId, String authenticatorId, long at) {
+        if (!store.markLastVerified(jdbc, tenantId, userId, authenticatorId, at)) {
+            return false;
+        }
+        store.find(jdbc, tenantId, userId, authenticatorId).ifPresent(a -> events.updated(jdbc, tenantId, a, false));
+        return true;
     }
 
     /**

@@ -77,7 +77,7 @@ public final class ChallengeFactors implements Factors {
             if (authenticators.confirm(jdbc, tenantId, found, at)) {
                 return new VerifiedFactor(found.authenticatorId(), true);
             }
-            return store.markLastVerified(jdbc, tenantId, userId, found.authenticatorId(), at)
+            return authenticators.markLastVerified(jdbc, tenantId, userId, found.authenticatorId(), at)
                     ? new VerifiedFactor(found.authenticatorId(), false) : VerifiedFactor.NONE;
         });
     }

@@ -30,12 +30,13 @@ public final class ChallengeService {
     private final SendLimits limits;
     private final Secrets secrets;
     private final ChallengeSettings settings;
+    private final ChallengeLog log;
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
     ChallengeService(Database db, ChallengeStore store, UserService users, Factors factors, Delivery delivery,
-                     SendLimits limits, Secrets secrets, ChallengeSettings settings, Supplier<String> publicUrl,
-                     Clock clock) {
+                     SendLimits limits, Secrets secrets, ChallengeSettings settings, ChallengeLog log,
+                     Supplier<String> publicUrl, Clock clock) {
         this.db = db;
         this.store = store;
         this.users = users;
@@ -44,6 +45,7 @@ public final class ChallengeService {
         this.limits = limits;
         this.secrets = secrets;
         this.settings = settings;
+        this.log = log;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -107,6 +109,7 @@ public final class ChallengeService {
                 throw e;
             }
         }
+        log.record(c, ChallengeLog.Step.CREATED, null);
         return new ChallengeResponse(c.challengeId(), c.idempotencyKey(), c.expiresAtSeconds());
     }
 

@@ -25,15 +25,17 @@ final class Verification {
     private final Secrets secrets;
     private final Factors factors;
     private final ActionOutcomes actions;
+    private final ChallengeLog log;
     private final Clock clock;
 
     Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
-                 Clock clock) {
+                 ChallengeLog log, Clock clock) {
         this.db = db;
         this.store = store;
         this.secrets = secrets;
         this.factors = factors;
         this.actions = actions;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -117,6 +119,7 @@ final class Verification {
     /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
     private Outcome succeeded(Challenge c, String userAuthenticatorId, Integer recoveryCodesLeft) {
         boolean email = c.method().name().startsWith("EMAIL");
+        log.record(c, ChallengeLog.Step.VERIFIED, null);
         Factors.VerifiedFactor factor = settle(c, userAuthenticatorId);
         return new Outcome(new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(),
                 c.method(), null, recoveryCodesLeft), factor);
@@ -145,8 +148,12 @@ final class Verification {
         if (exhausted && counted && now.attempts() == MAX_ATTEMPTS && now.userId() != null) {
             actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
         }
-        return Outcome.failed(VerifyResponse.failed(c.method(), exhausted
-                ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED : VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED));
+        VerifyResponse.FailureReason reason = exhausted ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED
+                : VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED;
+        if (counted) {
+            log.record(now, ChallengeLog.Step.FAILED, reason);
+        }
+        return Outcome.failed(VerifyResponse.failed(c.method(), reason));
     }
 
     /** Magic-link status for a polling backend: the contact only once the link was opened. */
@@ -163,7 +170,10 @@ final class Verification {
     HtmlPage openMagicLink(String token) {
         Optional<Challenge> verified = token == null || token.length() > 100 ? Optional.empty()
                 : store.verifyLink(secrets.linkHash(token), clock.millis());
-        verified.ifPresent(c -> settle(c, null));
+        verified.ifPresent(c -> {
+            log.record(c, ChallengeLog.Step.VERIFIED, null);
+            settle(c, null);
+        });
         if (verified.isEmpty()) {
             return HtmlPage.of(410, "This link is no longer valid",
                     "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");

@@ -268,14 +268,16 @@ public final class PasskeyService {
         String token;
         if (bearer != null) {
             token = succeeded(bearer, passkey.authenticatorId());
-            if (token == null) {
-                return new VerifyResponse(false, null, null, null, null, null);
-            }
         } else {
             String actionCode = c.actionCode() != null ? c.actionCode() : DEFAULT_ACTION;
             String key = c.idempotencyKey() != null ? c.idempotencyKey() : Ids.timeOrdered(now);
             outcomes.claim(caller.tenantId(), passkey.userId(), actionCode, key, VerificationMethod.PASSKEY);
-            token = tokens.issue(caller.tenantId(), passkey.userId(), actionCode, key, ADD_AUTHENTICATORS);
+            // The action.verify webhook may veto the new action (CHALLENGE_FAILED): then no token either.
+            token = ifValid(caller.tenantId(),
+                    tokens.issue(caller.tenantId(), passkey.userId(), actionCode, key, ADD_AUTHENTICATORS));
+        }
+        if (token == null) {
+            return new VerifyResponse(false, null, null, null, null, null);
         }
         return new VerifyResponse(true, token, passkey.userId(), passkey.authenticatorId(),
                 user == null ? null : user.username(), user == null ? null : user.displayName());
@@ -312,9 +314,13 @@ public final class PasskeyService {
     private String succeeded(ClientPrincipal.Bearer caller, String authenticatorId) {
         outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
                 VerificationMethod.PASSKEY, authenticatorId);
-        String token = tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
-                ADD_AUTHENTICATORS);
-        return actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false) ? token : null;
+        return ifValid(caller.tenantId(), tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(),
+                caller.idempotencyKey(), ADD_AUTHENTICATORS));
+    }
+
+    /** The token when its action is valid now (CHALLENGE_SUCCEEDED or ALLOW), else null. */
+    private String ifValid(String tenantId, String token) {
+        return actions.verifyToken(tenantId, token).map(VerifiedAction::isValid).orElse(false) ? token : null;
     }
 
     /**

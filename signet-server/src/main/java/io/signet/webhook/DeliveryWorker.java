@@ -2,7 +2,10 @@ package io.signet.webhook;
 
 import io.signet.crypto.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
@@ -44,32 +47,60 @@ final class DeliveryWorker {
             List<Claim> claims = store.claim(now, owner, now + leaseMillis, BATCH);
             claimed = claims.size();
             try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-                claims.forEach(c -> parallel.submit(() -> deliverQuietly(c)));
+                requests(claims).forEach(r -> parallel.submit(() -> deliverQuietly(r)));
             }
         } while (claimed == BATCH && !Thread.currentThread().isInterrupted());
     }
 
+    /**
+     * One request per claim, except log records: those due for one endpoint go together as the
+     * {@code records} of one batch (authsignal-api.md §9.3), and every one of them shares its outcome.
+     */
+    static List<List<Claim>> requests(List<Claim> claims) {
+        Map<String, List<Claim>> logs = new LinkedHashMap<>();
+        List<List<Claim>> requests = new ArrayList<>();
+        for (Claim c : claims) {
+            if (EventTypes.LOG.contains(c.type())) {
+                logs.computeIfAbsent(c.tenantId() + "/" + c.endpointId(), k -> new ArrayList<>()).add(c);
+            } else {
+                requests.add(List.of(c));
+            }
+        }
+        requests.addAll(logs.values());
+        return requests;
+    }
+
     /** A failure here (the database went away) must not end the batch; the lease runs out and it is retried. */
-    private void deliverQuietly(Claim claim) {
+    private void deliverQuietly(List<Claim> request) {
         try {
-            deliver(claim);
+            deliver(request);
         } catch (RuntimeException e) {
-            log.warn("webhook delivery {} could not be recorded: {}", claim.deliveryId(), e.toString());
+            log.warn("webhook delivery {} could not be recorded: {}", request.getFirst().deliveryId(), e.toString());
         }
     }
 
-    private void deliver(Claim claim) {
+    private void deliver(List<Claim> request) {
+        Claim first = request.getFirst();
+        String body = EventTypes.LOG.contains(first.type())
+                ? Event.batchBody(request.stream().map(Claim::payload).toList()) : first.payload();
         AttemptResult result;
         try {
-            result = sender.send(claim.tenantId(), claim.url(), claim.payload());
+            result = sender.send(first.tenantId(), first.url(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            store.release(claim, owner); // shutting down: the next node need not wait for the lease to run out
+            // shutting down: the next node need not wait for the lease to run out
+            request.forEach(c -> store.release(c, owner));
             return;
         } catch (RuntimeException e) {
             result = new AttemptResult(false, null, 0, "not sent: " + e.getClass().getSimpleName());
-            log.warn("webhook delivery {} could not be sent: {}", claim.deliveryId(), e.toString());
+            log.warn("webhook delivery {} could not be sent: {}", first.deliveryId(), e.toString());
         }
+        for (Claim claim : request) {
+            record(claim, result);
+        }
+    }
+
+    private void record(Claim claim, AttemptResult result) {
         long now = clock.millis();
         int failed = claim.attempts() + 1;
         if (result.succeeded()) {

@@ -53,8 +53,17 @@ final class JdbcDeliveryStore implements DeliveryStore {
                 INSERT INTO webhook_deliveries (tenant_id, delivery_id, endpoint_id, event_id, user_key, sequence, mode,
                                                 status, attempts, next_attempt_at, redelivery_of, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""",
-                e.tenantId(), deliveryId, endpointId, e.eventId(), userKey(e.userId()), e.sequence(), ASYNC,
+                e.tenantId(), deliveryId, endpointId, e.eventId(), orderKey(e), e.sequence(), ASYNC,
                 DeliveryStatus.PENDING, now, redeliveryOf, now, now);
+    }
+
+    /**
+     * Deliveries with the same key are sent in sequence order: a user's events in the order they happened.
+     * Log records promise no order (each carries its time), so each has a key of its own and a burst of them
+     * goes out in batches rather than one per round.
+     */
+    private static String orderKey(Event e) {
+        return EventTypes.LOG.contains(e.type()) ? "log:" + e.eventId() : userKey(e.userId());
     }
 
     private static String userKey(String userId) {
@@ -85,13 +94,14 @@ final class JdbcDeliveryStore implements DeliveryStore {
             List<Claim> claims = new ArrayList<>();
             for (String[] d : due) {
                 claims.add(jdbc.queryOne("""
-                        SELECT d.tenant_id, d.delivery_id, d.endpoint_id, d.attempts, p.url, e.payload
+                        SELECT d.tenant_id, d.delivery_id, d.endpoint_id, d.attempts, p.url, e.payload, e.type
                           FROM webhook_deliveries d
                           JOIN webhook_endpoints p ON p.tenant_id = d.tenant_id AND p.endpoint_id = d.endpoint_id
                           JOIN webhook_events e ON e.tenant_id = d.tenant_id AND e.event_id = d.event_id
                          WHERE d.tenant_id = ? AND d.delivery_id = ?""",
                         r -> new Claim(r.string("tenant_id"), r.string("delivery_id"), r.string("endpoint_id"),
-                                r.intValue("attempts"), r.string("url"), r.string("payload")), d[0], d[1])
+                                r.intValue("attempts"), r.string("url"), r.string("payload"), r.string("type")),
+                                d[0], d[1])
                         .orElseThrow());
             }
             return claims;

@@ -123,9 +123,14 @@ final class WebhookService {
         }
         Set<String> types = new LinkedHashSet<>();
         for (String t : requested) {
+            if (t != null && EventTypes.NOT_SENT.containsKey(t)) {
+                throw SignetException.invalid("'eventTypes' contains " + t + ", which Signet never sends: "
+                        + EventTypes.NOT_SENT.get(t) + " Signet sends: " + EventTypes.known() + ".");
+            }
             if (t == null || !(t.equals(EventTypes.ALL_ASYNCHRONOUS) || EventTypes.ASYNCHRONOUS.contains(t)
                     || EventTypes.SYNCHRONOUS.contains(t))) {
-                throw SignetException.invalid("'eventTypes' contains an unknown type; known: " + EventTypes.known() + ".");
+                throw SignetException.invalid("'eventTypes' contains an unknown type; Signet sends: "
+                        + EventTypes.known() + ".");
             }
             types.add(t);
         }
