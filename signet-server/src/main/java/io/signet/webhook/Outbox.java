@@ -54,7 +54,9 @@ final class Outbox implements Events {
     private String record(Jdbc jdbc, String tenantId, String type, List<WebhookEndpoint> receivers, String userId,
                           Map<String, String> data) {
         long now = clock.millis();
-        long sequence = deliveries.nextSequence(jdbc, tenantId);
+        // Log records carry no sequence (their body has none), so they neither leave gaps in the numbers
+        // receivers see nor queue every tracked action of a tenant on the counter row.
+        Long sequence = EventTypes.LOG.contains(type) ? null : deliveries.nextSequence(jdbc, tenantId);
         Event event = new Event(Ids.timeOrdered(now), tenantId, userId, type, data, now, sequence);
         deliveries.insertEvent(jdbc, event, event.body());
         for (WebhookEndpoint endpoint : receivers) {

@@ -223,6 +223,23 @@ abstract class WebhookEventsContract extends WebhookServerFixture {
     }
 
     @Test
+    void log_records_take_no_sequence_number_so_the_events_numbers_stay_without_gaps() {
+        createEndpoint(api, receiver.url(), EventTypes.AUTHENTICATOR_CREATED, EventTypes.ACTION_LOG_CREATED);
+        String userId = user();
+        api.post("/v1/users/" + userId + "/authenticators", Map.of("verificationMethod", "SMS", "phoneNumber", phone()));
+        api.post("/v1/users/" + userId + "/actions/signIn", Map.of());
+        api.post("/v1/users/" + userId + "/authenticators", Map.of("verificationMethod", "EMAIL_OTP",
+                "email", "seq-" + UUID.randomUUID() + "@example.com"));
+        List<Long> sequences = Eventually.await(() -> receiver.received().stream().map(WebhookTesting::body)
+                .filter(b -> b.path("type").asString().equals("authenticator.created")
+                        && b.path("data").path("userId").asString().equals(userId))
+                .map(b -> b.path("sequence").asLong()).sorted().toList(), l -> l.size() == 2, WAIT);
+        assertThat(sequences.get(1)).isEqualTo(sequences.get(0) + 1);
+        JsonNode log = body(awaitRequest(b -> b.has("records"))).path("records").get(0);
+        assertThat(log.has("sequence")).isFalse();
+    }
+
+    @Test
     void a_challenge_logs_its_creation_and_its_verification_and_an_action_its_state_changes() {
         createEndpoint(api, receiver.url(), EventTypes.ACTION_LOG_CREATED, EventTypes.CHALLENGE_LOG_CREATED);
         String[] t = trackedSms();
