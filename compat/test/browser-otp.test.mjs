@@ -6,7 +6,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { backends } from "../support/signet-server.mjs";
 import { newUserId } from "../support/fixture.mjs";
-import { assertSdkData, assertSdkError, bodies, useBrowser, useBrowserSignet, withPage } from "../support/browser.mjs";
+import {
+  assertSdkData, assertSdkError, bodies, recordedExchanges, useBrowser, useBrowserSignet, withPage,
+} from "../support/browser.mjs";
 import { trackToken } from "../support/action-tokens.mjs";
 import { codeSentTo, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
@@ -17,8 +19,8 @@ const SEND_LIMIT = { SIGNET_SEND_LIMIT_PER_USER: "6", SIGNET_SEND_LIMIT_WINDOW_S
 const FINALIZE = "/client/verify/email-magic-link/finalize";
 
 const chromium = useBrowser();
-// Until the Client API lands on this branch (see the integrator's notes), these scenarios cannot run.
-const NOT_BUILT = "needs the Client API endpoints (/v1/client/*), not built yet";
+// Scenarios whose server side is not built yet on this branch are skipped with that reason.
+const NEEDS_OTP = "needs the email OTP, SMS, WhatsApp, TOTP and magic-link client endpoints #10–#22, not built yet";
 
 function uniqueEmail() {
   return `${newUserId()}@example.com`;
@@ -64,10 +66,10 @@ function assertNotVerified(result, failureReason) {
 }
 
 for (const backend of backends()) {
-  describe(`OTP, TOTP and magic links in Chromium with @authsignal/browser (${backend})`, { skip: NOT_BUILT }, () => {
+  describe(`OTP, TOTP and magic links in Chromium with @authsignal/browser (${backend})`, () => {
     const suite = useBrowserSignet(backend, { ...DEV_DELIVERY, ...SEND_LIMIT });
 
-    it("B10: email OTP enrolment stays hidden until the code verifies; the accessToken then carries the next call", async () => {
+    it("B10: email OTP enrolment stays hidden until the code verifies; the accessToken then carries the next call", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -102,7 +104,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B10: an enrolled user's email challenge verifies without a userAuthenticator; a token without add:authenticators cannot enroll more", async () => {
+    it("B10: an enrolled user's email challenge verifies without a userAuthenticator; a token without add:authenticators cannot enroll more", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -124,7 +126,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: SMS enrolment and a WhatsApp challenge verify like email, each recorded with its method", async () => {
+    it("B11: SMS enrolment and a WhatsApp challenge verify like email, each recorded with its method", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const phoneNumber = uniquePhoneNumber();
@@ -149,7 +151,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: the 7th SMS to a user within the window is too_many_requests", async () => {
+    it("B11: the 7th SMS to a user within the window is too_many_requests", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const phoneNumber = uniquePhoneNumber();
@@ -166,7 +168,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: repeated wrong codes end in MAX_ATTEMPTS_EXCEEDED, after which the right code fails too", async () => {
+    it("B11: repeated wrong codes end in MAX_ATTEMPTS_EXCEEDED, after which the right code fails too", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -186,7 +188,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B12: authenticator-app enrolment gives an otpauth URI and Base32 secret; a stale code fails, the current one verifies", async () => {
+    it("B12: authenticator-app enrolment gives an otpauth URI and Base32 secret; a stale code fails, the current one verifies", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await useToken(suite, session, userId, "enrollTotp");
@@ -210,7 +212,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B13: checkVerificationStatus polls finalize with {} until the emailed link is opened, then resolves with a token", async () => {
+    it("B13: checkVerificationStatus polls finalize with {} until the emailed link is opened, then resolves with a token", { skip: NEEDS_OTP }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -240,8 +242,9 @@ for (const backend of backends()) {
   });
 }
 
-describe("B14 (OTP flows)", { skip: NOT_BUILT }, () => {
-  it("no success body of this file's exchanges has an error key; every error body has error, errorCode, errorDescription", () => {
+describe("B14 (OTP flows)", () => {
+  it("no success body of this file's exchanges has an error key; every error body has error, errorCode, errorDescription", (t) => {
+    if (recordedExchanges().length === 0) return t.skip("no exchanges: every browser scenario of this file was skipped");
     assertNoErrorKeyInSuccessBodies();
   });
 });

@@ -7,6 +7,7 @@ import { backends } from "../support/signet-server.mjs";
 import { newUserId } from "../support/fixture.mjs";
 import {
   assertSdkData, assertSdkError, clientRequest, tenantBasic, useBrowser, useBrowserSignet, withPage,
+  recordedExchanges,
 } from "../support/browser.mjs";
 import { agedToken, trackToken } from "../support/action-tokens.mjs";
 import { assertErrorBody, assertNoErrorKeyInSuccessBodies, headerObject } from "../support/error-bodies.mjs";
@@ -19,8 +20,9 @@ const TOKEN_NOT_SET = {
 };
 
 const chromium = useBrowser();
-// Until the Client API lands on this branch (see the integrator's notes), these scenarios cannot run.
-const NOT_BUILT = "needs the Client API endpoints (/v1/client/*), not built yet";
+// Scenarios whose server side is not built yet on this branch are skipped with that reason.
+const NEEDS_PASSKEYS = "needs the passkey endpoints #1–#9, not built yet";
+const NEEDS_OTP = "needs the email OTP, SMS, WhatsApp, TOTP and magic-link client endpoints #10–#22, not built yet";
 
 function headerList(value) {
   return (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
@@ -33,10 +35,10 @@ function assertCorsFor(headers, origin, where) {
 }
 
 for (const backend of backends()) {
-  describe(`Client API transport in Chromium with @authsignal/browser (${backend})`, { skip: NOT_BUILT }, () => {
+  describe(`Client API transport in Chromium with @authsignal/browser (${backend})`, () => {
     const suite = useBrowserSignet(backend);
 
-    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", async () => {
+    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", { skip: NEEDS_PASSKEYS }, async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const origin = suite.pages.main.origin;
         const passkeyUser = newUserId();
@@ -132,7 +134,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", async () => {
+    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", { skip: NEEDS_PASSKEYS }, async () => {
       const origin = suite.pages.main.origin;
       const basic = tenantBasic(suite.tenantId);
       const token = await trackToken(suite.authsignal, newUserId(), "signIn");
@@ -179,8 +181,9 @@ for (const backend of backends()) {
   });
 }
 
-describe("B14 (transport)", { skip: NOT_BUILT }, () => {
-  it("no success body of this file's exchanges has an error key; every error body has error, errorCode, errorDescription", () => {
+describe("B14 (transport)", () => {
+  it("no success body of this file's exchanges has an error key; every error body has error, errorCode, errorDescription", (t) => {
+    if (recordedExchanges().length === 0) return t.skip("no exchanges: every browser scenario of this file was skipped");
     assertNoErrorKeyInSuccessBodies();
   });
 });
