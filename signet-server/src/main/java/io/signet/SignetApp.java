@@ -19,6 +19,7 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
 import io.signet.rule.RuleRoutes;
 import io.signet.rule.RuleService;
@@ -116,7 +117,7 @@ public final class SignetApp implements AutoCloseable {
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators));
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators), new PasskeyRoutes(passkeys, settings));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -10,6 +10,7 @@ import io.signet.authenticator.UserAuthenticator;
 import io.signet.challenge.ActionOutcomes;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
+import io.signet.http.ClientPrincipal;
 import io.signet.http.ErrorCode;
 import io.signet.http.Json;
 import io.signet.http.Requests;
@@ -93,7 +94,7 @@ public final class PasskeyService {
     }
 
     /** #1/#2: options for {@code navigator.credentials.create}, for the token's user. */
-    RegistrationOptionsResponse registrationOptions(Caller.Bearer caller, RelyingParty rp,
+    RegistrationOptionsResponse registrationOptions(ClientPrincipal.Bearer caller, RelyingParty rp,
                                                     RegistrationOptionsRequest r) {
         String username = text("username", r.username());
         String displayName = text("displayName", r.displayName());
@@ -126,7 +127,7 @@ public final class PasskeyService {
      * @param userAgent      the request's User-Agent header, or null
      * @param cookieDeviceId the {@code __as_aid} cookie, or null (used when the body has no deviceId)
      */
-    AddPasskeyResponse addPasskey(Caller.Bearer caller, RelyingParty rp, AddPasskeyRequest r, String userAgent,
+    AddPasskeyResponse addPasskey(ClientPrincipal.Bearer caller, RelyingParty rp, AddPasskeyRequest r, String userAgent,
                                   String cookieDeviceId) {
         JsonNode credential = object("registrationCredential", r.registrationCredential());
         String challengeId = required("challengeId", r.challengeId());
@@ -161,7 +162,7 @@ public final class PasskeyService {
     }
 
     /** #4/#5: an anonymous sign-in ceremony that will record {@code action} (and, 1.21+, the caller's key). */
-    ChallengeResponse startChallenge(Caller caller, RelyingParty rp, ChallengeRequest r) {
+    ChallengeResponse startChallenge(ClientPrincipal caller, RelyingParty rp, ChallengeRequest r) {
         String action = r.action();
         if (action == null || !ACTION_CODE.matcher(action).matches()) {
             throw SignetException.invalid("'action' must be 1 to 64 letters, digits, '_' or '-'.");
@@ -182,7 +183,7 @@ public final class PasskeyService {
      * #6/#7: options for {@code navigator.credentials.get}. With a token, the user's passkeys are allowed
      * (MFA); anonymously, none are listed (discoverable sign-in). A {@code challengeId} from #4 is reused.
      */
-    AuthenticationOptionsResponse authenticationOptions(Caller caller, RelyingParty rp,
+    AuthenticationOptionsResponse authenticationOptions(ClientPrincipal caller, RelyingParty rp,
                                                         AuthenticationOptionsRequest r) {
         long now = clock.millis();
         if (r.challengeId() != null) {
@@ -190,7 +191,7 @@ public final class PasskeyService {
                     .filter(x -> x.kind() == Ceremony.Kind.AUTHENTICATION && x.userId() == null)
                     .orElseThrow(() -> SignetException.invalid("'challengeId' is not a pending sign-in challenge "
                             + "of this tenant from POST /v1/client/challenge; it may have expired or been used."));
-            if (caller instanceof Caller.Bearer) {
+            if (caller instanceof ClientPrincipal.Bearer) {
                 throw SignetException.invalid("A 'challengeId' from POST /v1/client/challenge is for sign-in "
                         + "without a token; with a token, send {}.");
             }
@@ -199,7 +200,7 @@ public final class PasskeyService {
         return db.write(jdbc -> {
             Ceremony c;
             List<Descriptor> allow;
-            if (caller instanceof Caller.Bearer b) {
+            if (caller instanceof ClientPrincipal.Bearer b) {
                 c = new Ceremony(b.tenantId(), Ids.timeOrdered(now), Ceremony.Kind.AUTHENTICATION,
                         RandomTokens.base64Url(32), b.userId(), b.actionCode(), b.idempotencyKey(), rp.rpId(), null,
                         null, now, expiry(now, b));
@@ -221,14 +222,14 @@ public final class PasskeyService {
      * the token's action succeeds; anonymously the passkey decides the user, whose sign-in action is
      * created (the code from #4, else {@link #DEFAULT_ACTION}). Returns an accessToken for that action.
      */
-    VerifyResponse verify(Caller caller, RelyingParty rp, VerifyRequest r) {
+    VerifyResponse verify(ClientPrincipal caller, RelyingParty rp, VerifyRequest r) {
         JsonNode credential = object("authenticationCredential", r.authenticationCredential());
         String challengeId = required("challengeId", r.challengeId());
         AuthenticationData assertion = webAuthn.parseAssertion(Json.write(credential));
         String credentialId = Base64.getUrlEncoder().withoutPadding().encodeToString(assertion.getCredentialId());
         long now = clock.millis();
         Ceremony c = pending(caller.tenantId(), challengeId, Ceremony.Kind.AUTHENTICATION, now);
-        Caller.Bearer bearer = caller instanceof Caller.Bearer b ? b : null;
+        ClientPrincipal.Bearer bearer = caller instanceof ClientPrincipal.Bearer b ? b : null;
         if (bearer != null ? !bearer.userId().equals(c.userId()) || !bearer.idempotencyKey().equals(c.idempotencyKey())
                 : c.userId() != null) {
             throw SignetException.invalid("'challengeId' was issued to another caller: verify with the same "
@@ -288,7 +289,7 @@ public final class PasskeyService {
      * The token's action succeeds through the path the Server API verify uses, and the caller gets a new
      * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2).
      */
-    private String succeeded(Caller.Bearer caller, String authenticatorId) {
+    private String succeeded(ClientPrincipal.Bearer caller, String authenticatorId) {
         outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
                 VerificationMethod.PASSKEY, authenticatorId);
         return tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
@@ -299,9 +300,9 @@ public final class PasskeyService {
      * Enrolling for a user who already has an authenticator needs add:authenticators (authsignal-client-api.md
      * §2.2): otherwise anyone holding a token for a low-risk action could add their own passkey to the account.
      */
-    private static void checkMayAdd(Caller.Bearer caller, boolean hasAuthenticator) {
+    private static void checkMayAdd(ClientPrincipal.Bearer caller, boolean hasAuthenticator) {
         if (hasAuthenticator && !caller.hasScope(ADD_AUTHENTICATORS)) {
-            throw new SignetException(ErrorCode.UNAUTHORIZED, "The user already has an authenticator: adding a "
+            throw new SignetException(ErrorCode.FORBIDDEN, "The user already has an authenticator: adding a "
                     + "passkey needs a token with the scope 'add:authenticators' (track with scope, or the "
                     + "accessToken of a completed challenge).");
         }
@@ -336,7 +337,7 @@ public final class PasskeyService {
     }
 
     /** The ceremony ends no later than the token that started it. */
-    private static long expiry(long now, Caller.Bearer caller) {
+    private static long expiry(long now, ClientPrincipal.Bearer caller) {
         return Math.min(now + LIFETIME.toMillis(), caller.expiresAt() * 1000);
     }
 
@@ -376,9 +377,7 @@ public final class PasskeyService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        return Stream.of(values).filter(v -> v != null && !(v instanceof String s && s.isBlank())).findFirst()
-                .orElse(null);
+    private static String firstNonNull(String... values) {
+        return Stream.of(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
     }
 }

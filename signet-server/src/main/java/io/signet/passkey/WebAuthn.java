@@ -60,8 +60,10 @@ final class WebAuthn {
         // The sign-count rule (docs/passkeys.md): a counter of 0 means "no counter" and is accepted; any other
         // value must exceed the stored one, else the authenticator may be a clone and the sign-in is refused.
         manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(o -> {
-            if (o.getAuthenticatorData().getSignCount() != 0) {
-                throw new MaliciousCounterValueException("the signature counter did not increase");
+            long presented = o.getAuthenticatorData().getSignCount();
+            if (presented != 0) {
+                throw new MaliciousCounterValueException("the signature counter did not increase",
+                        o.getCredentialRecord().getCounter(), presented);
             }
         });
     }
@@ -98,7 +100,7 @@ final class WebAuthn {
         COSEKey key = credential.getCOSEKey();
         Set<AuthenticatorTransport> transports = data.getTransports();
         return new Registered(B64URL.encodeToString(credential.getCredentialId()),
-                B64URL.encodeToString(converter.getCborConverter().writeValueAsBytes(key)),
+                B64URL.encodeToString(converter.getCborMapper().writeValueAsBytes(key)),
                 key.getAlgorithm().getValue(), authData.getSignCount(),
                 credential.getAaguid() == null ? null : credential.getAaguid().toString(),
                 transports == null ? List.of() : transports.stream().map(AuthenticatorTransport::getValue).sorted()
@@ -126,7 +128,7 @@ final class WebAuthn {
      */
     Asserted authenticate(AuthenticationData data, Passkey passkey, Ceremony ceremony, RelyingParty rp) {
         checkClientData(data.getCollectedClientData());
-        COSEKey key = converter.getCborConverter().readValue(Base64.getUrlDecoder().decode(passkey.publicKey()),
+        COSEKey key = converter.getCborMapper().readValue(Base64.getUrlDecoder().decode(passkey.publicKey()),
                 COSEKey.class);
         byte[] credentialId = Base64.getUrlDecoder().decode(passkey.credentialId());
         AAGUID aaguid = passkey.aaguid() == null ? AAGUID.ZERO : new AAGUID(passkey.aaguid());

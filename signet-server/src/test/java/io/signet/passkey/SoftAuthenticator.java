@@ -102,7 +102,7 @@ final class SoftAuthenticator {
         attestation.put("authData", authData);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("clientDataJSON", B64.encodeToString(clientData));
-        response.put("attestationObject", B64.encodeToString(CBOR.getCborConverter().writeValueAsBytes(attestation)));
+        response.put("attestationObject", B64.encodeToString(CBOR.getCborMapper().writeValueAsBytes(attestation)));
         response.putArray("transports").add("internal").add("hybrid");
         response.put("publicKeyAlgorithm", -7);
         ObjectNode json = envelope(c);
@@ -154,7 +154,7 @@ final class SoftAuthenticator {
     }
 
     private static byte[] coseKey(KeyPair keys) {
-        return CBOR.getCborConverter().writeValueAsBytes(
+        return CBOR.getCborMapper().writeValueAsBytes(
                 EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
     }
 

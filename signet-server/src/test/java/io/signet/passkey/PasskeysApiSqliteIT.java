@@ -2,7 +2,7 @@ package io.signet.passkey;
 
 import io.signet.testing.Backend;
 
-class PasskeyCeremoniesSqliteIT extends PasskeyCeremoniesContract {
+class PasskeysApiSqliteIT extends PasskeysApiContract {
     @Override
     protected Backend backend() {
         return Backend.SQLITE;

@@ -2,7 +2,7 @@ package io.signet.passkey;
 
 import io.signet.testing.Backend;
 
-class PasskeyCeremoniesPostgresIT extends PasskeyCeremoniesContract {
+class PasskeysApiPostgresIT extends PasskeysApiContract {
     @Override
     protected Backend backend() {
         return Backend.POSTGRESQL;
