@@ -24,10 +24,10 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
             credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
             last_verified_at, backup_eligible, backed_up, authenticator_attachment, device_id, user_agent,
-            user_handle""";
+            user_handle, pending""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
     /** tenant_id, match_key and {@link #COLUMNS}. */
-    private static final int INSERTED_COLUMNS = 29;
+    private static final int INSERTED_COLUMNS = 30;
 
     @Override
     public List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId) {
@@ -99,7 +99,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 a.createdAt(), a.verifiedAt(), a.lastVerifiedAt());
         ClientPasskeyData c = p == null ? ClientPasskeyData.NONE : p.client();
         Collections.addAll(params, flag(c.backupEligible()), flag(c.backedUp()), c.attachment(), c.deviceId(),
-                c.userAgent(), c.userHandle());
+                c.userAgent(), c.userHandle(), a.pending());
     }
 
     /** The backup flags are 0/1 in both dialects (V11), so one mapping reads them everywhere. */
@@ -142,7 +142,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public long count(Jdbc jdbc, String tenantId, String userId) {
-        return jdbc.count("SELECT COUNT(*) AS n FROM authenticators WHERE tenant_id = ? AND user_id = ?",
+        return jdbc.count("SELECT COUNT(*) AS n FROM authenticators WHERE tenant_id = ? AND user_id = ? AND NOT pending",
                 tenantId, userId);
     }
 
@@ -159,7 +159,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
     public List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId) {
         return jdbc.query("""
                 SELECT verification_method, MIN(created_at) AS first_at FROM authenticators
-                 WHERE tenant_id = ? AND user_id = ?
+                 WHERE tenant_id = ? AND user_id = ? AND NOT pending
                  GROUP BY verification_method ORDER BY first_at, verification_method""",
                 row -> VerificationMethod.parse(row.string("verification_method")), tenantId, userId);
     }
@@ -198,6 +198,22 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 at, tenantId, authenticatorId, userId) == 1;
     }
 
+    @Override
+    public boolean confirm(Jdbc jdbc, String tenantId, String userId, String authenticatorId, long at) {
+        return jdbc.update("""
+                UPDATE authenticators SET pending = ?, verified_at = ?, last_verified_at = ?
+                 WHERE tenant_id = ? AND authenticator_id = ? AND user_id = ? AND pending""",
+                false, at, at, tenantId, authenticatorId, userId) == 1;
+    }
+
+    @Override
+    public int deletePending(Jdbc jdbc, String tenantId, String userId, VerificationMethod method) {
+        return jdbc.update("""
+                DELETE FROM authenticators
+                 WHERE tenant_id = ? AND user_id = ? AND verification_method = ? AND pending""",
+                tenantId, userId, method);
+    }
+
     private static StoredAuthenticator map(Row r) {
         String sealed = r.string("totp_secret_sealed");
         SealedTotp totp = sealed == null ? null : new SealedTotp(sealed, r.string("totp_issuer"),
@@ -214,6 +230,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                         r.string("user_handle")));
         return new StoredAuthenticator(r.string("authenticator_id"), r.string("user_id"),
                 VerificationMethod.parse(r.string("verification_method")), r.string("email"), r.string("phone_number"),
-                totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"));
+                totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"),
+                r.bool("pending"));
     }
 }
