@@ -69,7 +69,7 @@ for (const backend of backends()) {
   describe(`OTP, TOTP and magic links in Chromium with @authsignal/browser (${backend})`, () => {
     const suite = useBrowserSignet(backend, { ...DEV_DELIVERY, ...SEND_LIMIT });
 
-    it("B10: email OTP enrolment stays hidden until the code verifies; the accessToken then carries the next call", { skip: NEEDS_OTP }, async () => {
+    it("B10: email OTP enrolment stays hidden until the code verifies; the accessToken then carries the next call", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -104,7 +104,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B10: an enrolled user's email challenge verifies without a userAuthenticator; a token without add:authenticators cannot enroll more", { skip: NEEDS_OTP }, async () => {
+    it("B10: an enrolled user's email challenge verifies without a userAuthenticator; a token without add:authenticators cannot enroll more", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -126,7 +126,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: SMS enrolment and a WhatsApp challenge verify like email, each recorded with its method", { skip: NEEDS_OTP }, async () => {
+    it("B11: SMS enrolment and a WhatsApp challenge verify like email, each recorded with its method", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const phoneNumber = uniquePhoneNumber();
@@ -151,7 +151,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: the 7th SMS to a user within the window is too_many_requests", { skip: NEEDS_OTP }, async () => {
+    it("B11: the 7th SMS to a user within the window is too_many_requests", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const phoneNumber = uniquePhoneNumber();
@@ -168,7 +168,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B11: repeated wrong codes end in MAX_ATTEMPTS_EXCEEDED, after which the right code fails too", { skip: NEEDS_OTP }, async () => {
+    it("B11: repeated wrong codes end in MAX_ATTEMPTS_EXCEEDED, after which the right code fails too", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
@@ -188,7 +188,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B12: authenticator-app enrolment gives an otpauth URI and Base32 secret; a stale code fails, the current one verifies", { skip: NEEDS_OTP }, async () => {
+    it("B12: authenticator-app enrolment gives an otpauth URI and Base32 secret; a stale code fails, the current one verifies", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await useToken(suite, session, userId, "enrollTotp");
@@ -212,7 +212,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B13: checkVerificationStatus polls finalize with {} until the emailed link is opened, then resolves with a token", { skip: NEEDS_OTP }, async () => {
+    it("B13: checkVerificationStatus polls finalize with {} until the emailed link is opened, then resolves with a token", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();

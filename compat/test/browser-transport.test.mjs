@@ -10,6 +10,7 @@ import {
   recordedExchanges,
 } from "../support/browser.mjs";
 import { agedToken, trackToken } from "../support/action-tokens.mjs";
+import { DEV_DELIVERY } from "../support/dev-delivery.mjs";
 import { assertErrorBody, assertNoErrorKeyInSuccessBodies, headerObject } from "../support/error-bodies.mjs";
 
 const AUTHENTICATION_OPTIONS = "/client/user-authenticators/passkey/authentication-options";
@@ -36,9 +37,9 @@ function assertCorsFor(headers, origin, where) {
 
 for (const backend of backends()) {
   describe(`Client API transport in Chromium with @authsignal/browser (${backend})`, () => {
-    const suite = useBrowserSignet(backend);
+    const suite = useBrowserSignet(backend, DEV_DELIVERY);
 
-    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const origin = suite.pages.main.origin;
         const passkeyUser = newUserId();
@@ -134,7 +135,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", async () => {
       const origin = suite.pages.main.origin;
       const basic = tenantBasic(suite.tenantId);
       const token = await trackToken(suite.authsignal, newUserId(), "signIn");
