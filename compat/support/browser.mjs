@@ -239,7 +239,7 @@ class Wire {
     if (!request.url().startsWith(this.baseUrl + "/")) return;
     const exchange = {
       method: request.method(), path: this.#path(request.url()), body: request.postData() ?? undefined,
-      crossOrigin: this.crossOrigin,
+      crossOrigin: this.crossOrigin, sentAt: Date.now(),
     };
     this.exchanges.push(exchange);
     allExchanges.push(exchange);
