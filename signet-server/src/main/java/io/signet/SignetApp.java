@@ -107,7 +107,7 @@ public final class SignetApp implements AutoCloseable {
                     new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(), clock,
                     publicUrl::get);
             PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
-                    actionTokens, clock);
+                    actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),

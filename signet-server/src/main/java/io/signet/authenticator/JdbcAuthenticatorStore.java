@@ -23,8 +23,8 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
             authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
             credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
-            last_verified_at, backup_eligible, backed_up, authenticator_attachment, device_id, user_agent,
-            user_handle, pending""";
+            last_verified_at, pending, backup_eligible, backed_up, authenticator_attachment, device_id, user_agent,
+            user_handle""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
     /** tenant_id, match_key and {@link #COLUMNS}. */
     private static final int INSERTED_COLUMNS = 30;
@@ -96,10 +96,10 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 p == null ? null : p.algorithm(), p == null ? null : p.name(), p == null ? null : p.signCount(),
                 p == null ? null : p.aaguid(),
                 p == null || p.transports() == null ? null : String.join(",", p.transports()),
-                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt());
+                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt(), a.pending());
         ClientPasskeyData c = p == null ? ClientPasskeyData.NONE : p.client();
         Collections.addAll(params, flag(c.backupEligible()), flag(c.backedUp()), c.attachment(), c.deviceId(),
-                c.userAgent(), c.userHandle(), a.pending());
+                c.userAgent(), c.userHandle());
     }
 
     /** The backup flags are 0/1 in both dialects (V11), so one mapping reads them everywhere. */
