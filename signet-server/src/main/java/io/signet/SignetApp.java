@@ -31,6 +31,8 @@ import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.ui.PageOrigins;
+import io.signet.ui.UiRoutes;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
@@ -108,7 +110,8 @@ public final class SignetApp implements AutoCloseable {
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions));
+                    new SessionRoutes(sessions),
+                    new UiRoutes(actions, users, tenants, settings, tenantId -> PageOrigins.defaults(publicUrl.get())));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

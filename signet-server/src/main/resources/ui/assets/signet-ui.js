@@ -1,0 +1,605 @@
+// The hosted challenge page. It runs the user's verification through Signet's Client API
+// (/v1/client/*, the same endpoints as @authsignal/browser), then hands the resulting token back the way
+// launch() expects (authsignal-client-api.md §10): a redirect to the tracked redirectUrl with ?token=,
+// or postMessage to the opening app in popup/window mode. No library, no inline script.
+(function () {
+  "use strict";
+
+  var cfg = JSON.parse(document.getElementById("signet-ui-config").textContent);
+  var M = cfg.messages || {};
+  var app = document.getElementById("app");
+  var alertEl = document.getElementById("alert");
+  var statusEl = document.getElementById("status");
+  var container = document.getElementById("widget_container");
+  var token = new URLSearchParams(location.search).get("token");
+  var popup = cfg.mode === "popup";
+  var framed = window.parent !== window;
+  var target = popup ? (framed ? window.parent : window.opener) : null;
+  var screenId = 0; // bumps on every screen change, so a stale poll or callback knows it is stale
+
+  function t(key) {
+    return Object.prototype.hasOwnProperty.call(M, key) ? M[key] : key;
+  }
+
+  // --- Messages to the app (popup and window mode) -------------------------------------------------
+
+  // Only the tenant's expected origins are ever targets; the browser delivers a message only when the
+  // target's origin matches, so posting to each is safe. "Any localhost port" cannot be listed: the
+  // opener's origin is learnt from the browser and used only when it is such a localhost origin.
+  function targetOrigins() {
+    var list = (cfg.origins || []).slice();
+    if (cfg.anyLocalhostPort) {
+      var candidate = null;
+      if (location.ancestorOrigins && location.ancestorOrigins.length) {
+        candidate = location.ancestorOrigins[0];
+      } else if (document.referrer) {
+        try { candidate = new URL(document.referrer).origin; } catch (e) { candidate = null; }
+      }
+      if (candidate && /^http:\/\/localhost(:\d{1,5})?$/.test(candidate) && list.indexOf(candidate) < 0) {
+        list.push(candidate);
+      }
+    }
+    return list;
+  }
+
+  function post(message) {
+    if (!target) return;
+    targetOrigins().forEach(function (origin) {
+      try { target.postMessage(message, origin); } catch (e) { /* closed window */ }
+    });
+  }
+
+  function postEvent(event, extra) {
+    var data = { event: event };
+    Object.keys(extra || {}).forEach(function (k) { data[k] = extra[k]; });
+    post(JSON.stringify(data));
+  }
+
+  var lastHeight = 0;
+  function reportHeight() {
+    var height = Math.ceil(container.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      post({ height: height }); // a raw object, as the SDK's resize listener reads event.data.height
+    }
+  }
+
+  // --- Client API -------------------------------------------------------------------------------------
+
+  function ApiError(code, status) {
+    this.code = code;
+    this.status = status;
+  }
+
+  function api(path, body) {
+    return fetch("v1/client/" + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
+      body: JSON.stringify(body || {}),
+      cache: "no-store",
+      credentials: "same-origin",
+      referrerPolicy: "no-referrer"
+    }).catch(function () {
+      throw new ApiError("network_error", 0);
+    }).then(function (res) {
+      return res.json().catch(function () { return null; }).then(function (data) {
+        if (!res.ok || !data || Object.prototype.hasOwnProperty.call(data, "error")) {
+          var code = (data && (data.errorCode || data.error)) || "unknown_error";
+          postEvent("AUTHSIGNAL_API_ERROR", { errorCode: code, statusCode: res.status });
+          throw new ApiError(code, res.status);
+        }
+        // As the SDK does: a returned accessToken replaces the token for the calls that follow.
+        if (typeof data.accessToken === "string" && data.accessToken) token = data.accessToken;
+        return data;
+      });
+    });
+  }
+
+  function errorText(e) {
+    if (e instanceof ApiError) {
+      if (e.code === "expired_token") return t("error.expired");
+      if (e.code === "too_many_requests") return t("error.rate");
+      if (e.code === "network_error") return t("error.network");
+    }
+    return t("error.generic");
+  }
+
+  // --- DOM helpers -------------------------------------------------------------------------------------
+
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === undefined || v === null || v === false) return;
+      if (k === "text") el.textContent = v;
+      else if (k === "onclick") el.addEventListener("click", v);
+      else if (k === "onsubmit") el.addEventListener("submit", v);
+      else el.setAttribute(k, v === true ? "" : v);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined || c === false) continue;
+      el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    }
+    return el;
+  }
+
+  function say(text) { alertEl.textContent = text || ""; }
+  function note(text) { statusEl.textContent = text || ""; }
+
+  /** Replaces the screen; the heading takes focus so a screen reader announces where the user is. */
+  function show(title) {
+    screenId++;
+    say("");
+    note("");
+    app.textContent = "";
+    var heading = h("h1", { text: title, tabindex: "-1", id: "screen-title" });
+    app.appendChild(heading);
+    for (var i = 1; i < arguments.length; i++) {
+      if (arguments[i]) app.appendChild(arguments[i]);
+    }
+    document.title = title;
+    heading.focus();
+    reportHeight();
+    return screenId;
+  }
+
+  function busy(button, on, label) {
+    button.disabled = on;
+    if (on) {
+      button.dataset.label = button.textContent;
+      if (label) button.textContent = label;
+    } else if (button.dataset.label) {
+      button.textContent = button.dataset.label;
+    }
+  }
+
+  function backButton() {
+    return cfg.methods.length + (cfg.recoveryCode ? 1 : 0) > 1
+      ? h("button", { type: "button", "class": "link", text: t("nav.back"), onclick: choose })
+      : null;
+  }
+
+  // --- Finishing ---------------------------------------------------------------------------------------
+
+  function withToken(url, value) {
+    var hash = url.indexOf("#");
+    var base = hash < 0 ? url : url.slice(0, hash);
+    var fragment = hash < 0 ? "" : url.slice(hash);
+    return base + (base.indexOf("?") < 0 ? "?" : "&") + "token=" + encodeURIComponent(value) + fragment;
+  }
+
+  function finish() {
+    var done = popup || !cfg.redirectUrl ? t("done.close") : t("done.redirect");
+    show(t("done.title"), h("p", { text: done }));
+    if (popup) {
+      postEvent("AUTHSIGNAL_CLOSE_POPUP", { token: token });
+    } else if (cfg.redirectUrl) {
+      location.assign(withToken(cfg.redirectUrl, token));
+    }
+  }
+
+  /** After a successful challenge: done, or first the enrolment the token's scope asked for. */
+  function verified(data) {
+    if (Array.isArray(data.recoveryCodes) && data.recoveryCodes.length) {
+      return recoveryCodes(data.recoveryCodes, after);
+    }
+    after();
+    function after() {
+      if (cfg.enrol && cfg.enrollable.length) enrolMenu(true);
+      else finish();
+    }
+  }
+
+  // --- Choosing a method -------------------------------------------------------------------------------
+
+  function choose() {
+    var list = h("ul", { "class": "methods", "aria-label": t("nav.label") });
+    cfg.methods.forEach(function (m, i) {
+      var button = h("button", { type: "button", "class": "method", onclick: function () { run(m); } },
+        h("span", { text: t("method." + m) }),
+        i === 0 && cfg.methods.length > 1 ? h("span", { "class": "badge", text: t("choose.default") }) : null);
+      list.appendChild(h("li", null, button));
+    });
+    show(t("choose.title"), h("p", { text: t("choose.intro") }), list,
+      cfg.recoveryCode ? h("button", { type: "button", "class": "link", text: t("choose.recovery"),
+        onclick: function () { run("RECOVERY_CODE"); } }) : null);
+  }
+
+  var CODE_METHODS = {
+    EMAIL_OTP: { send: "challenge/email-otp", verify: "verify/email-otp" },
+    SMS: { send: "challenge/sms", verify: "verify/sms" },
+    WHATSAPP: { send: "challenge/whatsapp", verify: "verify/whatsapp" },
+    AUTHENTICATOR_APP: { verify: "verify/totp" },
+    RECOVERY_CODE: { verify: "verify/recovery-code" }
+  };
+
+  function run(method) {
+    if (method === "PASSKEY") return passkey();
+    if (method === "EMAIL_MAGIC_LINK") return magicLink();
+    var m = CODE_METHODS[method];
+    var send = m.send ? function () { return api(m.send); } : null;
+    codeScreen(method, t("code.title." + method), t("code.intro." + method), m.verify, send, verified, true);
+  }
+
+  /**
+   * A code form: sends first when {@code send} is given (and offers to send again), then verifies with
+   * {@code verifyPath}. Wrong codes stay on the form; the failure reason is announced.
+   */
+  function codeScreen(method, title, intro, verifyPath, send, onVerified, sendFirst) {
+    var recovery = method === "RECOVERY_CODE";
+    var input = h("input", {
+      id: "code", name: "code", type: "text", required: true, "class": recovery ? null : "code",
+      inputmode: recovery ? null : "numeric", autocomplete: recovery ? "off" : "one-time-code",
+      spellcheck: "false", maxlength: "64", "aria-describedby": "code-intro"
+    });
+    var submit = h("button", { type: "submit", text: t("code.submit") });
+    var resend = send ? h("button", { type: "button", "class": "secondary", text: t("code.resend") }) : null;
+    var form = h("form", { novalidate: true, onsubmit: verify },
+      h("label", { "for": "code", text: t(recovery ? "code.recoveryLabel" : "code.label") }), input,
+      h("div", { "class": "actions" }, submit, resend));
+    var id = show(title, h("p", { id: "code-intro", text: intro }), form, backButton());
+    input.focus();
+    if (resend) {
+      resend.addEventListener("click", function () { doSend(resend, true); });
+    }
+    if (send && sendFirst) doSend(null, false);
+
+    function doSend(button, again) {
+      if (button) busy(button, true, t("code.sending"));
+      send().then(function () {
+        if (id !== screenId) return;
+        if (again) note(t("code.resent"));
+      }, function (e) {
+        if (id === screenId) say(errorText(e));
+      }).then(function () { if (button) busy(button, false); });
+    }
+
+    function verify(event) {
+      event.preventDefault();
+      var code = input.value.trim();
+      if (!recovery) code = code.replace(/\s+/g, "");
+      if (!code) {
+        input.setAttribute("aria-invalid", "true");
+        say(t("code.empty"));
+        input.focus();
+        return;
+      }
+      busy(submit, true, t("code.checking"));
+      api(verifyPath, { verificationCode: code }).then(function (data) {
+        if (id !== screenId) return;
+        if (data.isVerified) return onVerified(data);
+        busy(submit, false);
+        input.setAttribute("aria-invalid", "true");
+        say(t(data.failureReason === "MAX_ATTEMPTS_EXCEEDED" ? "code.locked" : "code.wrong"));
+        input.select();
+        input.focus();
+      }, function (e) {
+        busy(submit, false);
+        if (id === screenId) say(errorText(e));
+      });
+    }
+  }
+
+  // --- Magic link --------------------------------------------------------------------------------------
+
+  function magicLink() {
+    var resend = h("button", { type: "button", "class": "secondary", text: t("magic.resend") });
+    var id = show(t("magic.title"), h("p", { text: t("magic.intro") }), h("div", { "class": "actions" }, resend),
+      backButton());
+    note(t("magic.waiting"));
+    var send = function () {
+      busy(resend, true, t("code.sending"));
+      return api("challenge/email-magic-link").then(function () {
+        busy(resend, false);
+      }, function (e) {
+        busy(resend, false);
+        if (id === screenId) say(errorText(e));
+        throw e;
+      });
+    };
+    resend.addEventListener("click", function () { send().then(function () { note(t("code.resent")); }, noop); });
+    send().then(poll, noop);
+
+    // The SDK polls finalize once a second until the link was opened (§4.6); so does the page, and
+    // stops when the user leaves this screen.
+    function poll() {
+      if (id !== screenId) return;
+      api("verify/email-magic-link/finalize", {}).then(function (data) {
+        if (id !== screenId) return;
+        if (data.isVerified) return verified(data);
+        setTimeout(poll, 1000);
+      }, function (e) {
+        if (id !== screenId) return;
+        if (e.code === "expired_token") return say(errorText(e));
+        setTimeout(poll, 2000);
+      });
+    }
+  }
+
+  function noop() {}
+
+  // --- Passkeys (WebAuthn), base64url by hand -----------------------------------------------------------
+
+  function fromB64u(s) {
+    var b64 = s.replace(/-/g, "+").replace(/_/g, "/");
+    while (b64.length % 4) b64 += "=";
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes.buffer;
+  }
+
+  function toB64u(buffer) {
+    if (!buffer) return undefined;
+    var bytes = new Uint8Array(buffer);
+    var bin = "";
+    for (var i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function descriptors(list) {
+    return (list || []).map(function (c) {
+      return { type: c.type || "public-key", id: fromB64u(c.id), transports: c.transports };
+    });
+  }
+
+  function passkeyError(e, existsKey) {
+    if (e instanceof ApiError) return errorText(e);
+    if (e && e.name === "InvalidStateError" && existsKey) return t(existsKey);
+    if (e && (e.name === "NotAllowedError" || e.name === "AbortError")) return t("passkey.cancelled");
+    if (e && (e.name === "SecurityError" || e.name === "NotSupportedError")) return t("passkey.unsupported");
+    return t("passkey.failed");
+  }
+
+  function passkey() {
+    var start = h("button", { type: "button", text: t("passkey.start") });
+    var id = show(t("passkey.title"), h("p", { text: t("passkey.intro") }), h("div", { "class": "actions" }, start),
+      backButton());
+    if (!window.PublicKeyCredential) {
+      start.disabled = true;
+      say(t("passkey.unsupported"));
+      return;
+    }
+    start.addEventListener("click", function () {
+      busy(start, true);
+      say("");
+      var challengeId;
+      api("user-authenticators/passkey/authentication-options", {}).then(function (data) {
+        challengeId = data.challengeId;
+        var o = data.options;
+        return navigator.credentials.get({ publicKey: {
+          challenge: fromB64u(o.challenge), rpId: o.rpId, timeout: o.timeout,
+          userVerification: o.userVerification, allowCredentials: descriptors(o.allowCredentials)
+        } });
+      }).then(function (cred) {
+        var r = cred.response;
+        return api("verify/passkey", { challengeId: challengeId, authenticationCredential: {
+          id: cred.id, rawId: toB64u(cred.rawId), type: cred.type,
+          authenticatorAttachment: cred.authenticatorAttachment || undefined,
+          clientExtensionResults: cred.getClientExtensionResults(),
+          response: {
+            clientDataJSON: toB64u(r.clientDataJSON), authenticatorData: toB64u(r.authenticatorData),
+            signature: toB64u(r.signature), userHandle: toB64u(r.userHandle)
+          }
+        } });
+      }).then(function (data) {
+        if (id !== screenId) return;
+        if (data.isVerified) return verified(data);
+        busy(start, false);
+        say(t("passkey.failed"));
+      }, function (e) {
+        busy(start, false);
+        if (id === screenId) say(passkeyError(e));
+      });
+    });
+  }
+
+  // --- Enrolment ------------------------------------------------------------------------------------
+
+  /** The enrolment menu: first set-up (no method yet) or "add another" after a challenge. */
+  function enrolMenu(more) {
+    var list = h("ul", { "class": "methods", "aria-label": t("nav.label") });
+    cfg.enrollable.forEach(function (m) {
+      list.appendChild(h("li", null, h("button", { type: "button", "class": "method", text: t("enrol." + m),
+        onclick: function () { enrol(m, more); } })));
+    });
+    show(t(more ? "enrol.moreTitle" : "enrol.title"), h("p", { text: t("enrol.intro") }), list,
+      more ? h("button", { type: "button", "class": "secondary", text: t("enrol.done"), onclick: finish }) : null);
+  }
+
+  function enrol(method, more) {
+    var done = function (data) {
+      cfg.enrollable = cfg.enrollable.filter(function (m) { return m !== method || m === "PASSKEY"; });
+      var next = function () {
+        if (more || cfg.enrol && cfg.methods.length) {
+          enrolMenu(true);
+          note(t("enrol.added"));
+        } else {
+          finish();
+        }
+      };
+      if (Array.isArray(data.recoveryCodes) && data.recoveryCodes.length) recoveryCodes(data.recoveryCodes, next);
+      else next();
+    };
+    var back = h("button", { type: "button", "class": "link", text: t("nav.back"),
+      onclick: function () { enrolMenu(more); } });
+    if (method === "PASSKEY") return enrolPasskey(done, back);
+    if (method === "AUTHENTICATOR_APP") return enrolTotp(done, back);
+    contactForm(method, done, back);
+  }
+
+  function contactForm(method, done, back) {
+    var email = method === "EMAIL_OTP";
+    var input = h("input", {
+      id: "contact", name: "contact", type: email ? "email" : "tel", required: true,
+      autocomplete: email ? "email" : "tel", inputmode: email ? "email" : "tel",
+      "aria-describedby": email ? null : "contact-hint", maxlength: "254"
+    });
+    var submit = h("button", { type: "submit", text: t("enrol.send") });
+    var form = h("form", { novalidate: true, onsubmit: sendCode },
+      h("label", { "for": "contact", text: t(email ? "enrol.email.label" : "enrol.sms.label") }),
+      email ? null : h("p", { id: "contact-hint", "class": "hint", text: t("enrol.sms.hint") }),
+      input, h("div", { "class": "actions" }, submit));
+    var id = show(t(email ? "enrol.email.title" : "enrol.sms.title"), form, back);
+    input.focus();
+
+    function sendCode(event) {
+      event.preventDefault();
+      var value = input.value.trim();
+      var valid = email ? /^[^\s@]+@[^\s@]+$/.test(value) : /^\+?[0-9 ()-]{6,20}$/.test(value);
+      if (!valid) {
+        input.setAttribute("aria-invalid", "true");
+        say(t(email ? "error.invalidEmail" : "error.invalidPhone"));
+        input.focus();
+        return;
+      }
+      if (!email) value = "+" + value.replace(/[^0-9]/g, "");
+      var path = email ? "user-authenticators/email-otp" : "user-authenticators/sms";
+      var body = email ? { email: value } : { phoneNumber: value };
+      var enrolCall = function () { return api(path, body); };
+      busy(submit, true, t("code.sending"));
+      enrolCall().then(function () {
+        if (id !== screenId) return;
+        codeScreen(method, t("code.title." + method), t("code.intro." + method),
+          email ? "verify/email-otp" : "verify/sms", enrolCall, done, false);
+      }, function (e) {
+        busy(submit, false);
+        if (id !== screenId) return;
+        if (e.code === "invalid_request") {
+          input.setAttribute("aria-invalid", "true");
+          say(t(email ? "error.invalidEmail" : "error.invalidPhone"));
+        } else {
+          say(errorText(e));
+        }
+      });
+    }
+  }
+
+  function enrolTotp(done, back) {
+    var id = show(t("enrol.totp.title"), h("p", { text: t("page.loading") }), back);
+    api("user-authenticators/totp").then(function (data) {
+      if (id !== screenId) return;
+      return api("ui/qr-code", { text: data.uri }).then(function (qr) {
+        if (id !== screenId) return;
+        var svg = new DOMParser().parseFromString(qr.svg, "image/svg+xml").documentElement;
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", t("enrol.totp.qr"));
+        codeScreen("AUTHENTICATOR_APP", t("enrol.totp.title"), t("enrol.totp.intro"), "verify/totp", null, done, false);
+        var intro = document.getElementById("code-intro");
+        var figure = h("div", { "class": "qr" }, document.importNode(svg, true));
+        intro.after(figure, h("p", { text: t("enrol.totp.secret") }),
+          h("p", { "class": "secret", text: data.secret.replace(/(.{4})/g, "$1 ").trim() }));
+        app.appendChild(back);
+        reportHeight();
+      });
+    }).catch(function (e) {
+      if (id === screenId) say(errorText(e));
+    });
+  }
+
+  function enrolPasskey(done, back) {
+    var start = h("button", { type: "button", text: t("enrol.PASSKEY") });
+    var id = show(t("enrol.passkey.title"), h("p", { text: t("enrol.passkey.intro") }),
+      h("div", { "class": "actions" }, start), back);
+    if (!window.PublicKeyCredential) {
+      start.disabled = true;
+      say(t("passkey.unsupported"));
+      return;
+    }
+    start.addEventListener("click", function () {
+      busy(start, true);
+      say("");
+      var challengeId;
+      api("user-authenticators/passkey/registration-options", {}).then(function (data) {
+        challengeId = data.challengeId;
+        var o = data.options;
+        var publicKey = {};
+        Object.keys(o).forEach(function (k) { publicKey[k] = o[k]; });
+        publicKey.challenge = fromB64u(o.challenge);
+        publicKey.user = { id: fromB64u(o.user.id), name: o.user.name, displayName: o.user.displayName };
+        publicKey.excludeCredentials = descriptors(o.excludeCredentials);
+        return navigator.credentials.create({ publicKey: publicKey });
+      }).then(function (cred) {
+        var r = cred.response;
+        return api("user-authenticators/passkey", { challengeId: challengeId, conditionalCreate: false,
+          registrationCredential: {
+            id: cred.id, rawId: toB64u(cred.rawId), type: cred.type,
+            authenticatorAttachment: cred.authenticatorAttachment || undefined,
+            clientExtensionResults: cred.getClientExtensionResults(),
+            response: {
+              clientDataJSON: toB64u(r.clientDataJSON), attestationObject: toB64u(r.attestationObject),
+              transports: r.getTransports ? r.getTransports() : undefined,
+              publicKeyAlgorithm: r.getPublicKeyAlgorithm ? r.getPublicKeyAlgorithm() : undefined,
+              publicKey: r.getPublicKey ? toB64u(r.getPublicKey()) : undefined,
+              authenticatorData: r.getAuthenticatorData ? toB64u(r.getAuthenticatorData()) : undefined
+            }
+          } });
+      }).then(function (data) {
+        if (id !== screenId) return;
+        if (data.isVerified) return done(data);
+        busy(start, false);
+        say(t("passkey.failed"));
+      }, function (e) {
+        busy(start, false);
+        if (id === screenId) say(passkeyError(e, "enrol.passkey.exists"));
+      });
+    });
+  }
+
+  // --- Recovery codes, shown once ----------------------------------------------------------------------
+
+  function recoveryCodes(codes, next) {
+    var text = codes.join("\n") + "\n";
+    var list = h("ul", { "class": "codes", "aria-label": t("recovery.title") });
+    codes.forEach(function (c) { list.appendChild(h("li", { text: c })); });
+    var copy = h("button", { type: "button", "class": "secondary", text: t("recovery.copy"), onclick: function () {
+      navigator.clipboard.writeText(text).then(function () { note(t("recovery.copied")); },
+        function () { say(t("error.generic")); });
+    } });
+    var download = h("button", { type: "button", "class": "secondary", text: t("recovery.download"),
+      onclick: function () {
+        var url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+        var a = h("a", { href: url, download: "recovery-codes.txt" });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      } });
+    show(t("recovery.title"), h("p", { text: t("recovery.intro") }), list,
+      h("div", { "class": "actions" }, copy, download,
+        h("button", { type: "button", text: t("recovery.continue"), onclick: next })));
+  }
+
+  // --- Start -------------------------------------------------------------------------------------------
+
+  function start() {
+    if (framed) document.body.classList.add("embedded");
+    if (cfg.primaryColor) document.documentElement.style.setProperty("--primary", cfg.primaryColor);
+    if (cfg.tenantName) {
+      var brand = document.getElementById("brand");
+      if (cfg.logoUrl) brand.appendChild(h("img", { src: cfg.logoUrl, alt: cfg.tenantName }));
+      else brand.appendChild(h("span", { "class": "tenant-name", text: cfg.tenantName }));
+    }
+    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(container);
+    if (cfg.screen === "app") {
+      // An action already allowed or verified needs no challenge: the token validates as it is.
+      var settled = cfg.state === "ALLOW" || cfg.state === "CHALLENGE_SUCCEEDED";
+      var canEnrol = cfg.enrol && cfg.enrollable.length > 0;
+      if (settled) {
+        if (canEnrol) enrolMenu(cfg.methods.length > 0);
+        else finish();
+      } else if (cfg.methods.length || cfg.recoveryCode) {
+        choose();
+      } else if (canEnrol) {
+        enrolMenu(false);
+      } else {
+        show(t("blocked.title"), h("p", { text: t("error.generic") }));
+      }
+    }
+    postEvent("AUTHSIGNAL_READY");
+    reportHeight();
+  }
+
+  start();
+})();
