@@ -7,7 +7,9 @@ import io.signet.crypto.SecretHasher;
 import io.signet.session.ClientsCommand;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantService;
+import io.signet.tenant.TenantSettingsService;
 import io.signet.webhook.WebhookCommands;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
-                io.signet.cli.RulesCommand.class, WebhookCommands.class})
+                io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -74,8 +76,8 @@ public final class Signet implements Callable<Integer> {
         }
     }
 
-    /** {@code signet tenant create --name NAME}. */
-    @Command(name = "tenant", description = "Manage tenants.", subcommands = TenantCreate.class)
+    /** {@code signet tenant create --name NAME}, {@code signet tenant show [--id ID]}. */
+    @Command(name = "tenant", description = "Manage tenants.", subcommands = {TenantCreate.class, TenantShow.class})
     static final class TenantCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -107,13 +109,70 @@ public final class Signet implements Callable<Integer> {
                             "tenantId", created.tenant().tenantId(), "name", created.tenant().name(),
                             "secretKey", created.secretKey())));
                 } else {
-                    System.out.println("Created tenant '" + created.tenant().name() + "' ("
-                            + created.tenant().tenantId() + "). Its secret key is shown this once:");
+                    System.out.println("Created tenant '" + created.tenant().name() + "'.");
+                    System.out.println("Tenant id (public, for the browser SDK's tenantId): "
+                            + created.tenant().tenantId());
+                    System.out.println("Its secret key is shown this once:");
                     System.out.println();
                     System.out.println("    " + created.secretKey());
                 }
             }
             return 0;
+        }
+    }
+
+    /**
+     * {@code signet tenant show [--id ID] [--json]}: each tenant's public id and Client API identity, read
+     * from the database. Never shows a secret key.
+     */
+    @Command(name = "show", description = "Print tenants' public ids and Client API identity (rpId, rpName, "
+            + "expectedOrigins). No secret is shown.")
+    static final class TenantShow implements Callable<Integer> {
+        @Option(names = "--id", description = "Only this tenant (default: every tenant).")
+        String id;
+
+        @Option(names = "--json", description = "Print JSON: an object with --id, else an array.")
+        boolean json;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            SignetConfig config = config(settings);
+            byte[] key = EncryptionKeys.resolve(config);
+            String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
+            try (Database db = Database.open(config.databaseUrl(), 2)) {
+                TenantSettingsService service = new TenantSettingsService(db, Clock.systemUTC(), () -> publicUrl);
+                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key),
+                        Clock.systemUTC());
+                List<ClientSettings> shown = id == null ? service.allClients()
+                        : service.client(id).map(List::of).orElse(List.of());
+                if (id != null && shown.isEmpty()) {
+                    System.err.println("signet: no tenant has id " + id);
+                    return 1;
+                }
+                if (json) {
+                    List<Object> out = shown.stream().map(c -> (Object) describe(c, tenants)).toList();
+                    System.out.println(io.signet.http.Json.write(id == null ? out : out.getFirst()));
+                } else {
+                    shown.forEach(c -> System.out.println(describe(c, tenants).entrySet().stream()
+                            .map(e -> String.format("%-17s %s", e.getKey() + ":", e.getValue()))
+                            .collect(java.util.stream.Collectors.joining("\n", "", "\n"))));
+                }
+            }
+            return 0;
+        }
+
+        private static java.util.Map<String, Object> describe(ClientSettings c, TenantService tenants) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("tenantId", c.tenantId());
+            m.put("name", tenants.find(c.tenantId()).map(t -> t.name()).orElse(""));
+            m.put("rpId", c.rpId());
+            m.put("rpName", c.rpName());
+            m.put("expectedOrigins", c.expectedOrigins());
+            m.put("anyLocalhostPort", c.anyLocalhostPort());
+            return m;
         }
     }
 }

@@ -11,6 +11,8 @@ import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ChallengeFeature;
+import io.signet.clientapi.ClientCredentials;
+import io.signet.clientapi.ClientRoutes;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -86,15 +88,15 @@ public final class SignetApp implements AutoCloseable {
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
-            TenantSettingsService settings = new TenantSettingsService(db, clock);
+            // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+            TenantSettingsService settings = new TenantSettingsService(db, clock, publicUrl::get);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
                     webhooks.events(), clock);
             RuleService rules = new RuleService(db, clock);
-            // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
-            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionService actions = new ActionService(db, users, rules, actionTokens, publicUrl::get, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
@@ -110,13 +112,15 @@ public final class SignetApp implements AutoCloseable {
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions),
-                    new UiRoutes(actions, users, tenants, settings, tenantId -> PageOrigins.defaults(publicUrl.get())));
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators),
+                    new UiRoutes(actions, users, tenants, settings, tenantId -> settings.client(tenantId)
+                            .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
+                            .orElseGet(() -> new PageOrigins(List.of(), false))));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants, db, idempotency, metrics,
-                    config.accessLog());
+            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
+                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(

@@ -42,13 +42,29 @@ public final class ActionTokens {
     }
 
     /** Why a token was refused; the text goes to validate's {@code error}, so it names no secret. */
-    static final class InvalidToken extends RuntimeException {
+    public static final class InvalidToken extends RuntimeException {
+        private final boolean expired;
+
         InvalidToken(String reason) {
+            this(reason, false);
+        }
+
+        InvalidToken(String reason, boolean expired) {
             super(reason, null, false, false);
+            this.expired = expired;
+        }
+
+        /** A well-formed token of ours that only ran out of time (the Client API's {@code expired_token}). */
+        public boolean expired() {
+            return expired;
         }
     }
 
-    String issue(String tenantId, String userId, String actionCode, String idempotencyKey, String scope) {
+    /**
+     * A new token for an action; {@code scope} is space-separated or null. The Client API issues its
+     * {@code accessToken} here, for the same action as the token it was given.
+     */
+    public String issue(String tenantId, String userId, String actionCode, String idempotencyKey, String scope) {
         long now = clock.millis();
         Map<String, Object> other = new LinkedHashMap<>();
         other.put("tenantId", tenantId);
@@ -91,6 +107,14 @@ public final class ActionTokens {
         }
     }
 
+    /**
+     * Checks a token that names its tenant, as {@link #verify(String)}, but says why it fails: throws
+     * {@link InvalidToken}, whose {@link InvalidToken#expired()} tells an expired token apart.
+     */
+    public TokenClaims check(String token) {
+        return check(unverifiedTenant(token), token);
+    }
+
     /** Checks signature (with the tenant's key), issuer and expiry; throws {@link InvalidToken} with why. */
     TokenClaims check(String tenantId, String token) {
         SignedJWT jwt = parse(token);
@@ -109,7 +133,7 @@ public final class ActionTokens {
             }
             long expiresAt = c.getExpirationTime().getTime();
             if (clock.millis() >= expiresAt) {
-                throw new InvalidToken("The token has expired.");
+                throw new InvalidToken("The token has expired.", true);
             }
             return new TokenClaims(tenantId, string(other, "userId"), string(other, "actionCode"),
                     string(other, "idempotencyKey"), c.getStringClaim("scope"), c.getIssueTime().getTime() / 1000,

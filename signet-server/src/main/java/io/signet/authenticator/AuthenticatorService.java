@@ -49,7 +49,7 @@ public final class AuthenticatorService {
     }
 
     /** getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). */
-    List<UserAuthenticator> list(String tenantId, String userId) {
+    public List<UserAuthenticator> list(String tenantId, String userId) {
         return db.read(jdbc -> {
             User user = users.find(jdbc, tenantId, userId).orElse(null);
             return store.list(jdbc, tenantId, userId).stream()

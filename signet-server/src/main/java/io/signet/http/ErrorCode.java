@@ -7,6 +7,9 @@ package io.signet.http;
 public enum ErrorCode {
     INVALID_REQUEST(400, "invalid_request"),
     UNAUTHORIZED(401, "unauthorized"),
+    EXPIRED_TOKEN(401, "expired_token"),
+    INVALID_TOKEN(401, "invalid_token"),
+    FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),

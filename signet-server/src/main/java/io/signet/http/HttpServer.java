@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Wires authentication for {@code /v1/*} and
- * {@code /admin/*}, the 1 MiB body limit, error rendering, the access log, {@code /health} and
+ * {@code /admin/*} (the Client API group {@code /v1/client/*} through {@link ClientEdge}), the 1 MiB body limit, error rendering, the access log, {@code /health} and
  * {@code /metrics}, then lets each feature's {@link Routes} add its endpoints.
  */
 public final class HttpServer implements AutoCloseable {
@@ -26,9 +26,18 @@ public final class HttpServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
                                    Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
                                    boolean accessLog) {
+        return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
+                accessLog);
+    }
+
+    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
+                                   ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
+                                   PrometheusMeterRegistry metrics, boolean accessLog) {
+        ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -43,7 +52,14 @@ public final class HttpServer implements AutoCloseable {
             AccessLog log = new AccessLog(metrics, accessLog);
             config.requestLogger.http(log::record);
 
-            config.routes.before("/v1/*", ctx -> authenticate(ctx, authenticator));
+            // One filter for /v1 so the client group is told apart on the raw path, '//' included.
+            config.routes.before("/v1/*", ctx -> {
+                if (ClientEdge.covers(ctx.path())) {
+                    clientEdge.before(ctx);
+                } else {
+                    authenticate(ctx, authenticator);
+                }
+            });
             config.routes.before("/admin/*", ctx -> authenticate(ctx, authenticator));
             config.routes.exception(SignetException.class, ErrorMapper::signet);
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);

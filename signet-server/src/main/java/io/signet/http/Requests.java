@@ -19,6 +19,24 @@ public final class Requests {
         return tenantId;
     }
 
+    /** Who called a {@code /v1/client/*} route, as {@link ClientEdge} authenticated it. */
+    public static ClientPrincipal client(Context ctx) {
+        ClientPrincipal principal = ctx.attribute(ClientEdge.PRINCIPAL_ATTRIBUTE);
+        if (principal == null) {
+            throw new IllegalStateException("route is not behind the client edge");
+        }
+        return principal;
+    }
+
+    /** The Bearer principal of a client route that needs a token; tenant Basic there is a 401. */
+    public static ClientPrincipal.Bearer clientBearer(Context ctx) {
+        if (client(ctx) instanceof ClientPrincipal.Bearer bearer) {
+            return bearer;
+        }
+        throw new SignetException(ErrorCode.UNAUTHORIZED, "This endpoint needs 'Authorization: Bearer <token>' "
+                + "with the token from track or an accessToken; tenant Basic is not enough here.");
+    }
+
     /** The JSON body as a record; see {@link Json#read(byte[], Class)} for the rules. */
     public static <T> T body(Context ctx, Class<T> type) {
         return Json.read(ctx.bodyAsBytes(), type);

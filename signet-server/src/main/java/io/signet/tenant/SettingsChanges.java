@@ -1,11 +1,32 @@
 package io.signet.tenant;
 
-/** Body of {@code PATCH /admin/v1/settings}: a null component leaves that setting as it is. */
-record SettingsChanges(Boolean protectLastAuthenticator, Boolean recoveryCodesEnabled) {
+import io.signet.http.SignetException;
+import java.util.LinkedHashSet;
+import java.util.List;
 
+/** Body of {@code PATCH /admin/v1/settings}: a null component leaves that setting as it is. */
+record SettingsChanges(Boolean protectLastAuthenticator, Boolean recoveryCodesEnabled, String rpId, String rpName,
+                       List<String> expectedOrigins) {
+
+    /** The changed settings, every given value validated (400 naming the field) and normalised. */
     TenantSettings applyTo(TenantSettings current) {
-        return new TenantSettings(
-                protectLastAuthenticator == null ? current.protectLastAuthenticator() : protectLastAuthenticator,
-                recoveryCodesEnabled == null ? current.recoveryCodesEnabled() : recoveryCodesEnabled);
+        try {
+            return new TenantSettings(
+                    protectLastAuthenticator == null ? current.protectLastAuthenticator() : protectLastAuthenticator,
+                    recoveryCodesEnabled == null ? current.recoveryCodesEnabled() : recoveryCodesEnabled,
+                    rpId == null ? current.rpId() : Origins.rpId(rpId),
+                    rpName == null ? current.rpName() : Origins.rpName(rpName),
+                    expectedOrigins == null ? current.expectedOrigins() : origins(expectedOrigins));
+        } catch (IllegalArgumentException e) {
+            throw SignetException.invalid(e.getMessage());
+        }
+    }
+
+    private static List<String> origins(List<String> given) {
+        if (given.isEmpty() || given.size() > Origins.MAX_ORIGINS) {
+            throw new IllegalArgumentException("'expectedOrigins' must list 1 to " + Origins.MAX_ORIGINS
+                    + " origins.");
+        }
+        return List.copyOf(new LinkedHashSet<>(given.stream().map(Origins::origin).toList()));
     }
 }

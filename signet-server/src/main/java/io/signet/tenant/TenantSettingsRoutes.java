@@ -24,7 +24,7 @@ public final class TenantSettingsRoutes implements Routes {
 
     /** {@code GET /admin/v1/settings}: every setting with its current value. */
     private Object getSettings(Context ctx) {
-        return settings.get(Requests.tenantId(ctx));
+        return settings.view(Requests.tenantId(ctx));
     }
 
     /** {@code PATCH /admin/v1/settings}: changes the settings sent, answers all of them. */

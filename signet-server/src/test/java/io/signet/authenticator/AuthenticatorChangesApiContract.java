@@ -73,9 +73,9 @@ abstract class AuthenticatorChangesApiContract extends ServerSuite {
     void settings_default_to_the_Authsignal_behaviour_and_change_partially() {
         Api tenant = server.newTenant("settings-" + uid());
         assertThat(tenant.get("/admin/v1/settings").body())
-                .isEqualTo("{\"protectLastAuthenticator\":false,\"recoveryCodesEnabled\":true}");
+                .contains("\"protectLastAuthenticator\":false,\"recoveryCodesEnabled\":true");
         ApiResponse patched = tenant.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
-        assertThat(patched.body()).isEqualTo("{\"protectLastAuthenticator\":true,\"recoveryCodesEnabled\":true}");
+        assertThat(patched.body()).contains("\"protectLastAuthenticator\":true,\"recoveryCodesEnabled\":true");
         assertThat(tenant.get("/admin/v1/settings").json().path("protectLastAuthenticator").asBoolean()).isTrue();
         ApiResponse bad = tenant.patch("/admin/v1/settings", "{\"recoveryCodesEnabled\":\"maybe\"}");
         assertThat(bad.status()).isEqualTo(400);

@@ -1,0 +1,62 @@
+package io.signet.clientapi;
+
+import io.signet.action.ActionTokens;
+import io.signet.action.TokenClaims;
+import io.signet.http.ClientAuthenticator;
+import io.signet.http.ClientPrincipal;
+import io.signet.http.ErrorCode;
+import io.signet.http.SignetException;
+import io.signet.tenant.ClientSettings;
+import io.signet.tenant.TenantSettingsService;
+import java.util.Optional;
+
+/**
+ * The Client API's answer to the client edge: action tokens checked with {@link ActionTokens} (any token
+ * Signet issued for the tenant, the track token or an accessToken), tenants and origins from the cached
+ * {@link ClientSettings}.
+ */
+public final class ClientCredentials implements ClientAuthenticator {
+    private final ActionTokens tokens;
+    private final TenantSettingsService settings;
+
+    public ClientCredentials(ActionTokens tokens, TenantSettingsService settings) {
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    @Override
+    public ClientPrincipal.Bearer bearer(String token) {
+        TokenClaims c;
+        try {
+            c = tokens.check(token);
+        } catch (ActionTokens.InvalidToken e) {
+            throw e.expired()
+                    ? new SignetException(ErrorCode.EXPIRED_TOKEN, "The token has expired: tokens are valid for 10 "
+                    + "minutes. Get a new one with track.")
+                    : new SignetException(ErrorCode.INVALID_TOKEN, "The token is not valid: " + e.getMessage());
+        }
+        if (settings.client(c.tenantId()).isEmpty()) {
+            throw new SignetException(ErrorCode.INVALID_TOKEN, "The token's tenant no longer exists.");
+        }
+        return new ClientPrincipal.Bearer(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), c.scope(),
+                c.expiresAt());
+    }
+
+    @Override
+    public Optional<ClientPrincipal.Tenant> tenant(String publicTenantId) {
+        if (publicTenantId.length() > 255) {
+            return Optional.empty();
+        }
+        return settings.client(publicTenantId).map(c -> new ClientPrincipal.Tenant(c.tenantId()));
+    }
+
+    @Override
+    public boolean allowsOrigin(String tenantId, String origin) {
+        return settings.client(tenantId).map(c -> c.allowsOrigin(origin)).orElse(false);
+    }
+
+    @Override
+    public boolean anyTenantAllowsOrigin(String origin) {
+        return settings.anyTenantAllowsOrigin(origin);
+    }
+}

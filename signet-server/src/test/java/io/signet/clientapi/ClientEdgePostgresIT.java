@@ -1,0 +1,10 @@
+package io.signet.clientapi;
+
+import io.signet.testing.Backend;
+
+class ClientEdgePostgresIT extends ClientEdgeContract {
+    @Override
+    protected Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
