@@ -3,6 +3,7 @@ package io.signet.ui;
 import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.http.HtmlPage;
+import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
 import io.signet.tenant.TenantService;
@@ -29,6 +30,16 @@ public final class UiRoutes implements Routes {
     public void register(Router router) {
         router.page("/ui", this::challengePage);
         assets.all().forEach((name, a) -> router.asset("/ui/assets/" + name, a.contentType(), a.body()));
+        router.post("/v1/client/ui/qr-code", this::qrCode);
+    }
+
+    /**
+     * {@code POST /v1/client/ui/qr-code} (a Signet extension for the page, Bearer token): the SVG QR code of
+     * an authenticator app's {@code otpauth://} URI.
+     */
+    private QrCodes.Response qrCode(Context ctx) {
+        Requests.clientBearer(ctx);
+        return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
     }
 
     /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (authsignal-client-api.md §10). */

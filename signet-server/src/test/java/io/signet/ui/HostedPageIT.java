@@ -198,6 +198,26 @@ class HostedPageIT extends ServerSuite {
     }
 
     @Test
+    void the_qr_code_of_an_otpauth_uri_is_drawn_for_a_token_holder_only() {
+        String token = track(uid(), Map.of()).path("token").asString();
+        Api browser = new Api(server.baseUrl(), null);
+        Map<String, Object> body = Map.of("text", "otpauth://totp/Acme:jane?secret=JBSWY3DPEHPK3PXP&issuer=Acme");
+
+        ApiResponse drawn = browser.send("POST", "/v1/client/ui/qr-code", body,
+                Map.of("Authorization", "Bearer " + token));
+        ApiResponse anonymous = browser.post("/v1/client/ui/qr-code", body);
+        ApiResponse other = browser.send("POST", "/v1/client/ui/qr-code", Map.of("text", "https://evil.example"),
+                Map.of("Authorization", "Bearer " + token));
+
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(200);
+        assertThat(drawn.json().path("svg").asString()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .contains("<path fill=\"#000\" d=\"M4,4h1v1h-1z").doesNotContain("<script");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.errorCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
     void the_script_and_style_sheet_come_from_the_jar() {
         ApiResponse js = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.js");
         ApiResponse css = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.css");
