@@ -29,6 +29,8 @@ import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
+import io.signet.tenant.BrandingRoutes;
+import io.signet.tenant.BrandingService;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
@@ -91,6 +93,7 @@ public final class SignetApp implements AutoCloseable {
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             TenantSettingsService settings = new TenantSettingsService(db, clock, publicUrl::get);
+            BrandingService branding = new BrandingService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
@@ -113,7 +116,8 @@ public final class SignetApp implements AutoCloseable {
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators),
-                    new UiRoutes(actions, users, tenants, settings, tenantId -> settings.client(tenantId)
+                    new BrandingRoutes(branding),
+                    new UiRoutes(actions, users, tenants, settings, branding, tenantId -> settings.client(tenantId)
                             .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                             .orElseGet(() -> new PageOrigins(List.of(), false))));
 

@@ -87,7 +87,8 @@ public final class ActionService {
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
                 decision.rule() == null ? null : decision.rule().version(),
-                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now);
+                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
+                TrackFields.locale(r.locale()));
         try {
             db.write(jdbc -> {
                 users.ensureUser(jdbc, tenantId, userId, changes);
@@ -243,7 +244,7 @@ public final class ActionService {
         return store.find(c.tenantId(), c.idempotencyKey())
                 .filter(a -> a.userId().equals(c.userId()) && a.actionCode().equals(c.actionCode()))
                 .map(a -> new VerifiedAction(c, a.state(), a.stateUpdatedAt(), a.verificationMethod(),
-                        a.redirectUrl()));
+                        a.redirectUrl(), a.locale()));
     }
 
     /**

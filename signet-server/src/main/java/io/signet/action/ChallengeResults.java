@@ -50,7 +50,7 @@ public final class ChallengeResults implements ActionOutcomes {
         long now = clock.millis();
         Action claimed = new Action(tenantId, idempotencyKey, userId, actionCode, ActionState.CHALLENGE_SUCCEEDED, now,
                 method, null, null, null, null, null, null, List.of(), null, null, Json.MAPPER.createObjectNode(),
-                Json.MAPPER.createObjectNode(), now, now);
+                Json.MAPPER.createObjectNode(), now, now, null);
         if (!db.write(jdbc -> store.insert(jdbc, claimed))) {
             Action existing = store.find(tenantId, idempotencyKey).orElseThrow();
             if (!existing.userId().equals(userId) || !existing.actionCode().equals(actionCode)) {

@@ -20,7 +20,8 @@ final class Assets {
 
     private static final Map<String, String> TYPES = Map.of(
             "signet-ui.js", "text/javascript; charset=utf-8",
-            "signet-ui.css", "text/css; charset=utf-8");
+            "signet-ui.css", "text/css; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
     private final String version;

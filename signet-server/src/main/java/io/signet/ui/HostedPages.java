@@ -4,6 +4,9 @@ import io.signet.action.ActionService;
 import io.signet.action.ActionState;
 import io.signet.action.VerifiedAction;
 import io.signet.http.HtmlPage;
+import io.signet.tenant.Branding;
+import io.signet.tenant.BrandingService;
+import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.Enrollment;
@@ -28,10 +31,10 @@ final class HostedPages {
     static final Set<VerificationMethod> CHALLENGEABLE = EnumSet.of(VerificationMethod.PASSKEY,
             VerificationMethod.EMAIL_OTP, VerificationMethod.SMS, VerificationMethod.WHATSAPP,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_MAGIC_LINK);
-    /** Methods the page can enrol (authsignal-client-api.md §3: #1/#3, #18, #10, #13). */
-    static final Set<VerificationMethod> ENROLLABLE = EnumSet.of(VerificationMethod.PASSKEY,
+    /** Methods the page can enrol (authsignal-client-api.md §3: #1/#3, #18, #10, #13), in the order offered. */
+    static final List<VerificationMethod> ENROLLABLE = List.of(VerificationMethod.PASSKEY,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_OTP, VerificationMethod.SMS);
-    static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'";
     private static final int MAX_TOKEN = 4096;
 
@@ -39,16 +42,18 @@ final class HostedPages {
     private final UserService users;
     private final TenantService tenants;
     private final TenantSettingsService settings;
+    private final BrandingService branding;
     private final Function<String, PageOrigins> origins;
     private final Messages messages;
     private final Shell shell;
 
     HostedPages(ActionService actions, UserService users, TenantService tenants, TenantSettingsService settings,
-                Function<String, PageOrigins> origins, Messages messages, Shell shell) {
+                BrandingService branding, Function<String, PageOrigins> origins, Messages messages, Shell shell) {
         this.actions = actions;
         this.users = users;
         this.tenants = tenants;
         this.settings = settings;
+        this.branding = branding;
         this.origins = origins;
         this.messages = messages;
         this.shell = shell;
@@ -66,7 +71,7 @@ final class HostedPages {
         }
         VerifiedAction action = verified.get();
         String tenantId = action.claims().tenantId();
-        String lang = messages.choose(null, acceptLanguage);
+        String lang = messages.choose(action.locale(), acceptLanguage);
         Mode mode = Mode.of(modeQuery);
         PageOrigins allowed = origins.apply(tenantId);
         List<String> ancestors = mode == Mode.POPUP ? allowed.frameAncestors() : List.of();
@@ -75,10 +80,12 @@ final class HostedPages {
                     APP_POLICY, ancestors);
         }
         Enrollment enrollment = users.enrollment(tenantId, action.claims().userId());
-        PageConfig config = new PageConfig("app", lang, mode.wire(),
-                tenants.find(tenantId).map(t -> t.name()).orElse(""), null, action.redirectUrl(),
+        Branding brand = branding.get(tenantId);
+        PageConfig config = new PageConfig("app", lang, mode.wire(), brand.displayName() != null
+                ? brand.displayName() : tenants.find(tenantId).map(Tenant::name).orElse(""), brand.primaryColor(),
+                brand.logo() == null ? null : brand.logo().dataUrl(), action.redirectUrl(),
                 allowed.origins(), allowed.anyLocalhostPort(), action.state().name(), methods(enrollment),
-                enrollment.allowed().stream().filter(ENROLLABLE::contains).map(Enum::name).toList(),
+                ENROLLABLE.stream().filter(enrollment.allowed()::contains).map(Enum::name).toList(),
                 !enrollment.isEnrolled() || hasScope(action.claims().scope(), "add:authenticators"),
                 enrollment.isEnrolled() && settings.get(tenantId).recoveryCodesEnabled(),
                 messages.bundle(lang));

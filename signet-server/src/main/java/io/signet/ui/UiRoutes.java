@@ -6,6 +6,7 @@ import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
+import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserService;
@@ -20,9 +21,9 @@ public final class UiRoutes implements Routes {
     private final Assets assets;
 
     public UiRoutes(ActionService actions, UserService users, TenantService tenants, TenantSettingsService settings,
-                    Function<String, PageOrigins> origins) {
+                    BrandingService branding, Function<String, PageOrigins> origins) {
         this.assets = new Assets();
-        this.pages = new HostedPages(actions, users, tenants, settings, origins, new Messages(),
+        this.pages = new HostedPages(actions, users, tenants, settings, branding, origins, new Messages(),
                 new Shell(assets.version()));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
 import io.signet.testing.ManualClock;
 import io.signet.testing.ServerSuite;
 import java.net.URI;
@@ -24,15 +23,10 @@ import tools.jackson.databind.JsonNode;
  * per mode, the pages for bad tokens, and the language choice. The flows inside the page run in the
  * browser suite (compat/test/hosted-page.test.mjs).
  */
-class HostedPageIT extends ServerSuite {
+abstract class HostedPageContract extends ServerSuite {
     private static final Pattern CONFIG = Pattern.compile(
             "<script type=\"application/json\" id=\"signet-ui-config\">(.*?)</script>", Pattern.DOTALL);
     private final ManualClock clock = new ManualClock(Instant.now());
-
-    @Override
-    protected Backend backend() {
-        return Backend.SQLITE;
-    }
 
     @Override
     protected Clock clock() {
@@ -180,6 +174,56 @@ class HostedPageIT extends ServerSuite {
         assertThat(config(open(url, "Accept-Language", ";;garbage")).path("lang").asString()).isEqualTo("en");
         assertThat(config(open(url, "Accept-Language", "fr")).path("messages").path("code.submit").asString())
                 .isEqualTo("Vérifier");
+    }
+
+    @Test
+    void tracks_locale_wins_over_the_browsers_language() {
+        String url = track(uid(), Map.of("locale", "fr-CA")).path("url").asString();
+        String ignored = track(uid(), Map.of("locale", "not a tag!")).path("url").asString();
+
+        assertThat(config(open(url, "Accept-Language", "de")).path("lang").asString()).isEqualTo("fr");
+        assertThat(config(open(ignored, "Accept-Language", "de")).path("lang").asString()).isEqualTo("de");
+    }
+
+    @Test
+    void the_tenants_branding_shows_on_its_page() {
+        Api admin = server.newTenant("Acme Corp");
+        String url = admin.post("/v1/users/" + uid() + "/actions/signIn", Map.of()).json().path("url").asString();
+        assertThat(config(open(url)).path("tenantName").asString()).isEqualTo("Acme Corp");
+
+        ApiResponse patched = admin.patch("/admin/v1/branding", Map.of("displayName", "Acme", "primaryColor", "#AA0033"));
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        ApiResponse logo = admin.send("POST", "/admin/v1/branding/logo", png, Map.of("Content-Type", "image/png"));
+
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(logo.status()).as(logo.toString()).isEqualTo(200);
+        assertThat(logo.json().path("logo").path("contentType").asString()).isEqualTo("image/png");
+        assertThat(logo.json().path("logo").path("sizeBytes").asInt()).isEqualTo(png.length);
+        JsonNode config = config(open(url));
+        assertThat(config.path("tenantName").asString()).isEqualTo("Acme");
+        assertThat(config.path("primaryColor").asString()).isEqualTo("#aa0033");
+        assertThat(config.path("logoUrl").asString()).startsWith("data:image/png;base64,iVBORw0KGgo");
+        assertThat(config(open(track(uid(), Map.of()).path("url").asString())).path("tenantName").asString())
+                .as("another tenant's page keeps its own name").isNotEqualTo("Acme");
+
+        ApiResponse svg = admin.send("POST", "/admin/v1/branding/logo",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(),
+                Map.of("Content-Type", "image/svg+xml"));
+        ApiResponse huge = admin.send("POST", "/admin/v1/branding/logo",
+                java.util.Arrays.copyOf(png, 100 * 1024 + 1), Map.of("Content-Type", "image/png"));
+        ApiResponse badColor = admin.patch("/admin/v1/branding", Map.of("primaryColor", "red;}"));
+        assertThat(svg.status()).isEqualTo(400);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(badColor.status()).isEqualTo(400);
+        assertThat(badColor.errorDescription()).contains("primaryColor");
+
+        ApiResponse removed = admin.delete("/admin/v1/branding/logo");
+        ApiResponse reset = admin.patch("/admin/v1/branding", Map.of("displayName", ""));
+        assertThat(removed.json().has("logo")).isFalse();
+        assertThat(reset.json().has("displayName")).isFalse();
+        assertThat(config(open(url)).path("tenantName").asString()).isEqualTo("Acme Corp");
+        assertThat(config(open(url)).has("logoUrl")).isFalse();
     }
 
     @Test
