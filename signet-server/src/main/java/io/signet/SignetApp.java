@@ -115,7 +115,8 @@ public final class SignetApp implements AutoCloseable {
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators),
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators,
+                            challenges.client(), actionTokens, actions, settings),
                     new BrandingRoutes(branding),
                     new UiRoutes(actions, users, tenants, settings, branding, tenantId -> settings.client(tenantId)
                             .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))

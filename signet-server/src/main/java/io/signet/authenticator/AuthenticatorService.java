@@ -13,9 +13,11 @@ import io.signet.tenant.TenantSettingsService;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
 import io.signet.user.UserService;
+import io.signet.user.VerificationMethod;
 import io.signet.webhook.Events;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import tools.jackson.databind.JsonNode;
 
@@ -48,14 +50,94 @@ public final class AuthenticatorService {
         this.placements = new Placements(store, encryptor, this.events, clock);
     }
 
-    /** getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). */
+    /**
+     * getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). Pending
+     * authenticators (enrolled through the Client API, not verified yet) are not listed.
+     */
     public List<UserAuthenticator> list(String tenantId, String userId) {
         return db.read(jdbc -> {
             User user = users.find(jdbc, tenantId, userId).orElse(null);
             return store.list(jdbc, tenantId, userId).stream()
+                    .filter(a -> !a.pending())
                     .map(a -> UserAuthenticator.of(a, user))
                     .toList();
         });
+    }
+
+    /** The user's verified authenticator with this id, as getAuthenticators shows it. */
+    public Optional<UserAuthenticator> find(String tenantId, String userId, String authenticatorId) {
+        return list(tenantId, userId).stream().filter(a -> a.userAuthenticatorId().equals(authenticatorId)).findFirst();
+    }
+
+    /** Whether the user has a verified authenticator (the Client API's {@code add:authenticators} rule). */
+    public boolean hasVerified(String tenantId, String userId) {
+        return db.read(jdbc -> store.count(jdbc, tenantId, userId)) > 0;
+    }
+
+    /**
+     * Client API enrollment of an email (EMAIL_OTP, EMAIL_MAGIC_LINK) or phone (SMS) factor: stored pending
+     * until its first successful verification, or the equal authenticator the user already has (pending or
+     * not). Returns its id. The contact must be validated.
+     */
+    public String enrollPending(String tenantId, String userId, VerificationMethod method, String contact) {
+        boolean email = method.name().startsWith("EMAIL");
+        NewAuthenticator n = new NewAuthenticator(method, email ? contact : null, email ? null : contact, null, null,
+                null, false);
+        return placePending(tenantId, userId, n, false);
+    }
+
+    /** A pending authenticator app: its id, the key URI and the Base32 secret, shown to the user this once. */
+    public record PendingTotp(String userAuthenticatorId, String uri, String secret) {
+    }
+
+    /**
+     * Client API enrollment of an authenticator app: a fresh secret, stored sealed and pending. An earlier
+     * pending app of the user is replaced, so only the secret shown last can complete the enrollment.
+     */
+    public PendingTotp enrollPendingTotp(String tenantId, String userId, String issuer) {
+        User known = users.find(tenantId, userId).orElse(null);
+        String account = known == null ? userId
+                : known.email() != null ? known.email()
+                : known.username() != null ? known.username() : userId;
+        OtpUri uri = OtpUri.generate(issuer, account);
+        NewAuthenticator n = new NewAuthenticator(VerificationMethod.AUTHENTICATOR_APP, null, null, uri, null, null,
+                false);
+        return new PendingTotp(placePending(tenantId, userId, n, true), uri.toUri(), uri.secretBase32());
+    }
+
+    private String placePending(String tenantId, String userId, NewAuthenticator n, boolean replacePending) {
+        String matchKey = n.matchKey(hasher);
+        return db.write(jdbc -> {
+            users.ensureLockedUser(jdbc, tenantId, userId, UserChanges.NONE);
+            if (replacePending) {
+                store.deletePending(jdbc, tenantId, userId, n.method());
+            }
+            return switch (placements.place(jdbc, tenantId, List.of(new Request(userId, n, matchKey)), true)
+                    .getFirst()) {
+                case Existing e -> e.authenticator().authenticatorId();
+                case Created c -> c.authenticator().authenticatorId();
+                case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);
+            };
+        });
+    }
+
+    /**
+     * The first successful verification of a pending authenticator, in the caller's transaction: it becomes
+     * verified, {@code authenticator.created} is published, and its email or phone number becomes the user's,
+     * verified. False when it was not pending (nothing changes).
+     */
+    boolean confirm(Jdbc jdbc, String tenantId, StoredAuthenticator a, long at) {
+        if (!a.pending() || !store.confirm(jdbc, tenantId, a.userId(), a.authenticatorId(), at)) {
+            return false;
+        }
+        events.created(jdbc, tenantId, List.of(Placements.confirmed(a, at)));
+        UserChanges contact = switch (a.method()) {
+            case EMAIL_OTP, EMAIL_MAGIC_LINK -> new UserChanges(a.email(), true, null, null, null, null, null, null, null);
+            case SMS, WHATSAPP -> new UserChanges(null, null, a.phoneNumber(), true, null, null, null, null, null);
+            default -> UserChanges.NONE;
+        };
+        users.ensureUser(jdbc, tenantId, a.userId(), contact);
+        return true;
     }
 
     /**

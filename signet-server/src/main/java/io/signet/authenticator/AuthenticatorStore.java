@@ -13,7 +13,7 @@ import java.util.Set;
  * service decides and writes atomically. An interface so the SQL stays apart from the decisions it serves.
  */
 interface AuthenticatorStore {
-    /** The user's authenticators, oldest first. */
+    /** The user's authenticators, oldest first, pending ones included (see {@link StoredAuthenticator}). */
     List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId);
 
     /** The user's authenticator with this id; empty if it does not exist or belongs to someone else. */
@@ -40,13 +40,13 @@ interface AuthenticatorStore {
     /** Deletes the user's authenticator; false when there was none. */
     boolean delete(Jdbc jdbc, String tenantId, String userId, String authenticatorId);
 
-    /** How many authenticators the user has. */
+    /** How many verified authenticators the user has. */
     long count(Jdbc jdbc, String tenantId, String userId);
 
     /** Locks the user's row until the transaction ends, serialising decisions about one user's factors. */
     void lockUser(Jdbc jdbc, String tenantId, String userId);
 
-    /** The user's enrolled methods, each once, in the order first enrolled. */
+    /** The user's enrolled methods (verified authenticators), each once, in the order first enrolled. */
     List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId);
 
     /** Stores recovery code hashes for the user. */
@@ -63,4 +63,13 @@ interface AuthenticatorStore {
 
     /** Sets {@code last_verified_at} of the user's authenticator; false when there is none. */
     boolean markLastVerified(Jdbc jdbc, String tenantId, String userId, String authenticatorId, long at);
+
+    /**
+     * Makes a pending authenticator verified, stamping {@code verified_at} and {@code last_verified_at}; true
+     * only for the one caller that did (it then publishes the creation).
+     */
+    boolean confirm(Jdbc jdbc, String tenantId, String userId, String authenticatorId, long at);
+
+    /** Deletes the user's pending authenticators of the method; returns how many. */
+    int deletePending(Jdbc jdbc, String tenantId, String userId, VerificationMethod method);
 }

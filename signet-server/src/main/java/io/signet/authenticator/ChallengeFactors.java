@@ -25,10 +25,12 @@ public final class ChallengeFactors implements Factors {
         this.encryptor = encryptor;
     }
 
+    /** A verified authenticator's contact first; else a pending one's (a code re-sent during enrollment). */
     @Override
     public String enrolledContact(String tenantId, String userId, VerificationMethod method) {
         return db.read(jdbc -> store.list(jdbc, tenantId, userId)).stream()
                 .filter(a -> sameChannel(a, method))
+                .sorted(java.util.Comparator.comparing(StoredAuthenticator::pending))
                 .map(a -> a.email() != null ? a.email() : a.phoneNumber())
                 .filter(Objects::nonNull)
                 .findFirst().orElse(null);
@@ -56,22 +58,27 @@ public final class ChallengeFactors implements Factors {
 
     /**
      * By id; else the user's authenticator of the method whose email or phone number the code went to
-     * (WhatsApp has no enroll of its own in the browser SDK, authsignal-client-api.md §4.4).
+     * (WhatsApp has no enroll of its own in the browser SDK, authsignal-client-api.md §4.4). A pending
+     * authenticator's first verification completes its enrollment.
      */
     @Override
-    public String verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
-                           String contact, long at) {
+    public VerifiedFactor verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
+                                   String contact, long at) {
         return db.write(jdbc -> {
-            String id = authenticatorId;
-            if (id == null && contact != null) {
-                id = store.list(jdbc, tenantId, userId).stream()
-                        .filter(a -> sameChannel(a, method))
-                        .filter(a -> Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))
-                                || contact.equals(a.phoneNumber()))
-                        .map(StoredAuthenticator::authenticatorId)
-                        .findFirst().orElse(null);
+            StoredAuthenticator found = store.list(jdbc, tenantId, userId).stream()
+                    .filter(a -> authenticatorId != null ? a.authenticatorId().equals(authenticatorId)
+                            : contact != null && sameChannel(a, method) && (contact.equals(a.phoneNumber())
+                            || Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))))
+                    .sorted(java.util.Comparator.comparing(StoredAuthenticator::pending))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                return VerifiedFactor.NONE;
             }
-            return id != null && store.markLastVerified(jdbc, tenantId, userId, id, at) ? id : null;
+            if (authenticators.confirm(jdbc, tenantId, found, at)) {
+                return new VerifiedFactor(found.authenticatorId(), true);
+            }
+            return store.markLastVerified(jdbc, tenantId, userId, found.authenticatorId(), at)
+                    ? new VerifiedFactor(found.authenticatorId(), false) : VerifiedFactor.NONE;
         });
     }
 }

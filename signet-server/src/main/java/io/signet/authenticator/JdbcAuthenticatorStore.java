@@ -23,10 +23,10 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
             authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
             credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
-            last_verified_at""";
+            last_verified_at, pending""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
     /** tenant_id, match_key and {@link #COLUMNS}. */
-    private static final int INSERTED_COLUMNS = 23;
+    private static final int INSERTED_COLUMNS = 24;
 
     @Override
     public List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId) {
@@ -95,7 +95,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 p == null ? null : p.algorithm(), p == null ? null : p.name(), p == null ? null : p.signCount(),
                 p == null ? null : p.aaguid(),
                 p == null || p.transports() == null ? null : String.join(",", p.transports()),
-                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt());
+                a.createdAt(), a.verifiedAt(), a.lastVerifiedAt(), a.pending());
     }
 
     @Override
@@ -106,7 +106,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public long count(Jdbc jdbc, String tenantId, String userId) {
-        return jdbc.count("SELECT COUNT(*) AS n FROM authenticators WHERE tenant_id = ? AND user_id = ?",
+        return jdbc.count("SELECT COUNT(*) AS n FROM authenticators WHERE tenant_id = ? AND user_id = ? AND NOT pending",
                 tenantId, userId);
     }
 
@@ -123,7 +123,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
     public List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId) {
         return jdbc.query("""
                 SELECT verification_method, MIN(created_at) AS first_at FROM authenticators
-                 WHERE tenant_id = ? AND user_id = ?
+                 WHERE tenant_id = ? AND user_id = ? AND NOT pending
                  GROUP BY verification_method ORDER BY first_at, verification_method""",
                 row -> VerificationMethod.parse(row.string("verification_method")), tenantId, userId);
     }
@@ -162,6 +162,22 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 at, tenantId, authenticatorId, userId) == 1;
     }
 
+    @Override
+    public boolean confirm(Jdbc jdbc, String tenantId, String userId, String authenticatorId, long at) {
+        return jdbc.update("""
+                UPDATE authenticators SET pending = ?, verified_at = ?, last_verified_at = ?
+                 WHERE tenant_id = ? AND authenticator_id = ? AND user_id = ? AND pending""",
+                false, at, at, tenantId, authenticatorId, userId) == 1;
+    }
+
+    @Override
+    public int deletePending(Jdbc jdbc, String tenantId, String userId, VerificationMethod method) {
+        return jdbc.update("""
+                DELETE FROM authenticators
+                 WHERE tenant_id = ? AND user_id = ? AND verification_method = ? AND pending""",
+                tenantId, userId, method);
+    }
+
     private static StoredAuthenticator map(Row r) {
         String sealed = r.string("totp_secret_sealed");
         SealedTotp totp = sealed == null ? null : new SealedTotp(sealed, r.string("totp_issuer"),
@@ -175,6 +191,7 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 transports == null ? null : Arrays.asList(transports.split(",")));
         return new StoredAuthenticator(r.string("authenticator_id"), r.string("user_id"),
                 VerificationMethod.parse(r.string("verification_method")), r.string("email"), r.string("phone_number"),
-                totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"));
+                totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"),
+                r.bool("pending"));
     }
 }

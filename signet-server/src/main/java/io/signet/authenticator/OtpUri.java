@@ -43,6 +43,23 @@ record OtpUri(byte[] secret, String issuer, String account, String algorithm, in
         return Base32.encode(secret);
     }
 
+    /** A new random 160-bit secret (RFC 4226 §4's recommendation) with the defaults every app supports. */
+    static OtpUri generate(String issuer, String account) {
+        return new OtpUri(io.signet.crypto.RandomTokens.bytes(20), issuer, account, "SHA1", 6, 30);
+    }
+
+    /** The key URI an app scans: {@code otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=...}. */
+    String toUri() {
+        String label = (issuer == null ? "" : encode(issuer) + ":") + encode(account == null ? "" : account);
+        return "otpauth://totp/" + label + "?secret=" + secretBase32()
+                + (issuer == null ? "" : "&issuer=" + encode(issuer))
+                + "&algorithm=" + algorithm + "&digits=" + digits + "&period=" + period;
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Parses and checks {@code value}; any problem is a 400 naming {@code otpUri}, never echoing the secret. */
     static OtpUri parse(String value) {
         URI uri;

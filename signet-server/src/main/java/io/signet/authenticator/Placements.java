@@ -49,6 +49,14 @@ final class Placements {
 
     /** The placements, in request order. The users must exist. */
     List<Placement> place(Jdbc jdbc, String tenantId, List<Request> requests) {
+        return place(jdbc, tenantId, requests, false);
+    }
+
+    /**
+     * As {@link #place(Jdbc, String, List)}; with {@code pending}, new authenticators are stored pending and
+     * nothing is published: their creation is announced when they are first verified.
+     */
+    List<Placement> place(Jdbc jdbc, String tenantId, List<Request> requests, boolean pending) {
         Set<String> userIds = new LinkedHashSet<>();
         Set<String> credentialIds = new LinkedHashSet<>();
         for (Request r : requests) {
@@ -59,15 +67,27 @@ final class Placements {
         }
         Map<MatchKey, StoredAuthenticator> enrolled = store.findByUsers(jdbc, tenantId, userIds);
         Map<String, String> credentialOwners = store.credentialOwners(jdbc, tenantId, credentialIds);
-        Set<String> usersWithAny = new HashSet<>();
-        enrolled.keySet().forEach(k -> usersWithAny.add(k.userId()));
+        Set<String> usersWithAny = new HashSet<>(); // verified ones: a pending authenticator is not enrolled yet
+        enrolled.forEach((k, a) -> {
+            if (!a.pending()) {
+                usersWithAny.add(k.userId());
+            }
+        });
 
         long now = clock.millis();
         List<Placement> placements = new ArrayList<>(requests.size());
         List<StoredAuthenticator> fresh = new ArrayList<>();
         List<String> freshKeys = new ArrayList<>();
+        List<StoredAuthenticator> confirmed = new ArrayList<>();
         for (Request r : requests) {
             StoredAuthenticator existing = enrolled.get(r.key());
+            if (existing != null && existing.pending() && !pending
+                    && store.confirm(jdbc, tenantId, r.userId(), existing.authenticatorId(), now)) {
+                // Enrolled as verified while a Client API enrollment of it waited: that verifies it.
+                existing = confirmed(existing, now);
+                enrolled.put(r.key(), existing);
+                confirmed.add(existing);
+            }
             if (existing != null) {
                 placements.add(new Existing(existing));
                 continue;
@@ -77,7 +97,7 @@ final class Placements {
                 placements.add(new CredentialTaken());
                 continue;
             }
-            StoredAuthenticator a = create(tenantId, r, now);
+            StoredAuthenticator a = create(tenantId, r, now, pending);
             placements.add(new Created(a, usersWithAny.add(r.userId())));
             enrolled.put(r.key(), a);
             if (n.passkey() != null) {
@@ -87,7 +107,10 @@ final class Placements {
             freshKeys.add(r.matchKey());
         }
         Set<String> inserted = store.insertAllIfAbsent(jdbc, tenantId, fresh, freshKeys);
-        return settleRaces(jdbc, tenantId, requests, placements, inserted);
+        if (!confirmed.isEmpty()) {
+            events.created(jdbc, tenantId, confirmed);
+        }
+        return settleRaces(jdbc, tenantId, requests, placements, inserted, pending);
     }
 
     /**
@@ -96,7 +119,7 @@ final class Placements {
      * the rows really inserted are published here, in the same transaction.
      */
     private List<Placement> settleRaces(Jdbc jdbc, String tenantId, List<Request> requests, List<Placement> placements,
-                                        Set<String> inserted) {
+                                        Set<String> inserted, boolean pending) {
         List<StoredAuthenticator> created = new ArrayList<>();
         Map<String, Placement> lost = new HashMap<>(); // by the id of an authenticator that was never stored
         for (int i = 0; i < placements.size(); i++) {
@@ -119,15 +142,23 @@ final class Placements {
             lost.put(c.authenticator().authenticatorId(), winner);
             placements.set(i, winner);
         }
-        events.created(jdbc, tenantId, created);
+        if (!pending) {
+            events.created(jdbc, tenantId, created);
+        }
         return placements;
     }
 
-    private StoredAuthenticator create(String tenantId, Request r, long now) {
+    private StoredAuthenticator create(String tenantId, Request r, long now, boolean pending) {
         NewAuthenticator n = r.authenticator();
         String id = Ids.timeOrdered(now);
         return new StoredAuthenticator(id, r.userId(), n.method(), n.email(), n.phoneNumber(),
-                sealTotp(tenantId, id, n.totp()), passkey(n), now, now, null);
+                sealTotp(tenantId, id, n.totp()), passkey(n), now, now, null, pending);
+    }
+
+    /** The authenticator as {@link AuthenticatorStore#confirm} left it. */
+    static StoredAuthenticator confirmed(StoredAuthenticator a, long at) {
+        return new StoredAuthenticator(a.authenticatorId(), a.userId(), a.method(), a.email(), a.phoneNumber(),
+                a.totp(), a.passkey(), a.createdAt(), at, at, false);
     }
 
     private SealedTotp sealTotp(String tenantId, String authenticatorId, OtpUri totp) {

@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** The challenge feature, assembled from configuration: its service for other features and its routes. */
-public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes) {
+/**
+ * The challenge feature, assembled from configuration: its service for other features, its routes, and the
+ * Client API's view of challenges.
+ */
+public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes, ClientChallenges client) {
 
     /** {@code publicUrl} is a supplier because by default it names the port, known only once HTTP is up. */
     public static ChallengeFeature create(SignetConfig config, Database db, SecretHasher hasher, UserService users,
@@ -30,7 +33,8 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes)
                 Duration.ofSeconds(config.magicLinkTtlSeconds()));
         ChallengeService service = new ChallengeService(db, store, users, factors, delivery, limits, secrets, settings,
                 publicUrl, clock);
-        return new ChallengeFeature(service, new ChallengeRoutes(service,
-                new Verification(db, store, secrets, factors, actions, clock), new Claims(db, store, users, actions)));
+        Verification verification = new Verification(db, store, secrets, factors, actions, clock);
+        return new ChallengeFeature(service, new ChallengeRoutes(service, verification,
+                new Claims(db, store, users, actions)), new ClientChallenges(service, verification, store, clock));
     }
 }

@@ -67,14 +67,14 @@ public final class ChallengeRoutes implements Routes {
                 field(ctx, glued, "challengeId", body.challengeId()),
                 field(ctx, glued, "userId", body.userId()),
                 field(ctx, glued, "action", body.action()),
-                filterMethod(field(ctx, glued, "verificationMethod", body.verificationMethod()))));
+                filterMethod(field(ctx, glued, "verificationMethod", body.verificationMethod())), null));
     }
 
     /** Legacy getChallenge — {@code GET /v1/users/{userId}/challenge?action=&verificationMethod=}. */
     private Object getChallengeLegacy(Context ctx) {
         GetChallengeResponse found = challenges.get(Requests.tenantId(ctx), new ChallengeQuery(null,
                 Requests.id(ctx, "userId"), Requests.query(ctx, "action"),
-                filterMethod(Requests.query(ctx, "verificationMethod"))));
+                filterMethod(Requests.query(ctx, "verificationMethod")), null));
         return new GetChallengeResponse(found.challengeId(), null, null, null, null, null, null);
     }
 

@@ -17,6 +17,12 @@ interface ChallengeStore {
     /** The newest unverified, unexpired challenge matching the given filters (null filters match all). */
     Optional<Challenge> findActive(String tenantId, ChallengeQuery query, long now);
 
+    /** The newest challenge matching the filters, verified or not ({@code challengeId} is not a filter here). */
+    Optional<Challenge> findLatest(String tenantId, ChallengeQuery query);
+
+    /** Marks a verified challenge consumed; true once, for the one caller that did. */
+    boolean consume(String tenantId, String challengeId, long now);
+
     /** Deletes a challenge whose message could not be delivered. */
     void delete(String tenantId, String challengeId);
 

@@ -22,16 +22,24 @@ public interface Factors {
      */
     String enrolledContact(String tenantId, String userId, VerificationMethod method);
 
-    /** The user's enrolled authenticator apps, oldest first. */
+    /** The user's authenticator apps, oldest first, a pending one (being enrolled) included. */
     List<TotpFactor> totpFactors(String tenantId, String userId);
 
     /** Redeems one of the user's recovery codes once; the number left, or empty when the code is not valid. */
     OptionalInt redeemRecoveryCode(String tenantId, String userId, String code);
 
     /**
-     * Records a successful verification on the authenticator it used ({@code lastVerifiedAt}): by id, or for
-     * email and SMS methods by the contact the code went to. Returns its id, or null when none matches.
+     * The authenticator a successful verification used: {@code userAuthenticatorId} null when none matched;
+     * {@code enrolled} when this verification completed its (Client API) enrollment.
      */
-    String verified(String tenantId, String userId, VerificationMethod method, String userAuthenticatorId,
-                    String contact, long at);
+    record VerifiedFactor(String userAuthenticatorId, boolean enrolled) {
+        public static final VerifiedFactor NONE = new VerifiedFactor(null, false);
+    }
+
+    /**
+     * Records a successful verification on the authenticator it used ({@code lastVerifiedAt}): by id, or for
+     * email and SMS methods by the contact the code went to. A pending authenticator becomes verified.
+     */
+    VerifiedFactor verified(String tenantId, String userId, VerificationMethod method, String userAuthenticatorId,
+                            String contact, long at);
 }

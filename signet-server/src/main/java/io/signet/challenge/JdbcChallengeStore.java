@@ -45,8 +45,29 @@ final class JdbcChallengeStore implements ChallengeStore {
         filter(sql, params, "user_id", q.userId());
         filter(sql, params, "action_code", q.action());
         filter(sql, params, "verification_method", q.verificationMethod());
+        filter(sql, params, "idempotency_key", q.idempotencyKey());
         sql.append(" ORDER BY created_at DESC, challenge_id DESC LIMIT 1");
         return db.read(jdbc -> jdbc.queryOne(sql.toString(), JdbcChallengeStore::map, params.toArray()));
+    }
+
+    @Override
+    public Optional<Challenge> findLatest(String tenantId, ChallengeQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM challenges WHERE tenant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(tenantId));
+        filter(sql, params, "user_id", q.userId());
+        filter(sql, params, "action_code", q.action());
+        filter(sql, params, "verification_method", q.verificationMethod());
+        filter(sql, params, "idempotency_key", q.idempotencyKey());
+        sql.append(" ORDER BY created_at DESC, challenge_id DESC LIMIT 1");
+        return db.read(jdbc -> jdbc.queryOne(sql.toString(), JdbcChallengeStore::map, params.toArray()));
+    }
+
+    @Override
+    public boolean consume(String tenantId, String challengeId, long now) {
+        return db.write(jdbc -> jdbc.update("""
+                UPDATE challenges SET consumed_at = ?
+                 WHERE tenant_id = ? AND challenge_id = ? AND verified_at IS NOT NULL AND consumed_at IS NULL""",
+                now, tenantId, challengeId)) == 1;
     }
 
     private static void filter(StringBuilder sql, List<Object> params, String column, Object value) {

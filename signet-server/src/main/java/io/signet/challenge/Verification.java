@@ -39,6 +39,13 @@ final class Verification {
 
     private enum Attempt { VERIFIED, WRONG, NOT_COUNTED }
 
+    /** What checking a code did: the Server API answer, and the authenticator a success used. */
+    record Outcome(VerifyResponse response, Factors.VerifiedFactor factor) {
+        static Outcome failed(VerifyResponse response) {
+            return new Outcome(response, Factors.VerifiedFactor.NONE);
+        }
+    }
+
     VerifyResponse verify(String tenantId, VerifyRequest r) {
         String challengeId = Inputs.requiredId("challengeId", r.challengeId());
         Challenge c = store.find(tenantId, challengeId).orElseThrow(() -> ChallengeService.unknown(challengeId));
@@ -46,7 +53,11 @@ final class Verification {
             // A link is verified by opening it; verify reports whether that happened, so a backend can poll.
             return linkStatus(c);
         }
-        String code = Inputs.verificationCode(r.verificationCode());
+        return check(c, Inputs.verificationCode(r.verificationCode())).response();
+    }
+
+    /** Checks a code against a challenge whichever API it came through: one attempt limit, one result path. */
+    Outcome check(Challenge c, String code) {
         return switch (c.method()) {
             case EMAIL_OTP, SMS, WHATSAPP -> verifyCode(c, code);
             case AUTHENTICATOR_APP -> verifyTotp(c, code);
@@ -55,7 +66,7 @@ final class Verification {
         };
     }
 
-    private VerifyResponse verifyCode(Challenge c, String code) {
+    private Outcome verifyCode(Challenge c, String code) {
         long now = clock.millis();
         Attempt attempt = db.write(jdbc -> {
             Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
@@ -72,7 +83,7 @@ final class Verification {
     }
 
     /** An attempt is counted first; then the code must match a step no earlier verification used. */
-    private VerifyResponse verifyTotp(Challenge c, String code) {
+    private Outcome verifyTotp(Challenge c, String code) {
         long now = clock.millis();
         if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
             return failure(c, false);
@@ -91,7 +102,7 @@ final class Verification {
         return failure(c, true);
     }
 
-    private VerifyResponse verifyRecoveryCode(Challenge c, String code) {
+    private Outcome verifyRecoveryCode(Challenge c, String code) {
         long now = clock.millis();
         if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
             return failure(c, false);
@@ -104,32 +115,38 @@ final class Verification {
     }
 
     /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
-    private VerifyResponse succeeded(Challenge c, String userAuthenticatorId, Integer recoveryCodesLeft) {
+    private Outcome succeeded(Challenge c, String userAuthenticatorId, Integer recoveryCodesLeft) {
         boolean email = c.method().name().startsWith("EMAIL");
-        String authenticatorId = userAuthenticatorId;
-        if (c.userId() != null) {
-            authenticatorId = factors.verified(c.tenantId(), c.userId(), c.method(), userAuthenticatorId,
-                    c.recipient(), clock.millis());
-            actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
-                    authenticatorId);
+        Factors.VerifiedFactor factor = settle(c, userAuthenticatorId);
+        return new Outcome(new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(),
+                c.method(), null, recoveryCodesLeft), factor);
+    }
+
+    /** A verified challenge of a known user: the authenticator is stamped (or enrolled), then the action. */
+    private Factors.VerifiedFactor settle(Challenge c, String userAuthenticatorId) {
+        if (c.userId() == null) {
+            return new Factors.VerifiedFactor(userAuthenticatorId, false);
         }
-        return new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(), c.method(),
-                null, recoveryCodesLeft);
+        Factors.VerifiedFactor factor = factors.verified(c.tenantId(), c.userId(), c.method(), userAuthenticatorId,
+                c.recipient(), clock.millis());
+        actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
+                factor.userAuthenticatorId());
+        return factor;
     }
 
     /**
      * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code. The
      * counted attempt that used up the last one fails the tracked action.
      */
-    private VerifyResponse failure(Challenge c, boolean counted) {
+    private Outcome failure(Challenge c, boolean counted) {
         Challenge now = store.find(c.tenantId(), c.challengeId())
                 .orElseThrow(() -> ChallengeService.unknown(c.challengeId()));
         boolean exhausted = !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
         if (exhausted && counted && now.attempts() == MAX_ATTEMPTS && now.userId() != null) {
             actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
         }
-        return VerifyResponse.failed(c.method(), exhausted ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED
-                : VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
+        return Outcome.failed(VerifyResponse.failed(c.method(), exhausted
+                ? VerifyResponse.FailureReason.MAX_ATTEMPTS_EXCEEDED : VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED));
     }
 
     /** Magic-link status for a polling backend: the contact only once the link was opened. */
@@ -146,12 +163,7 @@ final class Verification {
     HtmlPage openMagicLink(String token) {
         Optional<Challenge> verified = token == null || token.length() > 100 ? Optional.empty()
                 : store.verifyLink(secrets.linkHash(token), clock.millis());
-        verified.filter(c -> c.userId() != null).ifPresent(c -> {
-            String authenticatorId = factors.verified(c.tenantId(), c.userId(), c.method(), null, c.email(),
-                    clock.millis());
-            actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
-                    authenticatorId);
-        });
+        verified.ifPresent(c -> settle(c, null));
         if (verified.isEmpty()) {
             return HtmlPage.of(410, "This link is no longer valid",
                     "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");

@@ -1,32 +1,114 @@
 package io.signet.clientapi;
 
 import io.javalin.http.Context;
+import io.signet.action.ActionService;
+import io.signet.action.ActionTokens;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.challenge.ClientChallenges;
 import io.signet.http.ClientPrincipal;
+import io.signet.http.Json;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
+import io.signet.http.SignetException;
+import io.signet.tenant.TenantSettingsService;
+import io.signet.user.Contacts;
+import io.signet.user.VerificationMethod;
 
 /**
  * The Client API routes {@code /v1/client/*} (authsignal-client-api.md §3) that the browser and mobile SDKs
  * call with an action token or tenant Basic. Authentication and CORS are the client edge's
- * ({@code io.signet.http.ClientEdge}); a handler only asks who the caller is.
+ * ({@code io.signet.http.ClientEdge}); a handler only asks who the caller is. Passkeys live in their own
+ * feature; push and QR code (#27–#30) answer that Signet does not support them yet.
  */
 public final class ClientRoutes implements Routes {
-    private final AuthenticatorService authenticators;
+    private static final int MAX_USER_AGENT = 1024;
 
-    public ClientRoutes(AuthenticatorService authenticators) {
+    private final AuthenticatorService authenticators;
+    private final ClientApiService client;
+
+    public ClientRoutes(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
+                        ActionService actions, TenantSettingsService settings) {
         this.authenticators = authenticators;
+        this.client = new ClientApiService(authenticators, challenges, tokens, actions, settings);
     }
 
     @Override
     public void register(Router router) {
         router.get("/v1/client/user-authenticators", this::userAuthenticators);
+
+        router.post("/v1/client/user-authenticators/email-otp", ctx -> client.enroll(bearer(ctx),
+                VerificationMethod.EMAIL_OTP, email(ctx), userAgent(ctx)));
+        router.post("/v1/client/challenge/email-otp", ctx -> challenge(ctx, VerificationMethod.EMAIL_OTP));
+        router.post("/v1/client/verify/email-otp", ctx -> verify(ctx, VerificationMethod.EMAIL_OTP));
+
+        router.post("/v1/client/user-authenticators/sms", ctx -> client.enroll(bearer(ctx), VerificationMethod.SMS,
+                Contacts.phoneNumber("phoneNumber", Requests.body(ctx, ClientBodies.Phone.class).phoneNumber()),
+                userAgent(ctx)));
+        router.post("/v1/client/challenge/sms", ctx -> challenge(ctx, VerificationMethod.SMS));
+        router.post("/v1/client/verify/sms", ctx -> verify(ctx, VerificationMethod.SMS));
+
+        router.post("/v1/client/challenge/whatsapp", ctx -> challenge(ctx, VerificationMethod.WHATSAPP));
+        router.post("/v1/client/verify/whatsapp", ctx -> verify(ctx, VerificationMethod.WHATSAPP));
+
+        router.post("/v1/client/user-authenticators/totp", ctx -> {
+            noBody(ctx);
+            return client.enrollTotp(bearer(ctx));
+        });
+        router.post("/v1/client/verify/totp", ctx -> verify(ctx, VerificationMethod.AUTHENTICATOR_APP));
+
+        router.post("/v1/client/user-authenticators/email-magic-link", ctx -> client.enroll(bearer(ctx),
+                VerificationMethod.EMAIL_MAGIC_LINK, email(ctx), userAgent(ctx)));
+        router.post("/v1/client/challenge/email-magic-link", ctx -> challenge(ctx, VerificationMethod.EMAIL_MAGIC_LINK));
+        router.post("/v1/client/verify/email-magic-link/finalize", ctx -> {
+            noBody(ctx);
+            return client.finalizeLink(bearer(ctx));
+        });
+
+        for (String path : new String[] {"/challenge/push", "/verify/push"}) {
+            router.post("/v1/client" + path, ctx -> unsupported("Push verification"));
+        }
+        for (String path : new String[] {"/challenge/qr-code", "/verify/qr-code"}) {
+            router.post("/v1/client" + path, ctx -> unsupported("QR code verification"));
+        }
     }
 
     /** {@code GET /v1/client/user-authenticators} (SDK 1.17+, §9): the token user's authenticators, bare array. */
     private Object userAuthenticators(Context ctx) {
         ClientPrincipal.Bearer caller = Requests.clientBearer(ctx);
         return authenticators.list(caller.tenantId(), caller.userId());
+    }
+
+    private Object challenge(Context ctx, VerificationMethod method) {
+        noBody(ctx);
+        return client.challenge(bearer(ctx), method, userAgent(ctx));
+    }
+
+    private Object verify(Context ctx, VerificationMethod method) {
+        return client.verify(bearer(ctx), method, Requests.body(ctx, ClientBodies.Code.class).verificationCode());
+    }
+
+    /** Routes the SDK calls with no body or {@code {}}: anything else must still be a JSON object (else 400). */
+    private static void noBody(Context ctx) {
+        Json.readObject(ctx.bodyAsBytes());
+    }
+
+    private static ClientPrincipal.Bearer bearer(Context ctx) {
+        return Requests.clientBearer(ctx);
+    }
+
+    private static String email(Context ctx) {
+        return Contacts.email("email", Requests.body(ctx, ClientBodies.Email.class).email());
+    }
+
+    /** The browser's User-Agent, for the message's metadata; cut to the length challenges accept. */
+    private static String userAgent(Context ctx) {
+        String ua = ctx.userAgent();
+        return ua == null || ua.isBlank() ? null : ua.substring(0, Math.min(ua.length(), MAX_USER_AGENT));
+    }
+
+    private static Object unsupported(String what) {
+        throw SignetException.invalid(what + " (push and QR code) is not supported by Signet yet; use passkeys, "
+                + "email, SMS, WhatsApp, an authenticator app or a magic link.");
     }
 }

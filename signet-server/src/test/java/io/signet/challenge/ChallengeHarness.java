@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Signet wired to real delivery: GreenMail as its SMTP server (with a login) and {@link TestCarrier} as
- * its Twilio-compatible SMS carrier, on a {@link ManualClock}. Shared by the challenge suites.
+ * its Twilio-compatible SMS carrier, on a {@link ManualClock}. Shared by the challenge and Client API suites.
  */
-final class ChallengeHarness implements AutoCloseable {
+public final class ChallengeHarness implements AutoCloseable {
     static final String SMTP_USER = "signet";
     static final String SMTP_PASSWORD = "p@ss:word";
     static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
@@ -31,13 +31,13 @@ final class ChallengeHarness implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final Pattern LINK = Pattern.compile("(http://\\S+/magic-link/[A-Za-z0-9_-]+)");
 
-    final GreenMail mail;
-    final TestCarrier carrier;
-    final ManualClock clock = new ManualClock(java.time.Instant.now());
-    final TestServer server;
-    final Api api;
+    public final GreenMail mail;
+    public final TestCarrier carrier;
+    public final ManualClock clock = new ManualClock(java.time.Instant.now());
+    public final TestServer server;
+    public final Api api;
 
-    ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv) {
+    public ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv) {
         mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         mail.setUser("no-reply@signet.test", SMTP_USER, SMTP_PASSWORD);
@@ -55,17 +55,17 @@ final class ChallengeHarness implements AutoCloseable {
         api = server.api();
     }
 
-    static String uid(String prefix) {
+    public static String uid(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
     /** A fresh address, so each test reads only its own mail. */
-    static String newEmail() {
+    public static String newEmail() {
         return "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
     }
 
     /** A fresh mobile number. */
-    static String newPhone() {
+    public static String newPhone() {
         return "+6421" + (1_000_000 + io.signet.crypto.RandomTokens.nextInt(8_000_000));
     }
 
@@ -88,7 +88,7 @@ final class ChallengeHarness implements AutoCloseable {
     }
 
     /** The text of the newest mail to {@code to}, read from GreenMail. */
-    String lastMailTo(String to) {
+    public String lastMailTo(String to) {
         MimeMessage[] all = mail.getReceivedMessages();
         for (int i = all.length - 1; i >= 0; i--) {
             try {
@@ -102,7 +102,7 @@ final class ChallengeHarness implements AutoCloseable {
         throw new AssertionError("no mail to " + to);
     }
 
-    int mailsTo(String to) {
+    public int mailsTo(String to) {
         return (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
@@ -112,7 +112,7 @@ final class ChallengeHarness implements AutoCloseable {
         }).count();
     }
 
-    static String codeIn(String text) {
+    public static String codeIn(String text) {
         Matcher m = CODE.matcher(text);
         if (!m.find()) {
             throw new AssertionError("no 6-digit code in: " + text);
@@ -120,7 +120,7 @@ final class ChallengeHarness implements AutoCloseable {
         return m.group(1);
     }
 
-    static String linkIn(String text) {
+    public static String linkIn(String text) {
         Matcher m = LINK.matcher(text);
         if (!m.find()) {
             throw new AssertionError("no magic link in: " + text);
@@ -129,7 +129,7 @@ final class ChallengeHarness implements AutoCloseable {
     }
 
     /** A 6-digit code that is not {@code code}. */
-    static String wrong(String code) {
+    public static String wrong(String code) {
         return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     }
 
@@ -137,7 +137,7 @@ final class ChallengeHarness implements AutoCloseable {
         return server.app().database().read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM challenges"));
     }
 
-    int attempts(String challengeId) {
+    public int attempts(String challengeId) {
         return server.app().database().read(jdbc -> jdbc.queryOne(
                 "SELECT attempts FROM challenges WHERE challenge_id = ?", r -> r.intValue("attempts"), challengeId))
                 .orElseThrow();
