@@ -262,6 +262,34 @@ abstract class HostedPageContract extends ServerSuite {
     }
 
     @Test
+    void a_recovery_code_verifies_the_action_once_through_the_client_api() {
+        String userId = uid();
+        JsonNode enrolled = api.post("/v1/users/" + userId + "/authenticators", Map.of("verificationMethod", "SMS",
+                "phoneNumber", "+64271234569")).json();
+        String code = enrolled.path("recoveryCodes").get(0).asString();
+        String token = track(userId, Map.of()).path("token").asString();
+        Api browser = new Api(server.baseUrl(), null);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+
+        ApiResponse wrong = browser.send("POST", "/v1/client/verify/recovery-code",
+                Map.of("verificationCode", "nope-nope"), bearer);
+        ApiResponse right = browser.send("POST", "/v1/client/verify/recovery-code",
+                Map.of("verificationCode", code), bearer);
+        ApiResponse again = browser.send("POST", "/v1/client/verify/recovery-code",
+                Map.of("verificationCode", code), bearer);
+
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(200);
+        assertThat(wrong.json().path("isVerified").asBoolean()).isFalse();
+        assertThat(wrong.json().path("failureReason").asString()).isEqualTo("CODE_INVALID_OR_EXPIRED");
+        assertThat(right.json().path("isVerified").asBoolean()).as(right.toString()).isTrue();
+        JsonNode validated = api.post("/v1/validate", Map.of("token", right.json().path("accessToken").asString()))
+                .json();
+        assertThat(validated.path("isValid").asBoolean()).isTrue();
+        assertThat(validated.path("verificationMethod").asString()).isEqualTo("RECOVERY_CODE");
+        assertThat(again.json().path("isVerified").asBoolean()).as("a code works once").isFalse();
+    }
+
+    @Test
     void the_script_and_style_sheet_come_from_the_jar() {
         ApiResponse js = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.js");
         ApiResponse css = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.css");
