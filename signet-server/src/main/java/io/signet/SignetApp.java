@@ -19,6 +19,8 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.passkey.PasskeyRoutes;
+import io.signet.passkey.PasskeyService;
 import io.signet.rule.RuleRoutes;
 import io.signet.rule.RuleService;
 import io.signet.session.AppClientRoutes;
@@ -66,10 +68,11 @@ public final class SignetApp implements AutoCloseable {
     private final TenantService tenants;
     private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
+    private final PasskeyService passkeys;
 
     private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
                       ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators) {
+                      AuthenticatorService authenticators, PasskeyService passkeys) {
         this.db = db;
         this.http = http;
         this.background = background;
@@ -77,6 +80,7 @@ public final class SignetApp implements AutoCloseable {
         this.tenants = tenants;
         this.webhooks = webhooks;
         this.authenticators = authenticators;
+        this.passkeys = passkeys;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -102,9 +106,12 @@ public final class SignetApp implements AutoCloseable {
             RuleService rules = new RuleService(db, clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionService actions = new ActionService(db, users, rules, actionTokens, publicUrl::get, clock);
+            ChallengeResults challengeResults = new ChallengeResults(db, actions, actionTokens, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
-                    new ChallengeFactors(db, authenticators, encryptor),
-                    new ChallengeResults(db, actions, actionTokens, clock), webhooks.sync(), clock, publicUrl::get);
+                    new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(), clock,
+                    publicUrl::get);
+            PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
+                    actionTokens, clock);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
@@ -117,7 +124,7 @@ public final class SignetApp implements AutoCloseable {
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
-                    new BrandingRoutes(branding),
+                    new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
                     new UiRoutes(actions, users, tenants, settings, branding, tenantId -> settings.client(tenantId)
                             .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                             .orElseGet(() -> new PageOrigins(List.of(), false))));
@@ -134,6 +141,8 @@ public final class SignetApp implements AutoCloseable {
                     1, 60, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges.service()::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("passkey ceremony purge", passkeys::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
                     5, 15, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
@@ -143,7 +152,7 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -188,6 +197,11 @@ public final class SignetApp implements AutoCloseable {
     /** For features that verify factors (recovery codes), and for tests. */
     public AuthenticatorService authenticators() {
         return authenticators;
+    }
+
+    /** The WebAuthn ceremonies, for tests. */
+    public PasskeyService passkeys() {
+        return passkeys;
     }
 
     @Override

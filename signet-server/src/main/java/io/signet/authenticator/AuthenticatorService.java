@@ -38,6 +38,7 @@ public final class AuthenticatorService {
     private final AuthenticatorEvents events;
     private final Clock clock;
     private final Placements placements;
+    private final PasskeyRecords passkeys;
 
     public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
                                 Encryptor encryptor, Events events, Clock clock) {
@@ -48,6 +49,12 @@ public final class AuthenticatorService {
         this.events = new AuthenticatorEvents(events);
         this.clock = clock;
         this.placements = new Placements(store, encryptor, this.events, clock);
+        this.passkeys = new PasskeyRecords(store, placements);
+    }
+
+    /** The passkey rows, for the WebAuthn ceremonies. */
+    public PasskeyRecords passkeys() {
+        return passkeys;
     }
 
     /**

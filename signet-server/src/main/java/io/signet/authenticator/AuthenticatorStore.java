@@ -37,6 +37,19 @@ interface AuthenticatorStore {
     Set<String> insertAllIfAbsent(Jdbc jdbc, String tenantId, List<StoredAuthenticator> authenticators,
                                   List<String> matchKeys);
 
+    /** The passkey with this credential id in the tenant, whoever holds it. */
+    Optional<StoredAuthenticator> findByCredentialId(Jdbc jdbc, String tenantId, String credentialId);
+
+    /** The passkeys among these credential ids in the tenant. */
+    List<StoredAuthenticator> findByCredentialIds(Jdbc jdbc, String tenantId, Collection<String> credentialIds);
+
+    /**
+     * After a verified sign-in: the signature counter (never lowered, so of two racing sign-ins the higher
+     * counter stays), the backup state, and {@code last_verified_at}.
+     */
+    boolean recordAssertion(Jdbc jdbc, String tenantId, String authenticatorId, long signCount, boolean backedUp,
+                            long at);
+
     /** Deletes the user's authenticator; false when there was none. */
     boolean delete(Jdbc jdbc, String tenantId, String userId, String authenticatorId);
 

@@ -85,7 +85,7 @@ final class EnrollmentRequests {
                 name == null || name.isBlank() ? null : name.strip(),
                 f.wholeNumber("signCount", 0, MAX_SIGN_COUNT),
                 aaguid == null ? null : aaguid.toLowerCase(Locale.ROOT),
-                f.strings("transports", TRANSPORTS));
+                f.strings("transports", TRANSPORTS), ClientPasskeyData.NONE);
         return new NewAuthenticator(VerificationMethod.PASSKEY, null, null, null, credential, details, isDefault);
     }
 

@@ -23,10 +23,11 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
             authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
             credential_algorithm, credential_name, sign_count, aaguid, transports, created_at, verified_at,
-            last_verified_at, pending""";
+            last_verified_at, pending, backup_eligible, backed_up, authenticator_attachment, device_id, user_agent,
+            user_handle""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM authenticators ";
     /** tenant_id, match_key and {@link #COLUMNS}. */
-    private static final int INSERTED_COLUMNS = 24;
+    private static final int INSERTED_COLUMNS = 30;
 
     @Override
     public List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId) {
@@ -96,6 +97,41 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 p == null ? null : p.aaguid(),
                 p == null || p.transports() == null ? null : String.join(",", p.transports()),
                 a.createdAt(), a.verifiedAt(), a.lastVerifiedAt(), a.pending());
+        ClientPasskeyData c = p == null ? ClientPasskeyData.NONE : p.client();
+        Collections.addAll(params, flag(c.backupEligible()), flag(c.backedUp()), c.attachment(), c.deviceId(),
+                c.userAgent(), c.userHandle());
+    }
+
+    /** The backup flags are 0/1 in both dialects (V11), so one mapping reads them everywhere. */
+    private static Integer flag(Boolean b) {
+        return b == null ? null : b ? 1 : 0;
+    }
+
+    private static Boolean flag(Long v) {
+        return v == null ? null : v != 0;
+    }
+
+    @Override
+    public Optional<StoredAuthenticator> findByCredentialId(Jdbc jdbc, String tenantId, String credentialId) {
+        return jdbc.queryOne(SELECT + "WHERE tenant_id = ? AND credential_id = ?", JdbcAuthenticatorStore::map,
+                tenantId, credentialId);
+    }
+
+    @Override
+    public List<StoredAuthenticator> findByCredentialIds(Jdbc jdbc, String tenantId, Collection<String> credentialIds) {
+        return jdbc.queryIn(SELECT + "WHERE tenant_id = ? AND credential_id IN", tenantId, credentialIds,
+                JdbcAuthenticatorStore::map);
+    }
+
+    @Override
+    public boolean recordAssertion(Jdbc jdbc, String tenantId, String authenticatorId, long signCount,
+                                   boolean backedUp, long at) {
+        return jdbc.update("""
+                UPDATE authenticators
+                   SET sign_count = CASE WHEN sign_count IS NULL OR sign_count < ? THEN ? ELSE sign_count END,
+                       backed_up = ?, last_verified_at = ?
+                 WHERE tenant_id = ? AND authenticator_id = ?""",
+                signCount, signCount, flag(backedUp), at, tenantId, authenticatorId) == 1;
     }
 
     @Override
@@ -188,7 +224,10 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
         StoredPasskey passkey = credentialId == null ? null : new StoredPasskey(credentialId,
                 r.string("credential_public_key"), r.longValue("credential_algorithm"), r.string("credential_name"),
                 r.nullableLong("sign_count"), r.string("aaguid"),
-                transports == null ? null : Arrays.asList(transports.split(",")));
+                transports == null ? null : Arrays.asList(transports.split(",")),
+                new ClientPasskeyData(flag(r.nullableLong("backup_eligible")), flag(r.nullableLong("backed_up")),
+                        r.string("authenticator_attachment"), r.string("device_id"), r.string("user_agent"),
+                        r.string("user_handle")));
         return new StoredAuthenticator(r.string("authenticator_id"), r.string("user_id"),
                 VerificationMethod.parse(r.string("verification_method")), r.string("email"), r.string("phone_number"),
                 totp, passkey, r.longValue("created_at"), r.longValue("verified_at"), r.nullableLong("last_verified_at"),

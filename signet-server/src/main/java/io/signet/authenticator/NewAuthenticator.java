@@ -13,8 +13,9 @@ import java.util.List;
 record NewAuthenticator(VerificationMethod method, String email, String phoneNumber, OtpUri totp,
                         PasskeyCredential passkey, PasskeyDetails passkeyDetails, boolean isDefault) {
 
-    /** What the caller may add about a passkey; every component may be null. */
-    record PasskeyDetails(String name, Long signCount, String aaguid, List<String> transports) {
+    /** What the caller may add about a passkey; every component may be null except {@code client}. */
+    record PasskeyDetails(String name, Long signCount, String aaguid, List<String> transports,
+                          ClientPasskeyData client) {
     }
 
     /**

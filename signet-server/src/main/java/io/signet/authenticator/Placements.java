@@ -176,6 +176,6 @@ final class Placements {
         }
         NewAuthenticator.PasskeyDetails d = n.passkeyDetails();
         return new StoredPasskey(n.passkey().credentialId(), n.passkey().publicKey(), n.passkey().algorithm(),
-                d.name(), d.signCount(), d.aaguid(), d.transports());
+                d.name(), d.signCount(), d.aaguid(), d.transports(), d.client());
     }
 }

@@ -17,8 +17,8 @@ record StoredAuthenticator(String authenticatorId, String userId, VerificationMe
     record SealedTotp(String sealedSecret, String issuer, String account, String algorithm, int digits, int period) {
     }
 
-    /** A passkey's public data. */
+    /** A passkey's public data; {@code client} is never null. */
     record StoredPasskey(String credentialId, String publicKey, long algorithm, String name, Long signCount,
-                         String aaguid, List<String> transports) {
+                         String aaguid, List<String> transports, ClientPasskeyData client) {
     }
 }

@@ -20,6 +20,6 @@ public record UserAuthenticator(String userId, String userAuthenticatorId, Verif
                 WireTime.iso(a.verifiedAt()), WireTime.isoOrNull(a.lastVerifiedAt()), a.email(), a.phoneNumber(),
                 passkey && user != null ? user.username() : null,
                 passkey && user != null ? user.displayName() : null,
-                passkey ? WebauthnCredential.of(a.passkey()) : null);
+                passkey ? WebauthnCredential.of(a) : null);
     }
 }
