@@ -8,12 +8,12 @@ import { startSignet } from "./signet-server.mjs";
 /**
  * Registers before/after hooks that start and stop Signet. The returned object is filled in by the
  * before hook: {server, authsignal} where authsignal is an SDK client with the tenant's secret key.
- * `extraEnv` adds SIGNET_* settings for this file's server.
+ * `extraEnv` adds SIGNET_* settings for this file's server; `backend` is "sqlite" or "postgresql".
  */
-export function useSignet(extraEnv = {}) {
+export function useSignet(extraEnv = {}, backend = "sqlite") {
   const context = {};
   before(async () => {
-    context.server = await startSignet(extraEnv);
+    context.server = await startSignet(extraEnv, backend);
     // retries: 0 so an unexpected 5xx fails the test at once instead of being retried away.
     context.authsignal = sdk(context.server.apiUrl, context.server.secretKey);
   });

@@ -1,7 +1,7 @@
 // Starts a real Signet (the shaded server jar) for one test file: fresh SQLite file in a temp dir,
 // known secret key, a port the server picks itself. Maven passes SIGNET_JAVA (the JDK running the
 // build) and SIGNET_JAR; run by hand, the newest jar under ../signet-server/target is used.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,18 +61,44 @@ async function waitForHealth(origin) {
   }
 }
 
+/** The databases a file can run against: SQLite always, PostgreSQL too when CI names a server. */
+export function backends() {
+  return process.env.SIGNET_TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
+}
+
 /**
- * Starts Signet and returns {origin, apiUrl, secretKey, output, stop}. `extraEnv` adds or overrides
+ * A psql call against the server of SIGNET_TEST_POSTGRES_URL (jdbc:postgresql://HOST:PORT/DB?user=U),
+ * connected to its database DB: the way .ci/run itself creates and drops databases.
+ */
+function psql(sql) {
+  const url = new URL(process.env.SIGNET_TEST_POSTGRES_URL.replace(/^jdbc:/, ""));
+  const env = { ...process.env, ...(url.searchParams.get("password") ? { PGPASSWORD: url.searchParams.get("password") } : {}) };
+  execFileSync("psql", ["-h", url.hostname, "-p", url.port || "5432", "-U", url.searchParams.get("user") ?? "postgres",
+    "-d", url.pathname.slice(1), "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { env, stdio: ["ignore", "ignore", "pipe"] });
+}
+
+/** A fresh PostgreSQL database on that server: {url (its JDBC URL), drop()}. */
+function freshPostgres() {
+  const name = "signet_compat_" + randomBytes(8).toString("hex");
+  psql(`CREATE DATABASE ${name}`);
+  const url = process.env.SIGNET_TEST_POSTGRES_URL.replace(/^(jdbc:postgresql:\/\/[^/]+\/)[^?]*/, `$1${name}`);
+  return { url, drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Starts Signet and returns {origin, apiUrl, secretKey, encryptionKey, output, stop}. `backend` is
+ * "sqlite" (a file in a temp dir) or "postgresql" (a fresh database, dropped by stop()). `extraEnv` adds or overrides
  * SIGNET_* settings (e.g. SIGNET_DEV_DELIVERY). The server's output is kept: `output()` returns it so
  * far, and it is printed only if start-up fails, so passing runs stay quiet.
  */
-export async function startSignet(extraEnv = {}) {
+export async function startSignet(extraEnv = {}, backend = "sqlite") {
   const dataDir = mkdtempSync(join(tmpdir(), "signet-compat-"));
+  const postgres = backend === "postgresql" ? freshPostgres() : undefined;
   const env = {
     ...environmentWithoutSignetSettings(),
     SIGNET_HOST: "127.0.0.1",
     SIGNET_PORT: "0",
-    SIGNET_DATABASE_URL: `jdbc:sqlite:${join(dataDir, "signet.db")}`,
+    SIGNET_DATABASE_URL: postgres?.url ?? `jdbc:sqlite:${join(dataDir, "signet.db")}`,
     SIGNET_SECRET_KEY: SECRET_KEY,
     SIGNET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     SIGNET_LOG_LEVEL: "WARN",
@@ -91,11 +117,15 @@ export async function startSignet(extraEnv = {}) {
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    postgres?.drop();
   };
   try {
     const origin = await waitForListening(child, output);
     await waitForHealth(origin);
-    return { origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, output: () => output.join(""), stop };
+    return {
+      origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, encryptionKey: env.SIGNET_ENCRYPTION_KEY,
+      output: () => output.join(""), stop,
+    };
   } catch (error) {
     await stop(); // a server that failed to start must not outlive the test run, nor its data dir
     throw error;
