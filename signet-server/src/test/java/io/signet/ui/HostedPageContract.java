@@ -116,6 +116,30 @@ abstract class HostedPageContract extends ServerSuite {
     }
 
     @Test
+    void with_explicit_expected_origins_only_they_frame_the_popup_and_the_page_itself_still_calls_the_client_api() {
+        Api admin = server.newTenant("Origins Inc");
+        ApiResponse set = admin.patch("/admin/v1/settings", Map.of("expectedOrigins", java.util.List.of(
+                "https://app.example.com")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        JsonNode tracked = admin.post("/v1/users/" + uid() + "/actions/signIn", Map.of()).json();
+
+        ApiResponse page = open(tracked.path("url").asString() + "&mode=popup");
+        Api browser = new Api(server.baseUrl(), null);
+        Map<String, Object> qr = Map.of("text", "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP");
+        String bearer = "Bearer " + tracked.path("token").asString();
+        ApiResponse fromThePage = browser.send("POST", "/v1/client/ui/qr-code", qr,
+                Map.of("Authorization", bearer, "Origin", "http://localhost:9999"));
+        ApiResponse fromElsewhere = browser.send("POST", "/v1/client/ui/qr-code", qr,
+                Map.of("Authorization", bearer, "Origin", "https://evil.example"));
+
+        assertThat(page.header("Content-Security-Policy")).endsWith("frame-ancestors https://app.example.com");
+        assertThat(config(page).path("origins").toString()).isEqualTo("[\"https://app.example.com\"]");
+        assertThat(config(page).path("anyLocalhostPort").asBoolean()).isFalse();
+        assertThat(fromThePage.status()).as("the hosted page's own origin, SIGNET_PUBLIC_URL's").isEqualTo(200);
+        assertThat(fromElsewhere.status()).isEqualTo(403);
+    }
+
+    @Test
     void an_unenrolled_user_or_the_add_authenticators_scope_gets_enrolment() {
         JsonNode config = config(open(track(uid(), Map.of()).path("url").asString()));
         assertThat(config.path("methods").isEmpty()).isTrue();
