@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { newUserId } from "../support/fixture.mjs";
+import { admin, newUserId } from "../support/fixture.mjs";
 import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { codeSentTo, DEV_DELIVERY } from "../support/dev-delivery.mjs";
@@ -75,7 +75,10 @@ describe("the hosted challenge page", () => {
   suite = useBrowserSignet("sqlite", {
     ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
   });
-  before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
+  });
 
   it("redirect mode: a wrong email code, then the right one, returns to redirectUrl with a valid token", async () => {
     const userId = newUserId();
@@ -87,6 +90,7 @@ describe("the hosted challenge page", () => {
       const { url } = await track(userId, { redirectUrl: `${app}/?from=app` });
       await launchRedirect(session, url);
       const page = session.page;
+      await page.getByText("Acme Bank").waitFor();
       await photograph(page, "choose");
 
       await page.getByRole("button", { name: "Code by email" }).click();
@@ -122,6 +126,11 @@ describe("the hosted challenge page", () => {
       const secret = (await page.locator(".secret").innerText()).replace(/\s+/g, "");
       await page.getByLabel("Verification code").fill(totp(secret));
       await page.getByRole("button", { name: "Verify" }).click();
+      await page.getByRole("heading", { name: "Save your recovery codes" }).waitFor();
+      const codes = await page.getByRole("list", { name: "Save your recovery codes" }).getByRole("listitem").allInnerTexts();
+      assert.equal(codes.length, 10, "the first enrolment shows the user's new recovery codes once");
+      await photograph(page, "recovery-codes");
+      await page.getByRole("button", { name: "I have saved them" }).click();
       await assertValidated(await returnedToken(session, app), userId, "AUTHENTICATOR_APP");
       const apps = (await suite.authsignal.getAuthenticators({ userId })).filter((a) => a.verificationMethod === "AUTHENTICATOR_APP");
       assert.equal(apps.length, 1, "the enrolment is verified and listed");
@@ -143,6 +152,7 @@ describe("the hosted challenge page", () => {
       await frame.getByRole("heading", { name: "Create a passkey" }).waitFor();
       await photograph(page, "popup-enrol-passkey");
       await frame.getByRole("button", { name: "Create a passkey" }).click();
+      await frame.getByRole("button", { name: "I have saved them" }).click();
       const { token: enrolToken } = await enrolled;
       await assertValidated(enrolToken, userId, "PASSKEY");
       assert.equal((await session.credentials()).length, 1);

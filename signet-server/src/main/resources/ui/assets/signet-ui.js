@@ -180,15 +180,9 @@
   }
 
   /** After a successful challenge: done, or first the enrolment the token's scope asked for. */
-  function verified(data) {
-    if (Array.isArray(data.recoveryCodes) && data.recoveryCodes.length) {
-      return recoveryCodes(data.recoveryCodes, after);
-    }
-    after();
-    function after() {
-      if (cfg.enrol && cfg.enrollable.length) enrolMenu(true);
-      else finish();
-    }
+  function verified() {
+    if (cfg.enrol && cfg.enrollable.length) enrolMenu(true);
+    else finish();
   }
 
   // --- Choosing a method -------------------------------------------------------------------------------
@@ -419,8 +413,11 @@
           finish();
         }
       };
-      if (Array.isArray(data.recoveryCodes) && data.recoveryCodes.length) recoveryCodes(data.recoveryCodes, next);
-      else next();
+      // A Client API enrollment returns no recovery codes: a user's first one asks for them (shown once).
+      api("ui/recovery-codes", {}).then(function (r) {
+        if (Array.isArray(r.recoveryCodes) && r.recoveryCodes.length) recoveryCodes(r.recoveryCodes, next);
+        else next();
+      }, next);
     };
     var back = h("button", { type: "button", "class": "link", text: t("nav.back"),
       onclick: function () { enrolMenu(more); } });

@@ -2,14 +2,20 @@ package io.signet.ui;
 
 import io.javalin.http.Context;
 import io.signet.action.ActionService;
+import io.signet.action.VerifiedAction;
+import io.signet.authenticator.AuthenticatorService;
+import io.signet.http.ClientPrincipal;
+import io.signet.http.ErrorCode;
 import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
+import io.signet.http.SignetException;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserService;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -19,9 +25,14 @@ import java.util.function.Function;
 public final class UiRoutes implements Routes {
     private final HostedPages pages;
     private final Assets assets;
+    private final ActionService actions;
+    private final AuthenticatorService authenticators;
 
-    public UiRoutes(ActionService actions, UserService users, TenantService tenants, TenantSettingsService settings,
-                    BrandingService branding, Function<String, PageOrigins> origins) {
+    public UiRoutes(ActionService actions, AuthenticatorService authenticators, UserService users,
+                    TenantService tenants, TenantSettingsService settings, BrandingService branding,
+                    Function<String, PageOrigins> origins) {
+        this.actions = actions;
+        this.authenticators = authenticators;
         this.assets = new Assets();
         this.pages = new HostedPages(actions, users, tenants, settings, branding, origins, new Messages(),
                 new Shell(assets.version()));
@@ -32,6 +43,28 @@ public final class UiRoutes implements Routes {
         router.page("/ui", this::challengePage);
         assets.all().forEach((name, a) -> router.asset("/ui/assets/" + name, a.contentType(), a.body()));
         router.post("/v1/client/ui/qr-code", this::qrCode);
+        router.post("/v1/client/ui/recovery-codes", this::recoveryCodes);
+    }
+
+    record RecoveryCodes(List<String> recoveryCodes) {
+    }
+
+    /**
+     * {@code POST /v1/client/ui/recovery-codes} (a Signet extension for the page): after the user's first
+     * Client API enrollment, their recovery codes, issued now and shown once; {@code {}} when the user
+     * already has codes, has no authenticator, or the tenant issues none. Needs a token whose action is
+     * settled (an accessToken of a completed challenge or enrollment) and that may add authenticators.
+     */
+    private RecoveryCodes recoveryCodes(Context ctx) {
+        ClientPrincipal.Bearer caller = Requests.clientBearer(ctx);
+        String token = ctx.header("Authorization").strip().substring("Bearer ".length()).strip();
+        boolean settled = actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false);
+        if (!settled || !caller.hasScope("add:authenticators")) {
+            throw new SignetException(ErrorCode.FORBIDDEN, "Recovery codes need the accessToken of a completed "
+                    + "challenge or enrollment (scope add:authenticators).");
+        }
+        return new RecoveryCodes(authenticators.issueRecoveryCodesIfNone(caller.tenantId(), caller.userId())
+                .orElse(null));
     }
 
     /**

@@ -314,6 +314,36 @@ abstract class HostedPageContract extends ServerSuite {
     }
 
     @Test
+    void recovery_codes_are_issued_once_to_a_settled_token_of_a_user_who_has_none() {
+        Api admin = server.newTenant("Codes Ltd");
+        ApiResponse rule = admin.post("/admin/v1/rules", Map.of("name", "allow", "actionCode", "allowedAct",
+                "priority", 1, "outcome", "ALLOW", "condition", true));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(200);
+        String userId = uid();
+        admin.patch("/admin/v1/settings", Map.of("recoveryCodesEnabled", false));
+        admin.post("/v1/users/" + userId + "/authenticators", Map.of("verificationMethod", "SMS",
+                "phoneNumber", "+64271234570"));
+        admin.patch("/admin/v1/settings", Map.of("recoveryCodesEnabled", true));
+        Api browser = new Api(server.baseUrl(), null);
+        String settled = admin.post("/v1/users/" + userId + "/actions/allowedAct",
+                Map.of("scope", "add:authenticators")).json().path("token").asString();
+        String pending = admin.post("/v1/users/" + userId + "/actions/signIn",
+                Map.of("scope", "add:authenticators")).json().path("token").asString();
+
+        ApiResponse refused = browser.send("POST", "/v1/client/ui/recovery-codes", Map.of(),
+                Map.of("Authorization", "Bearer " + pending));
+        ApiResponse issued = browser.send("POST", "/v1/client/ui/recovery-codes", Map.of(),
+                Map.of("Authorization", "Bearer " + settled));
+        ApiResponse again = browser.send("POST", "/v1/client/ui/recovery-codes", Map.of(),
+                Map.of("Authorization", "Bearer " + settled));
+
+        assertThat(refused.status()).as("the challenge is not completed yet").isEqualTo(403);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        assertThat(issued.json().path("recoveryCodes")).hasSize(10);
+        assertThat(again.body()).as("shown once: the user has codes now").isEqualTo("{}");
+    }
+
+    @Test
     void the_script_and_style_sheet_come_from_the_jar() {
         ApiResponse js = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.js");
         ApiResponse css = new Api(server.baseUrl(), null).get("/ui/assets/signet-ui.css");
