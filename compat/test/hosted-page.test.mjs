@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { admin, newUserId } from "../support/fixture.mjs";
 import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
-import { codeSentTo, DEV_DELIVERY } from "../support/dev-delivery.mjs";
+import { codeSentTo, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
@@ -190,6 +190,48 @@ describe("the hosted challenge page", () => {
       await popup.getByRole("button", { name: "Verify" }).click();
       const { token } = await session.evaluate(() => window.launched);
       await assertValidated(token, userId, "RECOVERY_CODE");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("popup mode: an SMS code typed into the framed page", async () => {
+    const userId = newUserId();
+    const phoneNumber = "+6427" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+    await suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "SMS", phoneNumber } });
+    const session = await openPage(chromium.browser, suite);
+    try {
+      const { url } = await track(userId);
+      const launched = session.evaluate((url) => window.client.launch(url, { mode: "popup" }), url);
+      const frame = session.page.frameLocator('iframe[name="authsignal"]');
+      await frame.getByRole("button", { name: "Code by text message" }).click();
+      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, phoneNumber));
+      await photograph(session.page, "popup-sms");
+      await frame.getByRole("button", { name: "Verify" }).click();
+      const { token } = await launched;
+      await assertValidated(token, userId, "SMS");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("redirect mode: an email magic link opened elsewhere completes the waiting page", async () => {
+    const userId = newUserId();
+    const email = `${userId}@example.com`;
+    await suite.authsignal.enrollVerifiedAuthenticator({
+      userId, attributes: { verificationMethod: "EMAIL_MAGIC_LINK", email },
+    });
+    const session = await openPage(chromium.browser, suite);
+    try {
+      const app = suite.pages.main.origin;
+      const { url } = await track(userId, { redirectUrl: `${app}/?from=app` });
+      await launchRedirect(session, url);
+      await session.page.getByRole("button", { name: "Link by email" }).click();
+      await session.page.getByRole("status").filter({ hasText: "Waiting for the link" }).waitFor();
+      await photograph(session.page, "magic-link");
+      const opened = await fetch(await linkSentTo(suite.server, email));
+      assert.equal(opened.status, 200);
+      await assertValidated(await returnedToken(session, app), userId, "EMAIL_MAGIC_LINK");
     } finally {
       await session.close();
     }
