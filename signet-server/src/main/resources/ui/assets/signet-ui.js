@@ -1,159 +1,14 @@
-// The hosted challenge page. It runs the user's verification through Signet's Client API
-// (/v1/client/*, the same endpoints as @authsignal/browser), then hands the resulting token back the way
-// launch() expects (authsignal-client-api.md §10): a redirect to the tracked redirectUrl with ?token=,
-// or postMessage to the opening app in popup/window mode. No library, no inline script.
+// The hosted challenge page, part 3 of 3: the screens. It runs the user's verification through Signet's
+// Client API (/v1/client/*, the same endpoints as @authsignal/browser), then hands the resulting token back
+// the way launch() expects (authsignal-client-api.md §10): a redirect to the tracked redirectUrl with
+// ?token=, or postMessage to the opening app in popup/window mode.
 (function () {
   "use strict";
 
-  var cfg = JSON.parse(document.getElementById("signet-ui-config").textContent);
-  var M = cfg.messages || {};
-  var app = document.getElementById("app");
-  var alertEl = document.getElementById("alert");
-  var statusEl = document.getElementById("status");
-  var container = document.getElementById("widget_container");
-  var token = new URLSearchParams(location.search).get("token");
-  var popup = cfg.mode === "popup";
-  var framed = window.parent !== window;
-  var target = popup ? (framed ? window.parent : window.opener) : null;
-  var screenId = 0; // bumps on every screen change, so a stale poll or callback knows it is stale
-
-  function t(key) {
-    return Object.prototype.hasOwnProperty.call(M, key) ? M[key] : key;
-  }
-
-  // --- Messages to the app (popup and window mode) -------------------------------------------------
-
-  // Only the tenant's expected origins are ever targets; the browser delivers a message only when the
-  // target's origin matches, so posting to each is safe. "Any localhost port" cannot be listed: the
-  // opener's origin is learnt from the browser and used only when it is such a localhost origin.
-  function targetOrigins() {
-    var list = (cfg.origins || []).slice();
-    if (cfg.anyLocalhostPort) {
-      var candidate = null;
-      if (location.ancestorOrigins && location.ancestorOrigins.length) {
-        candidate = location.ancestorOrigins[0];
-      } else if (document.referrer) {
-        try { candidate = new URL(document.referrer).origin; } catch (e) { candidate = null; }
-      }
-      if (candidate && /^http:\/\/localhost(:\d{1,5})?$/.test(candidate) && list.indexOf(candidate) < 0) {
-        list.push(candidate);
-      }
-    }
-    return list;
-  }
-
-  function post(message) {
-    if (!target) return;
-    targetOrigins().forEach(function (origin) {
-      try { target.postMessage(message, origin); } catch (e) { /* closed window */ }
-    });
-  }
-
-  function postEvent(event, extra) {
-    var data = { event: event };
-    Object.keys(extra || {}).forEach(function (k) { data[k] = extra[k]; });
-    post(JSON.stringify(data));
-  }
-
-  var lastHeight = 0;
-  function reportHeight() {
-    var height = Math.ceil(container.getBoundingClientRect().height);
-    if (height !== lastHeight) {
-      lastHeight = height;
-      post({ height: height }); // a raw object, as the SDK's resize listener reads event.data.height
-    }
-  }
-
-  // --- Client API -------------------------------------------------------------------------------------
-
-  function ApiError(code, status) {
-    this.code = code;
-    this.status = status;
-  }
-
-  function api(path, body) {
-    return fetch("v1/client/" + path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
-      body: JSON.stringify(body || {}),
-      cache: "no-store",
-      credentials: "same-origin",
-      referrerPolicy: "no-referrer"
-    }).catch(function () {
-      throw new ApiError("network_error", 0);
-    }).then(function (res) {
-      return res.json().catch(function () { return null; }).then(function (data) {
-        if (!res.ok || !data || Object.prototype.hasOwnProperty.call(data, "error")) {
-          var code = (data && (data.errorCode || data.error)) || "unknown_error";
-          postEvent("AUTHSIGNAL_API_ERROR", { errorCode: code, statusCode: res.status });
-          throw new ApiError(code, res.status);
-        }
-        // As the SDK does: a returned accessToken replaces the token for the calls that follow.
-        if (typeof data.accessToken === "string" && data.accessToken) token = data.accessToken;
-        return data;
-      });
-    });
-  }
-
-  function errorText(e) {
-    if (e instanceof ApiError) {
-      if (e.code === "expired_token") return t("error.expired");
-      if (e.code === "too_many_requests") return t("error.rate");
-      if (e.code === "network_error") return t("error.network");
-    }
-    return t("error.generic");
-  }
-
-  // --- DOM helpers -------------------------------------------------------------------------------------
-
-  function h(tag, attrs) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      var v = attrs[k];
-      if (v === undefined || v === null || v === false) return;
-      if (k === "text") el.textContent = v;
-      else if (k === "onclick") el.addEventListener("click", v);
-      else if (k === "onsubmit") el.addEventListener("submit", v);
-      else el.setAttribute(k, v === true ? "" : v);
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var c = arguments[i];
-      if (c === null || c === undefined || c === false) continue;
-      el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    }
-    return el;
-  }
-
-  function say(text) { alertEl.textContent = text || ""; }
-  function note(text) { statusEl.textContent = text || ""; }
-
-  /** Replaces the screen; the heading takes focus so a screen reader announces where the user is. */
-  function show(title) {
-    screenId++;
-    say("");
-    note("");
-    app.textContent = "";
-    var heading = h("h1", { text: title, tabindex: "-1", id: "screen-title" });
-    app.appendChild(heading);
-    for (var i = 1; i < arguments.length; i++) {
-      if (arguments[i]) app.appendChild(arguments[i]);
-    }
-    document.title = title;
-    heading.focus();
-    reportHeight();
-    return screenId;
-  }
-
-  function busy(button, on, label) {
-    button.disabled = on;
-    if (on) {
-      button.dataset.label = button.textContent;
-      if (label) button.textContent = label;
-    } else if (button.dataset.label) {
-      button.textContent = button.dataset.label;
-    }
-  }
-
+  var S = window.signetUi;
+  var cfg = S.cfg, t = S.t, api = S.api, h = S.h, say = S.say, note = S.note, show = S.show, busy = S.busy;
+  var errorText = S.errorText, postEvent = S.postEvent, reportHeight = S.reportHeight, current = S.current;
+  var app = S.app;
   function backButton() {
     return cfg.methods.length + (cfg.recoveryCode ? 1 : 0) > 1
       ? h("button", { type: "button", "class": "link", text: t("nav.back"), onclick: choose })
@@ -170,12 +25,12 @@
   }
 
   function finish() {
-    var done = popup || !cfg.redirectUrl ? t("done.close") : t("done.redirect");
+    var done = S.popup || !cfg.redirectUrl ? t("done.close") : t("done.redirect");
     show(t("done.title"), h("p", { text: done }));
-    if (popup) {
-      postEvent("AUTHSIGNAL_CLOSE_POPUP", { token: token });
+    if (S.popup) {
+      postEvent("AUTHSIGNAL_CLOSE_POPUP", { token: S.token() });
     } else if (cfg.redirectUrl) {
-      location.assign(withToken(cfg.redirectUrl, token));
+      location.assign(withToken(cfg.redirectUrl, S.token()));
     }
   }
 
@@ -242,10 +97,10 @@
     function doSend(button, again) {
       if (button) busy(button, true, t("code.sending"));
       send().then(function () {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         if (again) note(t("code.resent"));
       }, function (e) {
-        if (id === screenId) say(errorText(e));
+        if (current(id)) say(errorText(e));
       }).then(function () { if (button) busy(button, false); });
     }
 
@@ -261,7 +116,7 @@
       }
       busy(submit, true, t("code.checking"));
       api(verifyPath, { verificationCode: code }).then(function (data) {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         if (data.isVerified) return onVerified(data);
         busy(submit, false);
         input.setAttribute("aria-invalid", "true");
@@ -270,7 +125,7 @@
         input.focus();
       }, function (e) {
         busy(submit, false);
-        if (id === screenId) say(errorText(e));
+        if (current(id)) say(errorText(e));
       });
     }
   }
@@ -288,7 +143,7 @@
         busy(resend, false);
       }, function (e) {
         busy(resend, false);
-        if (id === screenId) say(errorText(e));
+        if (current(id)) say(errorText(e));
         throw e;
       });
     };
@@ -298,13 +153,13 @@
     // The SDK polls finalize once a second until the link was opened (§4.6); so does the page, and
     // stops when the user leaves this screen.
     function poll() {
-      if (id !== screenId) return;
+      if (!current(id)) return;
       api("verify/email-magic-link/finalize", {}).then(function (data) {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         if (data.isVerified) return verified(data);
         setTimeout(poll, 1000);
       }, function (e) {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         if (e.code === "expired_token") return say(errorText(e));
         setTimeout(poll, 2000);
       });
@@ -313,43 +168,15 @@
 
   function noop() {}
 
-  // --- Passkeys (WebAuthn), base64url by hand -----------------------------------------------------------
+  // --- Passkeys (the ceremonies are in signet-ui-passkeys.js) ------------------------------------------
 
-  function fromB64u(s) {
-    var b64 = s.replace(/-/g, "+").replace(/_/g, "/");
-    while (b64.length % 4) b64 += "=";
-    var bin = atob(b64);
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes.buffer;
-  }
-
-  function toB64u(buffer) {
-    if (!buffer) return undefined;
-    var bytes = new Uint8Array(buffer);
-    var bin = "";
-    for (var i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
-    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  function descriptors(list) {
-    return (list || []).map(function (c) {
-      return { type: c.type || "public-key", id: fromB64u(c.id), transports: c.transports };
-    });
-  }
-
-  function passkeyError(e, existsKey) {
-    if (e instanceof ApiError) return errorText(e);
-    if (e && e.name === "InvalidStateError" && existsKey) return t(existsKey);
-    if (e && (e.name === "NotAllowedError" || e.name === "AbortError")) return t("passkey.cancelled");
-    if (e && (e.name === "SecurityError" || e.name === "NotSupportedError")) return t("passkey.unsupported");
-    return t("passkey.failed");
-  }
-
-  function passkey() {
-    var start = h("button", { type: "button", text: t("passkey.start") });
-    var id = show(t("passkey.title"), h("p", { text: t("passkey.intro") }), h("div", { "class": "actions" }, start),
-      backButton());
+  /**
+   * A passkey screen: one button that runs {@code ceremony} (options from the Client API, the browser's
+   * WebAuthn call, the Client API's verdict) and hands a verified answer to {@code onVerified}.
+   */
+  function passkeyScreen(title, intro, label, back, ceremony, onVerified, existsKey) {
+    var start = h("button", { type: "button", text: label });
+    var id = show(title, h("p", { text: intro }), h("div", { "class": "actions" }, start), back);
     if (!window.PublicKeyCredential) {
       start.disabled = true;
       say(t("passkey.unsupported"));
@@ -358,35 +185,21 @@
     start.addEventListener("click", function () {
       busy(start, true);
       say("");
-      var challengeId;
-      api("user-authenticators/passkey/authentication-options", {}).then(function (data) {
-        challengeId = data.challengeId;
-        var o = data.options;
-        return navigator.credentials.get({ publicKey: {
-          challenge: fromB64u(o.challenge), rpId: o.rpId, timeout: o.timeout,
-          userVerification: o.userVerification, allowCredentials: descriptors(o.allowCredentials)
-        } });
-      }).then(function (cred) {
-        var r = cred.response;
-        return api("verify/passkey", { challengeId: challengeId, authenticationCredential: {
-          id: cred.id, rawId: toB64u(cred.rawId), type: cred.type,
-          authenticatorAttachment: cred.authenticatorAttachment || undefined,
-          clientExtensionResults: cred.getClientExtensionResults(),
-          response: {
-            clientDataJSON: toB64u(r.clientDataJSON), authenticatorData: toB64u(r.authenticatorData),
-            signature: toB64u(r.signature), userHandle: toB64u(r.userHandle)
-          }
-        } });
-      }).then(function (data) {
-        if (id !== screenId) return;
-        if (data.isVerified) return verified(data);
+      ceremony().then(function (data) {
+        if (!current(id)) return;
+        if (data.isVerified) return onVerified(data);
         busy(start, false);
         say(t("passkey.failed"));
       }, function (e) {
         busy(start, false);
-        if (id === screenId) say(passkeyError(e));
+        if (current(id)) say(S.passkeys.errorText(e, existsKey));
       });
     });
+  }
+
+  function passkey() {
+    passkeyScreen(t("passkey.title"), t("passkey.intro"), t("passkey.start"), backButton(), S.passkeys.signIn,
+      verified);
   }
 
   // --- Enrolment ------------------------------------------------------------------------------------
@@ -457,12 +270,12 @@
       var enrolCall = function () { return api(path, body); };
       busy(submit, true, t("code.sending"));
       enrolCall().then(function () {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         codeScreen(method, t("code.title." + method), t("code.intro." + method),
           email ? "verify/email-otp" : "verify/sms", enrolCall, done, false);
       }, function (e) {
         busy(submit, false);
-        if (id !== screenId) return;
+        if (!current(id)) return;
         if (e.code === "invalid_request") {
           input.setAttribute("aria-invalid", "true");
           say(t(email ? "error.invalidEmail" : "error.invalidPhone"));
@@ -476,9 +289,9 @@
   function enrolTotp(done, back) {
     var id = show(t("enrol.totp.title"), h("p", { text: t("page.loading") }), back);
     api("user-authenticators/totp").then(function (data) {
-      if (id !== screenId) return;
+      if (!current(id)) return;
       return api("ui/qr-code", { text: data.uri }).then(function (qr) {
-        if (id !== screenId) return;
+        if (!current(id)) return;
         var svg = new DOMParser().parseFromString(qr.svg, "image/svg+xml").documentElement;
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", t("enrol.totp.qr"));
@@ -491,57 +304,13 @@
         reportHeight();
       });
     }).catch(function (e) {
-      if (id === screenId) say(errorText(e));
+      if (current(id)) say(errorText(e));
     });
   }
 
   function enrolPasskey(done, back) {
-    var start = h("button", { type: "button", text: t("enrol.PASSKEY") });
-    var id = show(t("enrol.passkey.title"), h("p", { text: t("enrol.passkey.intro") }),
-      h("div", { "class": "actions" }, start), back);
-    if (!window.PublicKeyCredential) {
-      start.disabled = true;
-      say(t("passkey.unsupported"));
-      return;
-    }
-    start.addEventListener("click", function () {
-      busy(start, true);
-      say("");
-      var challengeId;
-      api("user-authenticators/passkey/registration-options", {}).then(function (data) {
-        challengeId = data.challengeId;
-        var o = data.options;
-        var publicKey = {};
-        Object.keys(o).forEach(function (k) { publicKey[k] = o[k]; });
-        publicKey.challenge = fromB64u(o.challenge);
-        publicKey.user = { id: fromB64u(o.user.id), name: o.user.name, displayName: o.user.displayName };
-        publicKey.excludeCredentials = descriptors(o.excludeCredentials);
-        return navigator.credentials.create({ publicKey: publicKey });
-      }).then(function (cred) {
-        var r = cred.response;
-        return api("user-authenticators/passkey", { challengeId: challengeId, conditionalCreate: false,
-          registrationCredential: {
-            id: cred.id, rawId: toB64u(cred.rawId), type: cred.type,
-            authenticatorAttachment: cred.authenticatorAttachment || undefined,
-            clientExtensionResults: cred.getClientExtensionResults(),
-            response: {
-              clientDataJSON: toB64u(r.clientDataJSON), attestationObject: toB64u(r.attestationObject),
-              transports: r.getTransports ? r.getTransports() : undefined,
-              publicKeyAlgorithm: r.getPublicKeyAlgorithm ? r.getPublicKeyAlgorithm() : undefined,
-              publicKey: r.getPublicKey ? toB64u(r.getPublicKey()) : undefined,
-              authenticatorData: r.getAuthenticatorData ? toB64u(r.getAuthenticatorData()) : undefined
-            }
-          } });
-      }).then(function (data) {
-        if (id !== screenId) return;
-        if (data.isVerified) return done(data);
-        busy(start, false);
-        say(t("passkey.failed"));
-      }, function (e) {
-        busy(start, false);
-        if (id === screenId) say(passkeyError(e, "enrol.passkey.exists"));
-      });
-    });
+    passkeyScreen(t("enrol.passkey.title"), t("enrol.passkey.intro"), t("enrol.PASSKEY"), back,
+      S.passkeys.create, done, "enrol.passkey.exists");
   }
 
   // --- Recovery codes, shown once ----------------------------------------------------------------------
@@ -581,7 +350,7 @@
   // --- Start -------------------------------------------------------------------------------------------
 
   function start() {
-    if (framed) document.body.classList.add("embedded");
+    if (S.framed) document.body.classList.add("embedded");
     if (cfg.primaryColor) {
       document.documentElement.style.setProperty("--primary", cfg.primaryColor);
       document.documentElement.style.setProperty("--on-primary", readableOn(cfg.primaryColor));
@@ -591,7 +360,7 @@
       if (cfg.logoUrl) brand.appendChild(h("img", { src: cfg.logoUrl, alt: cfg.tenantName }));
       else brand.appendChild(h("span", { "class": "tenant-name", text: cfg.tenantName }));
     }
-    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(container);
+    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(S.container);
     if (cfg.screen === "app") {
       // An action already allowed or verified needs no challenge: the token validates as it is.
       var settled = cfg.state === "ALLOW" || cfg.state === "CHALLENGE_SUCCEEDED";

@@ -19,6 +19,8 @@ final class Assets {
     }
 
     private static final Map<String, String> TYPES = Map.of(
+            "signet-ui-core.js", "text/javascript; charset=utf-8",
+            "signet-ui-passkeys.js", "text/javascript; charset=utf-8",
             "signet-ui.js", "text/javascript; charset=utf-8",
             "signet-ui.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");
