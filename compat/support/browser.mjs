@@ -38,16 +38,22 @@ export function useBrowser() {
  * A tiny HTTP server for the test page, listening on 127.0.0.1 and reached as http://`host`:PORT
  * ("localhost": WebAuthn refuses an IP origin, which B15 shows with host "127.0.0.1"). With `proxyTo`
  * (Signet's origin) it also forwards /v1/... there, so the page and the API share one origin; what it
- * forwarded is kept in `forwarded` ({method, path, headers}).
+ * forwarded is kept in `forwarded` ({method, path, headers}). With `stripOrigin` the forwarded requests
+ * lose their Origin and Referer headers, as when a phishing site's backend relays the calls.
  */
-export async function startPageServer({ host = "localhost", proxyTo } = {}) {
+export async function startPageServer({ host = "localhost", proxyTo, stripOrigin = false } = {}) {
   const bundle = readFileSync(SDK_BUNDLE);
   const forwarded = [];
   const server = createServer((req, res) => {
     if (proxyTo && req.url.startsWith("/v1/")) {
       forwarded.push({ method: req.method, path: req.url, headers: { ...req.headers } });
       const target = new URL(req.url, proxyTo);
-      const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } },
+      const headers = { ...req.headers, host: target.host };
+      if (stripOrigin) {
+        delete headers.origin;
+        delete headers.referer;
+      }
+      const upstream = httpRequest(target, { method: req.method, headers },
         (answer) => {
           res.writeHead(answer.statusCode, answer.headers);
           answer.pipe(res);
@@ -79,10 +85,11 @@ export async function startPageServer({ host = "localhost", proxyTo } = {}) {
 /**
  * Registers hooks for one backend: a Signet (SQLite or PostgreSQL, `extraEnv` added), the page servers
  * and the tenant's client settings. The returned object, filled in by `before`, has {server, authsignal,
- * tenantId, pages: {main, sameOrigin, outsider, ipOrigin}}:
+ * tenantId, pages: {main, sameOrigin, outsider, relay, ipOrigin}}:
  * - main: http://localhost:A, cross-origin to Signet on 127.0.0.1 (so every call is CORS);
  * - sameOrigin: http://localhost:B, which also proxies /v1 to Signet;
- * - outsider: http://localhost:C, not in expectedOrigins; outsiderProxy: the same kind, proxying /v1;
+ * - outsider: http://localhost:C, not in expectedOrigins; relay: another such page whose server relays
+ *   /v1 to Signet without the browser's Origin header;
  * - ipOrigin: http://127.0.0.1:D, in expectedOrigins, so only WebAuthn itself can refuse it.
  */
 export function useBrowserSignet(backend, extraEnv = {}) {
@@ -95,7 +102,7 @@ export function useBrowserSignet(backend, extraEnv = {}) {
     suite.pages.main = await startPageServer();
     suite.pages.sameOrigin = await startPageServer({ proxyTo: origin });
     suite.pages.outsider = await startPageServer();
-    suite.pages.outsiderProxy = await startPageServer({ proxyTo: origin });
+    suite.pages.relay = await startPageServer({ proxyTo: origin, stripOrigin: true });
     suite.pages.ipOrigin = await startPageServer({ host: "127.0.0.1" });
     const expectedOrigins = [suite.pages.main, suite.pages.sameOrigin, suite.pages.ipOrigin].map((p) => p.origin);
     const settings = await admin(signet.server, "PATCH", "/settings",
@@ -232,7 +239,7 @@ class Wire {
     if (!request.url().startsWith(this.baseUrl + "/")) return;
     const exchange = {
       method: request.method(), path: this.#path(request.url()), body: request.postData() ?? undefined,
-      crossOrigin: this.crossOrigin,
+      crossOrigin: this.crossOrigin, sentAt: Date.now(),
     };
     this.exchanges.push(exchange);
     allExchanges.push(exchange);

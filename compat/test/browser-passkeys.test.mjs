@@ -55,7 +55,7 @@ for (const backend of backends()) {
   describe(`passkeys in Chromium with @authsignal/browser (${backend})`, () => {
     const suite = useBrowserSignet(backend);
 
-    it("B2: sign-up with a track token registers the authenticator's passkey, as the Server API then reports", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B2: sign-up with a track token registers the authenticator's passkey, as the Server API then reports", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const { data, credential } = await signUp(suite, session, userId);
@@ -72,7 +72,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B3: registration options name localhost and exclude the user's passkey; a second sign-up on it is refused in the browser", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B3: registration options name localhost and exclude the user's passkey; a second sign-up on it is refused in the browser", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const { credential } = await signUp(suite, session, userId);
@@ -94,7 +94,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B4: MFA sign-in with a token offers exactly the user's passkeys and verifies it", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B4: MFA sign-in with a token offers exactly the user's passkeys and verifies it", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await suite.authsignal.updateUser({ userId, attributes: { displayName: "Alice Example" } });
@@ -126,7 +126,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B5: usernameless sign-in goes with tenant Basic, offers no credentials and names the passkey's owner", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B5: usernameless sign-in goes with tenant Basic, offers no credentials and names the passkey's owner", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await signUp(suite, session, userId);
@@ -145,7 +145,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B5: the Android (tenant:) and iOS (base64url, unpadded) Basic forms are accepted too; the secret key is not", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B5: the Android (tenant:) and iOS (base64url, unpadded) Basic forms are accepted too; the secret key is not", async () => {
       const android = "Basic " + Buffer.from(`${suite.tenantId}:`).toString("base64");
       const ios = "Basic " + Buffer.from(`${suite.tenantId}:`).toString("base64url");
       for (const authorization of [tenantBasic(suite.tenantId), android, ios]) {
@@ -165,7 +165,7 @@ for (const backend of backends()) {
       assert.equal(serverRoute.status, 401, "tenant Basic never opens a Server API route");
     });
 
-    it("B6: a named-action sign-in carries one challenge id from #4 to #8 and records that action", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B6: a named-action sign-in carries one challenge id from #4 to #8 and records that action", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await signUp(suite, session, userId);
@@ -195,7 +195,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B7: autofill sign-in resolves from the username field; a concurrent second call returns {}; a token with autofill throws", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B7: autofill sign-in resolves from the username field; a concurrent second call returns {}; a token with autofill throws", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await signUp(suite, session, userId);
@@ -217,7 +217,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B8: a passkey deleted through the Server API no longer signs in: invalid_credential", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B8: a passkey deleted through the Server API no longer signs in: invalid_credential", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const { data } = await signUp(suite, session, userId);
@@ -228,7 +228,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B8: user A's passkey under user B's token is invalid_credential and B's action stays unverified", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B8: user A's passkey under user B's token is invalid_credential and B's action stays unverified", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         await signUp(suite, session, newUserId());
         const userB = newUserId();
@@ -250,31 +250,32 @@ for (const backend of backends()) {
       });
     });
 
-    it("B8: a page outside expectedOrigins cannot complete a sign-in, even through a same-origin proxy", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B8: an assertion made on a page outside expectedOrigins is refused, even relayed without the browser's Origin header", async () => {
       const owner = await openPage(chromium.browser, suite);
-      const outsider = await openPage(chromium.browser, suite, suite.pages.outsiderProxy);
+      const phishing = await openPage(chromium.browser, suite, suite.pages.relay);
       try {
         const userId = newUserId();
         const { credential } = await signUp(suite, owner, userId);
-        await outsider.addCredential(credential);
+        await phishing.addCredential(credential);
         const token = await trackToken(suite.authsignal, userId, "signIn");
-        let result;
-        try {
-          result = await outsider.call("passkey.signIn", { token });
-        } catch (error) {
-          result = { thrown: error.message };
-        }
-        assert.ok(result.thrown || "error" in result || result.data?.isVerified === false, JSON.stringify(result));
-        assert.equal(result.data?.token, undefined);
+        const refused = await phishing.call("passkey.signIn", { token });
+        assertSdkError(refused, "invalid_credential");
+        assert.match(refused.errorDescription, /origin/i);
+        const [options] = await phishing.wire.calls(AUTHENTICATION_OPTIONS);
+        assert.equal(options.status, 200, "the relayed #6 carries no Origin, so only WebAuthn's origin check is left");
+        const [verify] = await phishing.wire.calls(VERIFY);
+        const clientData = JSON.parse(Buffer.from(bodies(verify).request.authenticationCredential.response.clientDataJSON, "base64url"));
+        assert.equal(clientData.origin, suite.pages.relay.origin);
+        assert.ok(verify.status >= 400 && verify.status < 500, `${verify.status} ${verify.responseText}`);
         const validated = await suite.authsignal.validateChallenge({ token });
         assert.notEqual(validated.state, "CHALLENGE_SUCCEEDED");
       } finally {
         await owner.close();
-        await outsider.close();
+        await phishing.close();
       }
     });
 
-    it("B8: a verify body is single-use: replayed after success it is refused, and of two racing copies one wins", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B8: a verify body is single-use: replayed after success it is refused, and of two racing copies one wins", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         await signUp(suite, session, userId);
@@ -304,7 +305,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B15: the __as_aid cookie is the SDK's anonymousId and travels as #8's deviceId", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B15: the __as_aid cookie is the SDK's anonymousId and travels as #8's deviceId", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const { cookie, anonymousId } = await session.evaluate(() => ({ cookie: document.cookie, anonymousId: window.client.anonymousId }));
         assert.match(anonymousId, UUID_V4);
@@ -317,7 +318,7 @@ for (const backend of backends()) {
       });
     });
 
-    it("B15 (same origin): sign-up and sign-in through a proxy on the page's origin, the cookie on every call, no preflight", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B15 (same origin): sign-up and sign-in through a proxy on the page's origin, the cookie on every call, no preflight", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const anonymousId = await session.evaluate(() => window.client.anonymousId);
@@ -341,7 +342,7 @@ for (const backend of backends()) {
       }, suite.pages.sameOrigin);
     });
 
-    it("B15: a page on an IP origin fails in the browser with ERROR_INVALID_DOMAIN after only #1", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B15: a page on an IP origin fails in the browser with ERROR_INVALID_DOMAIN after only #1", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const token = await trackToken(suite.authsignal, newUserId(), "enrollPasskey");
         await assert.rejects(session.call("passkey.signUp", { token, username: "ip@example.com" }),

@@ -10,6 +10,7 @@ import {
   recordedExchanges,
 } from "../support/browser.mjs";
 import { agedToken, trackToken } from "../support/action-tokens.mjs";
+import { DEV_DELIVERY } from "../support/dev-delivery.mjs";
 import { assertErrorBody, assertNoErrorKeyInSuccessBodies, headerObject } from "../support/error-bodies.mjs";
 
 const AUTHENTICATION_OPTIONS = "/client/user-authenticators/passkey/authentication-options";
@@ -36,9 +37,9 @@ function assertCorsFor(headers, origin, where) {
 
 for (const backend of backends()) {
   describe(`Client API transport in Chromium with @authsignal/browser (${backend})`, () => {
-    const suite = useBrowserSignet(backend);
+    const suite = useBrowserSignet(backend, DEV_DELIVERY);
 
-    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B1: cross-origin calls are preflighted and answered for the page's origin, with the SDK's two Authorization forms", async () => {
       await withPage(chromium.browser, suite, async (session) => {
         const origin = suite.pages.main.origin;
         const passkeyUser = newUserId();
@@ -134,27 +135,29 @@ for (const backend of backends()) {
       });
     });
 
-    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", { skip: NEEDS_PASSKEYS }, async () => {
+    it("B14: every error the Client API answers is JSON with error == errorCode and a description, readable cross-origin", async () => {
       const origin = suite.pages.main.origin;
       const basic = tenantBasic(suite.tenantId);
       const token = await trackToken(suite.authsignal, newUserId(), "signIn");
       const cases = [
-        ["no Authorization", "POST", EMAIL_CHALLENGE, {}, "unauthorized"],
-        ["garbage Bearer", "POST", EMAIL_CHALLENGE, { authorization: "Bearer not-a-signet-token" }, "invalid_token"],
-        ["expired Bearer", "POST", EMAIL_CHALLENGE, { authorization: `Bearer ${agedToken(suite.server, token, 1200)}` }, "expired_token"],
-        ["tenant Basic where a token is needed", "POST", EMAIL_CHALLENGE, { authorization: basic }, "unauthorized"],
-        ["unknown tenant id", "POST", AUTHENTICATION_OPTIONS, { authorization: tenantBasic("no-such-tenant"), body: {} }, "unauthorized"],
-        ["bad action code", "POST", "/client/challenge", { authorization: basic, body: { action: "a b" } }, "invalid_request"],
-        ["malformed JSON", "POST", AUTHENTICATION_OPTIONS, { authorization: basic, rawBody: "{" }, "invalid_request"],
-        ["unknown challengeId", "POST", AUTHENTICATION_OPTIONS, { authorization: basic, body: { challengeId: "no-such-challenge" } }, "invalid_request"],
-        ["verify without a credential", "POST", "/client/verify/passkey", { authorization: basic, body: {} }, "invalid_request"],
-        ["invalid email", "POST", EMAIL_ENROLL, { authorization: `Bearer ${token}`, body: { email: "not-an-email" } }, "invalid_request"],
-        ["unknown passkey lookup", "GET", "/client/user-authenticators/passkey?credentialIds=AAAA", { authorization: basic }, undefined],
+        ["no Authorization", "POST", EMAIL_CHALLENGE, {}, "unauthorized", 401],
+        ["garbage Bearer", "POST", EMAIL_CHALLENGE, { authorization: "Bearer not-a-signet-token" }, "invalid_token", 401],
+        ["expired Bearer", "POST", EMAIL_CHALLENGE, { authorization: `Bearer ${agedToken(suite.server, token, 1200)}` }, "expired_token", 401],
+        ["tenant Basic where a token is needed", "POST", EMAIL_CHALLENGE, { authorization: basic }, "unauthorized", 401],
+        ["unknown tenant id", "POST", AUTHENTICATION_OPTIONS, { authorization: tenantBasic("no-such-tenant"), body: {} }, "unauthorized", 401],
+        ["bad action code", "POST", "/client/challenge", { authorization: basic, body: { action: "a b" } }, "invalid_request", 400],
+        ["malformed JSON", "POST", AUTHENTICATION_OPTIONS, { authorization: basic, rawBody: "{" }, "invalid_request", 400],
+        ["unknown challengeId", "POST", AUTHENTICATION_OPTIONS, { authorization: basic, body: { challengeId: "no-such-challenge" } }, "invalid_request", 400],
+        ["verify without a credential", "POST", "/client/verify/passkey", { authorization: basic, body: {} }, "invalid_request", 400],
+        ["invalid email", "POST", EMAIL_ENROLL, { authorization: `Bearer ${token}`, body: { email: "not-an-email" } }, "invalid_request", 400],
+        ["unknown passkey lookup", "GET", "/client/user-authenticators/passkey?credentialIds=AAAA", { authorization: basic }, "not_found", 404],
       ];
-      for (const [what, method, path, options, errorCode] of cases) {
+      // The statuses and codes §2.7 recommends, and 404 for the passkey lookup (§4.1.7).
+      for (const [what, method, path, options, errorCode, status] of cases) {
         const answer = await clientRequest(suite, method, path, { ...options, origin });
         const headers = headerObject(answer.headers);
         labelled(what, () => {
+          assert.equal(answer.status, status, answer.text);
           assertErrorBody({ status: answer.status, headers, text: answer.text }, errorCode);
           assertCorsFor(headers, origin, what);
         });

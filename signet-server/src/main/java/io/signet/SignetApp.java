@@ -33,6 +33,7 @@ import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
 import io.signet.tenant.BrandingRoutes;
 import io.signet.tenant.BrandingService;
+import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
@@ -111,7 +112,7 @@ public final class SignetApp implements AutoCloseable {
                     new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(), clock,
                     publicUrl::get);
             PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
-                    actionTokens, clock);
+                    actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
@@ -125,15 +126,17 @@ public final class SignetApp implements AutoCloseable {
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
                     new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
-                    new UiRoutes(actions, authenticators, users, tenants, settings, branding, tenantId -> settings.client(tenantId)
-                            .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
-                            .orElseGet(() -> new PageOrigins(List.of(), false))));
+                    new UiRoutes(actions, authenticators, users, tenants, settings, branding,
+                            tenantId -> settings.client(tenantId)
+                                    .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
+                                    .orElseGet(() -> new PageOrigins(List.of(), false))));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
+            warnAboutDefaultClientIdentity(config, settings);
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
@@ -168,6 +171,21 @@ public final class SignetApp implements AutoCloseable {
             out.println("    " + t.secretKey());
             out.println();
         }
+    }
+
+    /**
+     * design.md: a deployment behind a real public URL should set each tenant's rpId and expectedOrigins;
+     * the defaults derived from the URL are meant for a fresh local install.
+     */
+    private static void warnAboutDefaultClientIdentity(SignetConfig config, TenantSettingsService settings) {
+        String host = config.publicUrl().map(u -> java.net.URI.create(u).getHost()).orElse("localhost");
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")) {
+            return;
+        }
+        settings.allClients().stream().filter(ClientSettings::defaults).forEach(c -> log.warn(
+                "tenant {} relies on the default Client API identity (rpId {}, expectedOrigins {}) derived from "
+                        + "SIGNET_PUBLIC_URL; set rpId and expectedOrigins with PATCH /admin/v1/settings or "
+                        + "./signet settings", c.tenantId(), c.rpId(), c.expectedOrigins()));
     }
 
     private static void runQuietly(String what, Runnable job) {

@@ -65,6 +65,7 @@ final class BackendRun {
             Map<String, String> sessionEnv = new java.util.HashMap<>(wrkEnv);
             sessionEnv.put("SIGNET_BENCH_ACCESS_TOKEN", accessToken(http));
             rows.add(scenario("validateSession", "validate_session", base, sessionEnv, null));
+            rows.add(passkeySignIn(base, key));
             double rss = server.peakRssMib();
             rows.add(fact("peak RSS", String.format(Locale.ROOT, "%.0f MiB", rss), "< 300 MiB", rss > 0 && rss < 300));
         } finally {
@@ -132,6 +133,19 @@ final class BackendRun {
         });
         return new Measurement(backend, "enroll at half the max rate", r.achievedRps(), r.p50Ms(), r.p99Ms(),
                 r.failures(), null, "p99 < 10 ms", r.p99Ms() < 10 && r.failures() == 0, "open loop");
+    }
+
+    /**
+     * Usernameless passkey sign-in through the Client API (#6 then #8) by as many simulated browsers as wrk
+     * has connections; rps counts whole ceremonies (two requests each) against the same-run baseline.
+     */
+    private Measurement passkeySignIn(String base, String key) throws Exception {
+        System.out.println("bench: " + backend + ": passkey sign-in");
+        PasskeyLoop.Result r = PasskeyLoop.run(base, key, BenchMain.CONNECTIONS, options.warmupSeconds(),
+                options.measureSeconds());
+        return new Measurement(backend, "passkey sign-in (#6 + #8)", r.ceremoniesPerSecond(), r.p50Ms(), r.p99Ms(),
+                r.failures(), r.ceremoniesPerSecond() / hello.rps(), null, null,
+                "2 requests per sign-in, " + BenchMain.CONNECTIONS + " browsers");
     }
 
     private Measurement fact(String name, String value, String target, Boolean met) {

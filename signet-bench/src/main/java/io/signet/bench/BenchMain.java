@@ -18,13 +18,16 @@ import java.util.UUID;
  * Everything it starts, it stops.
  */
 public final class BenchMain {
+    /** wrk's connections, and the simulated browsers of the passkey scenario. */
+    static final int CONNECTIONS = 32;
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         Path work = Files.createTempDirectory("signet-bench-work-");
-        Wrk wrk = new Wrk(2, 32, work);
+        Wrk wrk = new Wrk(2, CONNECTIONS, work);
         List<Measurement> rows = new ArrayList<>();
 
         WrkResult hello = baseline(options, wrk, work);

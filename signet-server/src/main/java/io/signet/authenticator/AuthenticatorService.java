@@ -213,6 +213,10 @@ public final class AuthenticatorService {
             store.lockUser(jdbc, tenantId, userId);
             StoredAuthenticator doomed = store.find(jdbc, tenantId, userId, authenticatorId).orElseThrow(() ->
                     SignetException.notFound("The user has no authenticator with this userAuthenticatorId."));
+            if (doomed.pending()) { // never enrolled as far as anyone was told: no protection, codes or event
+                store.delete(jdbc, tenantId, userId, authenticatorId);
+                return null;
+            }
             long count = store.count(jdbc, tenantId, userId);
             if (count == 1 && !allowLockout && settings.get(jdbc, tenantId).protectLastAuthenticator()) {
                 throw SignetException.conflict("This is the user's last authenticator; deleting it would lock the "

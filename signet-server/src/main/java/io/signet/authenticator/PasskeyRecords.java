@@ -73,7 +73,7 @@ public final class PasskeyRecords {
         return store.findByCredentialIds(jdbc, tenantId, credentialIds).stream().findFirst().map(Passkey::of);
     }
 
-    /** Whether the user has any authenticator (the add:authenticators scope rule). */
+    /** Whether the user has a verified authenticator (the Client API's add:authenticators rule). */
     public boolean hasAuthenticator(Jdbc jdbc, String tenantId, String userId) {
         return store.count(jdbc, tenantId, userId) > 0;
     }

@@ -1,7 +1,9 @@
 package io.signet.passkey;
 
 import com.webauthn4j.data.AuthenticationData;
+import io.signet.action.ActionService;
 import io.signet.action.ActionTokens;
+import io.signet.action.VerifiedAction;
 import io.signet.authenticator.ClientPasskeyData;
 import io.signet.authenticator.PasskeyRecords;
 import io.signet.authenticator.PasskeyRecords.NewPasskey;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,17 +82,19 @@ public final class PasskeyService {
     private final UserService users;
     private final ActionOutcomes outcomes;
     private final ActionTokens tokens;
+    private final ActionService actions;
     private final Clock clock;
     private final CeremonyStore ceremonies = new JdbcCeremonyStore();
     private final WebAuthn webAuthn = new WebAuthn();
 
     public PasskeyService(Database db, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
-                          ActionTokens tokens, Clock clock) {
+                          ActionTokens tokens, ActionService actions, Clock clock) {
         this.db = db;
         this.passkeys = passkeys;
         this.users = users;
         this.outcomes = outcomes;
         this.tokens = tokens;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -157,6 +162,9 @@ public final class PasskeyService {
                     reg.publicKey(), reg.algorithm(), reg.signCount(), reg.aaguid(), reg.transports(), client));
         });
         String token = succeeded(caller, created.userAuthenticatorId());
+        if (token == null) {
+            return new AddPasskeyResponse(false, null, null, null, null, null);
+        }
         return new AddPasskeyResponse(true, token, created.userAuthenticatorId(), caller.userId(), created,
                 reg.credentialId());
     }
@@ -228,14 +236,18 @@ public final class PasskeyService {
         AuthenticationData assertion = webAuthn.parseAssertion(Json.write(credential));
         String credentialId = Base64.getUrlEncoder().withoutPadding().encodeToString(assertion.getCredentialId());
         long now = clock.millis();
-        Ceremony c = pending(caller.tenantId(), challengeId, Ceremony.Kind.AUTHENTICATION, now);
+        // One read for both: the ceremony (checked first, as every other challenge) and the credential.
+        Found found = db.read(jdbc -> new Found(ceremonies.find(jdbc, caller.tenantId(), challengeId, now),
+                passkeys.byCredentialId(jdbc, caller.tenantId(), credentialId)));
+        Ceremony c = found.ceremony().filter(x -> x.kind() == Ceremony.Kind.AUTHENTICATION)
+                .orElseThrow(() -> unknownChallenge(Ceremony.Kind.AUTHENTICATION));
         ClientPrincipal.Bearer bearer = caller instanceof ClientPrincipal.Bearer b ? b : null;
         if (bearer != null ? !bearer.userId().equals(c.userId()) || !bearer.idempotencyKey().equals(c.idempotencyKey())
                 : c.userId() != null) {
             throw SignetException.invalid("'challengeId' was issued to another caller: verify with the same "
                     + "Authorization as the authentication options.");
         }
-        Passkey passkey = db.read(jdbc -> passkeys.byCredentialId(jdbc, caller.tenantId(), credentialId))
+        Passkey passkey = found.passkey()
                 .orElseThrow(() -> WebAuthn.credential("No passkey with this credential id is registered in the "
                         + "tenant; it may have been deleted."));
         if (bearer != null && !passkey.userId().equals(bearer.userId())) {
@@ -256,6 +268,9 @@ public final class PasskeyService {
         String token;
         if (bearer != null) {
             token = succeeded(bearer, passkey.authenticatorId());
+            if (token == null) {
+                return new VerifyResponse(false, null, null, null, null, null);
+            }
         } else {
             String actionCode = c.actionCode() != null ? c.actionCode() : DEFAULT_ACTION;
             String key = c.idempotencyKey() != null ? c.idempotencyKey() : Ids.timeOrdered(now);
@@ -264,6 +279,9 @@ public final class PasskeyService {
         }
         return new VerifyResponse(true, token, passkey.userId(), passkey.authenticatorId(),
                 user == null ? null : user.username(), user == null ? null : user.displayName());
+    }
+
+    private record Found(Optional<Ceremony> ceremony, Optional<Passkey> passkey) {
     }
 
     /** #9: 200 when one of the ids is a passkey of the tenant, else 404 (the browser reads only the status). */
@@ -287,13 +305,16 @@ public final class PasskeyService {
 
     /**
      * The token's action succeeds through the path the Server API verify uses, and the caller gets a new
-     * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2).
+     * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2), as the
+     * other Client API verifies do. Null when the action could not take the success (e.g. a rule BLOCKed
+     * it): the caller then answers {@code isVerified:false} with no token.
      */
     private String succeeded(ClientPrincipal.Bearer caller, String authenticatorId) {
         outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
                 VerificationMethod.PASSKEY, authenticatorId);
-        return tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
-                withScope(caller.scope(), ADD_AUTHENTICATORS));
+        String token = tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
+                ADD_AUTHENTICATORS);
+        return actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false) ? token : null;
     }
 
     /**
@@ -311,9 +332,13 @@ public final class PasskeyService {
     private Ceremony pending(String tenantId, String challengeId, Ceremony.Kind kind, long now) {
         return db.read(jdbc -> ceremonies.find(jdbc, tenantId, challengeId, now))
                 .filter(c -> c.kind() == kind)
-                .orElseThrow(() -> SignetException.invalid("'challengeId' is not a pending passkey "
-                        + kind.name().toLowerCase(java.util.Locale.ROOT) + " of this tenant: it expired, was "
-                        + "already used, or never existed."));
+                .orElseThrow(() -> unknownChallenge(kind));
+    }
+
+    private static SignetException unknownChallenge(Ceremony.Kind kind) {
+        return SignetException.invalid("'challengeId' is not a pending passkey "
+                + kind.name().toLowerCase(java.util.Locale.ROOT) + " of this tenant: it expired, was already used, "
+                + "or never existed.");
     }
 
     private void consume(io.signet.store.Jdbc jdbc, Ceremony c, long now) {
@@ -339,13 +364,6 @@ public final class PasskeyService {
     /** The ceremony ends no later than the token that started it. */
     private static long expiry(long now, ClientPrincipal.Bearer caller) {
         return Math.min(now + LIFETIME.toMillis(), caller.expiresAt() * 1000);
-    }
-
-    private static String withScope(String scope, String added) {
-        if (scope == null || scope.isBlank()) {
-            return added;
-        }
-        return List.of(scope.trim().split("\\s+")).contains(added) ? scope.trim() : scope.trim() + " " + added;
     }
 
     private static JsonNode object(String field, JsonNode node) {

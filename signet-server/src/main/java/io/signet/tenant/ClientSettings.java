@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param expectedOrigins  exact origins ({@code scheme://host[:port]}) pages may call from
  * @param anyLocalhostPort also every {@code http://localhost:<port>}: the default while rpId is localhost
  *                         (a browser refuses an IP as RP id, so a fresh install must work from localhost)
- * @param defaults         rpId and expectedOrigins are the defaults derived from SIGNET_PUBLIC_URL
+ * @param defaults         rpId or expectedOrigins (or both) is still the default derived from SIGNET_PUBLIC_URL
  * @param hostedPageOrigin the origin of SIGNET_PUBLIC_URL, where Signet's hosted challenge page runs: always
  *                         allowed to call the Client API and run passkey ceremonies, whatever the list says
  */

@@ -21,7 +21,7 @@ final class Origins {
 
     /**
      * An origin as browsers send it: {@code scheme://host[:port]}, lower case, the default port left out;
-     * http or https only, no path, query, fragment or user info.
+     * http or https only, no path (a lone trailing '/' is dropped), query, fragment or user info.
      */
     static String origin(String value) {
         String invalid = "'expectedOrigins' entries must be origins such as https://app.example.com or "
@@ -37,7 +37,8 @@ final class Origins {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
-                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(invalid);
         }

@@ -1,5 +1,7 @@
 package io.signet.tenant;
 
+import io.signet.http.ErrorCode;
+import io.signet.http.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import java.net.URI;
@@ -100,6 +102,9 @@ public final class TenantSettingsService {
     private ClientSettings resolve(TenantSettingsStore.TenantRow row) {
         TenantSettings s = row.settings();
         String url = publicUrl.get();
+        if (url == null) { // port 0: the bound port, and so the default origin, is known a moment after start
+            throw new SignetException(ErrorCode.SERVICE_UNAVAILABLE, "Signet is starting; retry in a moment.");
+        }
         String rpId = s.rpId() != null ? s.rpId() : Origins.defaultRpId(url);
         String rpName = s.rpName() != null ? s.rpName() : row.name();
         String origin = Origins.origin(URI.create(url).resolve("/").toString().replaceAll("/$", ""));

@@ -60,7 +60,7 @@ abstract class ClientEdgeContract extends ServerSuite {
     void client_settings_are_validated_normalised_and_replace_the_defaults() {
         Api tenant = server.newTenant("edge-" + UUID.randomUUID());
         ApiResponse set = tenant.patch("/admin/v1/settings", Map.of("rpId", "Example.COM", "rpName", "Example",
-                "expectedOrigins", List.of("https://App.Example.com:443", "http://localhost:3000")));
+                "expectedOrigins", List.of("https://App.Example.com:443", "http://localhost:3000/")));
         assertThat(set.status()).isEqualTo(200);
         JsonNode s = set.json();
         assertThat(s.path("rpId").asString()).isEqualTo("example.com");

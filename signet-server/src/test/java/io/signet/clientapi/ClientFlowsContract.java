@@ -157,6 +157,10 @@ abstract class ClientFlowsContract {
             assertThat(v.path("userId").asString()).isEqualTo(user);
             assertThat(v.path("action").asString()).isEqualTo(ACTION);
         }
+        // ... and opens a session like any successful-challenge token.
+        String clientId = ok(api.post("/admin/v1/clients", Map.of("name", "web"))).path("clientId").asString();
+        JsonNode session = ok(api.post("/v1/sessions", Map.of("clientId", clientId, "token", accessToken)));
+        assertThat(session.path("accessToken").asString()).isNotBlank();
         // The accessToken is a Bearer for later calls of the same action.
         assertThat(ok(as(accessToken).get("/user-authenticators"))).hasSize(1);
         // The code was used: a replay is an invalid code, not an error.
@@ -258,6 +262,43 @@ abstract class ClientFlowsContract {
     }
 
     @Test
+    void a_new_authenticator_app_enrollment_replaces_the_pending_one() {
+        String user = uid("totp");
+        String token = track(user, null);
+        String pendingId = ok(as(token).post("/user-authenticators/email-otp", Map.of("email", newEmail())))
+                .path("userAuthenticatorId").asString();
+        String first = ok(as(token).post("/user-authenticators/totp", null)).path("secret").asString();
+        String second = ok(as(token).post("/user-authenticators/totp", null)).path("secret").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ok(as(token).post("/verify/totp", Map.of("verificationCode",
+                Rfc6238.code(first, h.clock.instant(), 0)))).path("isVerified").asBoolean()).isFalse();
+        assertThat(ok(as(token).post("/verify/totp", Map.of("verificationCode",
+                Rfc6238.code(second, h.clock.instant(), 0)))).path("isVerified").asBoolean()).isTrue();
+        assertThat(authenticators(user)).hasSize(1);
+        // Deleting the still-pending email authenticator is not deleting the user's last authenticator.
+        api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
+        try {
+            ok(api.delete("/v1/users/" + user + "/authenticators/" + pendingId));
+        } finally {
+            api.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", false));
+        }
+        assertThat(authenticators(user)).hasSize(1);
+    }
+
+    @Test
+    void enrolling_a_pending_factor_through_the_server_API_verifies_it() {
+        String user = uid("both");
+        String email = newEmail();
+        ok(as(track(user, null)).post("/user-authenticators/email-otp", Map.of("email", email)));
+        JsonNode enrolled = ok(api.post("/v1/users/" + user + "/authenticators",
+                Map.of("verificationMethod", "EMAIL_OTP", "email", email)));
+        assertThat(authenticators(user)).hasSize(1);
+        assertThat(authenticators(user).get(0).path("userAuthenticatorId").asString())
+                .isEqualTo(enrolled.path("authenticator").path("userAuthenticatorId").asString());
+        assertThat(createdEvents(user)).isEqualTo(1);
+    }
+
+    @Test
     void a_magic_link_finalizes_false_until_opened_then_true_once() {
         String user = uid("link");
         String email = newEmail();
@@ -324,8 +365,9 @@ abstract class ClientFlowsContract {
         for (int i = 1; i < SENDS_PER_USER; i++) {
             ok(as(token).post("/challenge/email-otp", null));
         }
-        ApiResponse limited = as(token).post("/challenge/email-otp", null);
+        ApiResponse limited = as(token).from("http://localhost:3000").post("/challenge/email-otp", null);
         assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
         assertThat(limited.errorCode()).isEqualTo("too_many_requests");
         assertThat(limited.header("Retry-After")).isNotBlank();
         assertThat(h.mailsTo(email)).isEqualTo(SENDS_PER_USER);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ClientApi;
+import io.signet.testing.ManualClock;
 import io.signet.testing.ServerSuite;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,7 +39,14 @@ abstract class PasskeysApiContract extends ServerSuite {
     static final String PASSKEY = "/user-authenticators/passkey";
 
     final SoftAuthenticator authenticator = new SoftAuthenticator();
+    /** Only moved forward by the expiry test, by less than a token's lifetime after it tracks. */
+    private final ManualClock clock = new ManualClock(Instant.now());
     String tenantId;
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
 
     @BeforeAll
     void relyingParty() {
@@ -43,6 +54,15 @@ abstract class PasskeysApiContract extends ServerSuite {
                 "expectedOrigins", List.of(ORIGIN)));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         tenantId = r.json().path("tenantId").asString();
+        // An endpoint, so that authenticator events are recorded (it is never reached).
+        ok(api.post("/admin/v1/webhooks", Map.of("url", "https://hooks.example.com/in",
+                "eventTypes", List.of("authenticator.created"))));
+    }
+
+    long createdEvents(String userId) {
+        return server.app().database().read(jdbc -> jdbc.count("""
+                SELECT COUNT(*) AS n FROM webhook_events WHERE type = 'authenticator.created' AND user_id = ?""",
+                userId));
     }
 
     static String uid() {
@@ -223,6 +243,7 @@ abstract class PasskeysApiContract extends ServerSuite {
         assertThat(agent.path("engine").path("name").asString()).isEqualTo("Blink");
         assertThat(wc.path("verifiedAt").asString()).isEqualTo(ua.path("verifiedAt").asString());
 
+        assertThat(createdEvents(reg.userId())).isEqualTo(1);
         JsonNode valid = validate(reg.accessToken());
         assertThat(valid.path("isValid").asBoolean()).isTrue();
         assertThat(valid.path("state").asString()).isEqualTo("CHALLENGE_SUCCEEDED");
@@ -304,6 +325,18 @@ abstract class PasskeysApiContract extends ServerSuite {
                 "conditionalCreate", false)), 400, "invalid_request");
         refused(bearer(token).post("/verify/passkey", Map.of("authenticationCredential", credential)), 400,
                 "invalid_request");
+    }
+
+    @Test
+    void a_ceremony_expires_after_five_minutes_and_the_purge_removes_it() {
+        String token = track(uid(), "signUp", null);
+        JsonNode options = registrationOptions(bearer(token));
+        JsonNode signIn = authenticationOptions(anonymous(), null);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        refused(add(token, options, authenticator.create(options.path("options"), ORIGIN)), 400, "invalid_request");
+        assertThat(server.app().passkeys().purgeExpired()).isGreaterThanOrEqualTo(2);
+        refused(anonymous().post(PASSKEY + "/authentication-options",
+                Map.of("challengeId", signIn.path("challengeId").asString())), 400, "invalid_request");
     }
 
     @Test
@@ -391,6 +424,17 @@ abstract class PasskeysApiContract extends ServerSuite {
         assertThat(authenticators(reg.userId()).get(0).path("lastVerifiedAt").asString()).isNotBlank();
         // The accessToken is accepted as Bearer afterwards.
         ok(bearer(r.path("accessToken").asString()).post(PASSKEY + "/authentication-options", Map.of()));
+    }
+
+    @Test
+    void a_blocked_action_is_not_passed_by_a_passkey() {
+        Registered reg = register();
+        JsonNode tracked = ok(api.post("/v1/users/" + reg.userId() + "/actions/withdraw", Map.of()));
+        ok(api.patch("/v1/users/" + reg.userId() + "/actions/withdraw/" + tracked.path("idempotencyKey").asString(),
+                Map.of("state", "BLOCK")));
+        JsonNode r = ok(signIn(bearer(tracked.path("token").asString()), reg.credential()));
+        assertThat(r.toString()).isEqualTo("{\"isVerified\":false}");
+        assertThat(validate(tracked.path("token").asString()).path("state").asString()).isEqualTo("BLOCK");
     }
 
     @Test

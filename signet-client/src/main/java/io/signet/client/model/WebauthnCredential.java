@@ -29,6 +29,9 @@ public class WebauthnCredential {
     /** The user agent the credential was created with. */
     public UserAgent parsedUserAgent;
 
+    /** When the credential was registered (ISO 8601). */
+    public String verifiedAt;
+
     /** Creates an instance with every field unset. */
     public WebauthnCredential() {
     }

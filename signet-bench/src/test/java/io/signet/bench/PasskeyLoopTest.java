@@ -1,0 +1,27 @@
+package io.signet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.testing.Backend;
+import io.signet.testing.TestServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The passkey scenario's driver completes real ceremonies, none refused, against a real server. */
+class PasskeyLoopTest {
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void simulated_browsers_sign_in_with_their_passkeys_without_a_failure() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, tempDir)) {
+            PasskeyLoop.Result r = PasskeyLoop.run(server.baseUrl(), TestServer.SECRET_KEY, 4, 1, 2);
+            System.out.printf("passkey sign-in: %.0f/s, p50 %.1f ms, p99 %.1f ms%n", r.ceremoniesPerSecond(), r.p50Ms(),
+                    r.p99Ms());
+            assertThat(r.failures()).isZero();
+            assertThat(r.ceremoniesPerSecond()).isPositive();
+            assertThat(r.p99Ms()).isGreaterThanOrEqualTo(r.p50Ms());
+        }
+    }
+}
