@@ -31,11 +31,15 @@ import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
+import io.signet.tenant.BrandingRoutes;
+import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.ui.PageOrigins;
+import io.signet.ui.UiRoutes;
 import io.signet.user.EnrollmentView;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
@@ -94,6 +98,7 @@ public final class SignetApp implements AutoCloseable {
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             TenantSettingsService settings = new TenantSettingsService(db, clock, publicUrl::get);
+            BrandingService branding = new BrandingService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, settings, clock);
             Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
@@ -121,7 +126,11 @@ public final class SignetApp implements AutoCloseable {
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
-                    new PasskeyRoutes(passkeys, settings));
+                    new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
+                    new UiRoutes(actions, authenticators, users, tenants, settings, branding,
+                            tenantId -> settings.client(tenantId)
+                                    .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
+                                    .orElseGet(() -> new PageOrigins(List.of(), false))));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

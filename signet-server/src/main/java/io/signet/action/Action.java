@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A recorded action. {@code explanation} is what decided it (see {@link Explanation}); {@code ruleInput}
- * the input the rules saw, kept so a dry run can replay it.
+ * the input the rules saw, kept so a dry run can replay it. {@code locale} is track's, for the hosted page.
  */
 record Action(
         String tenantId,
@@ -29,7 +29,8 @@ record Action(
         JsonNode explanation,
         ObjectNode ruleInput,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        String locale) {
 
     Action {
         ruleIds = List.copyOf(ruleIds);
@@ -41,6 +42,6 @@ record Action(
                 method == null ? verificationMethod : method,
                 authenticatorId == null ? verifiedByAuthenticatorId : authenticatorId, ipAddress, userAgent, deviceId,
                 redirectUrl, scope, ruleIds, decidedByRuleId, decidedByRuleVersion, explanation, ruleInput, createdAt,
-                now);
+                now, locale);
     }
 }

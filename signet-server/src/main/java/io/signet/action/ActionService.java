@@ -95,7 +95,8 @@ public final class ActionService {
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
                 decision.rule() == null ? null : decision.rule().version(),
-                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now);
+                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
+                TrackFields.locale(r.locale()));
         try {
             db.write(jdbc -> {
                 users.ensureUser(jdbc, tenantId, userId, changes);
@@ -240,9 +241,19 @@ public final class ActionService {
 
     /** Verifies an action token of {@code tenantId} and reads its action's current state. */
     public Optional<VerifiedAction> verifyToken(String tenantId, String token) {
-        return tokens.verify(tenantId, token).flatMap(c -> store.find(tenantId, c.idempotencyKey())
+        return tokens.verify(tenantId, token).flatMap(this::current);
+    }
+
+    /** Verifies an action token that names its own tenant (a browser holds only the token). */
+    public Optional<VerifiedAction> verifyToken(String token) {
+        return tokens.verify(token).flatMap(this::current);
+    }
+
+    private Optional<VerifiedAction> current(TokenClaims c) {
+        return store.find(c.tenantId(), c.idempotencyKey())
                 .filter(a -> a.userId().equals(c.userId()) && a.actionCode().equals(c.actionCode()))
-                .map(a -> new VerifiedAction(c, a.state(), a.stateUpdatedAt(), a.verificationMethod())));
+                .map(a -> new VerifiedAction(c, a.state(), a.stateUpdatedAt(), a.verificationMethod(),
+                        a.redirectUrl(), a.locale()));
     }
 
     /**

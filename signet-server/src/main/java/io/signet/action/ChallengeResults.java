@@ -54,7 +54,7 @@ public final class ChallengeResults implements ActionOutcomes {
             long now = clock.millis();
             recorded = actions.insert(new Action(tenantId, idempotencyKey, userId, actionCode, state, now, method,
                     null, null, null, null, null, null, List.of(), null, null, Json.MAPPER.createObjectNode(),
-                    Json.MAPPER.createObjectNode(), now, now)) ? Optional.empty() : store.find(tenantId, idempotencyKey);
+                    Json.MAPPER.createObjectNode(), now, now, null)) ? Optional.empty() : store.find(tenantId, idempotencyKey);
         }
         if (recorded.isPresent()) {
             Action existing = recorded.get();

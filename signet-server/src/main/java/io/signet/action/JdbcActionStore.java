@@ -15,7 +15,7 @@ final class JdbcActionStore implements ActionStore {
     private static final String COLUMNS = """
             tenant_id, idempotency_key, user_id, action_code, state, state_updated_at, verification_method,
             verified_by_authenticator_id, ip_address, user_agent, device_id, redirect_url, scope, rule_ids,
-            decided_by_rule_id, decided_by_rule_version, explanation, rule_input, created_at, updated_at""";
+            decided_by_rule_id, decided_by_rule_version, explanation, rule_input, created_at, updated_at, locale""";
 
     private final Database db;
 
@@ -32,12 +32,12 @@ final class JdbcActionStore implements ActionStore {
     @Override
     public boolean insert(Jdbc jdbc, Action a) {
         return jdbc.update("INSERT INTO actions (" + COLUMNS + """
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""",
                 a.tenantId(), a.idempotencyKey(), a.userId(), a.actionCode(), a.state(), a.stateUpdatedAt(),
                 a.verificationMethod(), a.verifiedByAuthenticatorId(), a.ipAddress(), a.userAgent(), a.deviceId(),
                 a.redirectUrl(), a.scope(), Json.write(a.ruleIds()), a.decidedByRuleId(), a.decidedByRuleVersion(),
-                Json.write(a.explanation()), Json.write(a.ruleInput()), a.createdAt(), a.updatedAt()) == 1;
+                Json.write(a.explanation()), Json.write(a.ruleInput()), a.createdAt(), a.updatedAt(), a.locale()) == 1;
     }
 
     @Override
@@ -108,6 +108,6 @@ final class JdbcActionStore implements ActionStore {
                 r.string("scope"), ruleIds, r.string("decided_by_rule_id"),
                 version == null ? null : version.intValue(), Json.MAPPER.readTree(r.string("explanation")),
                 (ObjectNode) Json.MAPPER.readTree(r.string("rule_input")), r.longValue("created_at"),
-                r.longValue("updated_at"));
+                r.longValue("updated_at"), r.string("locale"));
     }
 }

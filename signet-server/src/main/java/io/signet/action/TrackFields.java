@@ -14,7 +14,17 @@ final class TrackFields {
     private static final Pattern HOST = Pattern.compile(
             "^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:[0-9]{1,5})?$");
 
+    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}");
+
     private TrackFields() {
+    }
+
+    /**
+     * track's {@code locale}, kept for the hosted page's language when it is a language tag such as
+     * {@code de} or {@code en-NZ}; anything else is ignored rather than refused, as callers send it free-form.
+     */
+    static String locale(String value) {
+        return value != null && LOCALE.matcher(value).matches() ? value.replace('_', '-') : null;
     }
 
     static void check(TrackRequest r) {

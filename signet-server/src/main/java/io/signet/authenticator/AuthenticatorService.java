@@ -174,6 +174,22 @@ public final class AuthenticatorService {
         });
     }
 
+    /**
+     * Recovery codes for a user who has a verified authenticator and no unused code, when the tenant issues
+     * them: a Client API enrollment (unlike enrollVerifiedAuthenticator) returns none, so the hosted page asks
+     * for them after one and shows them once. Empty when nothing was issued.
+     */
+    public Optional<List<String>> issueRecoveryCodesIfNone(String tenantId, String userId) {
+        return db.write(jdbc -> {
+            store.lockUser(jdbc, tenantId, userId);
+            if (!settings.get(jdbc, tenantId).recoveryCodesEnabled() || store.count(jdbc, tenantId, userId) == 0
+                    || store.countRecoveryCodes(jdbc, tenantId, userId) > 0) {
+                return Optional.<List<String>>empty();
+            }
+            return Optional.of(issueRecoveryCodes(jdbc, tenantId, userId));
+        });
+    }
+
     /** What enrolling changes on the user: {@code isDefault} makes the method the user's default. */
     static UserChanges changesFor(NewAuthenticator n) {
         return n.isDefault()

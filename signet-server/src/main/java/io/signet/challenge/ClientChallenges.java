@@ -56,15 +56,16 @@ public final class ClientChallenges {
 
     /**
      * Checks a code against the newest open challenge of {@code method} for the action. For an authenticator
-     * app, which the SDK verifies without starting a challenge, one is started on the first guess (counted by
-     * the sending limits like any challenge: with its attempt limit that bounds guessing). No open challenge
-     * is an invalid code, as for a code already used.
+     * app, which the SDK verifies without starting a challenge, and a recovery code (the hosted page's
+     * extension), one is started on the first guess (counted by the sending limits like any challenge: with
+     * its attempt limit that bounds guessing). No open challenge is an invalid code, as for a code already used.
      */
     public Result verify(ActionRef action, VerificationMethod method, String code, String ipAddress) {
         String checked = Inputs.verificationCode(code);
         Optional<Challenge> open = store.findActive(action.tenantId(), ChallengeQuery.ofAction(action, method),
                 clock.millis());
-        if (open.isEmpty() && method == VerificationMethod.AUTHENTICATOR_APP) {
+        if (open.isEmpty() && (method == VerificationMethod.AUTHENTICATOR_APP
+                || method == VerificationMethod.RECOVERY_CODE)) {
             String id = start(action, method, null, ipAddress, null);
             open = store.find(action.tenantId(), id);
         }

@@ -56,6 +56,9 @@ public final class ClientRoutes implements Routes {
             return client.enrollTotp(bearer(ctx));
         });
         router.post("/v1/client/verify/totp", ctx -> verify(ctx, VerificationMethod.AUTHENTICATOR_APP));
+        // A Signet extension for the hosted page (the SDK has no recovery-code call): the same checks as
+        // POST /v1/verify of a RECOVERY_CODE challenge, bound to the token's action.
+        router.post("/v1/client/verify/recovery-code", ctx -> verify(ctx, VerificationMethod.RECOVERY_CODE));
 
         router.post("/v1/client/user-authenticators/email-magic-link", ctx -> client.enroll(bearer(ctx),
                 VerificationMethod.EMAIL_MAGIC_LINK, email(ctx), userAgent(ctx)));

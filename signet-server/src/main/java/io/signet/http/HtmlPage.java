@@ -1,14 +1,30 @@
 package io.signet.http;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A small self-contained HTML page for a person's browser. Title and message are plain text, escaped
  * here, so a caller can never inject markup.
+ *
+ * @param contentSecurityPolicy the page's CSP; without a {@code frame-ancestors} directive the router adds
+ *                              {@code frame-ancestors 'none'}
+ * @param frameAncestors        origins that may frame the page (CSP source expressions such as
+ *                              {@code https://app.example.com}); empty: nobody may
  */
-public record HtmlPage(int status, String html) {
+public record HtmlPage(int status, String html, String contentSecurityPolicy, List<String> frameAncestors) {
+    /** The policy of self-contained pages: no script at all, styles only inline. */
+    public static final String SELF_CONTAINED = "default-src 'none'; style-src 'unsafe-inline'";
+
     public HtmlPage {
         Objects.requireNonNull(html);
+        Objects.requireNonNull(contentSecurityPolicy);
+        frameAncestors = List.copyOf(frameAncestors);
+    }
+
+    /** A self-contained page that no other page may frame. */
+    public HtmlPage(int status, String html) {
+        this(status, html, SELF_CONTAINED, List.of());
     }
 
     public static HtmlPage of(int status, String title, String message) {
@@ -23,7 +39,8 @@ public record HtmlPage(int status, String html) {
                 """.formatted(escape(title), escape(message)));
     }
 
-    static String escape(String text) {
+    /** Escapes text for HTML content and quoted attribute values. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

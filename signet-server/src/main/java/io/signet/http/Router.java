@@ -38,19 +38,37 @@ public final class Router {
 
     /**
      * A page for a person's browser rather than an SDK (e.g. an opened magic link): HTML, never cached,
-     * kept out of frames and referrers, because its URL carries a one-time secret.
+     * kept out of referrers, because its URL carries a one-time secret; framed only by the origins the page
+     * names ({@code X-Frame-Options: DENY} too when none, for browsers without CSP frame-ancestors).
      */
     public void page(String path, java.util.function.Function<Context, HtmlPage> page) {
         routes.addHttpHandler(HandlerType.GET, path, ctx -> {
             HtmlPage p = page.apply(ctx);
+            String ancestors = p.frameAncestors().isEmpty() ? "'none'" : String.join(" ", p.frameAncestors());
             ctx.status(p.status())
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("X-Frame-Options", "DENY")
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", p.contentSecurityPolicy() + "; frame-ancestors " + ancestors)
                     .contentType("text/html; charset=utf-8")
                     .result(p.html());
+            if (p.frameAncestors().isEmpty()) {
+                ctx.header("X-Frame-Options", "DENY");
+            }
         });
+    }
+
+    /**
+     * A static file served from memory (a page's script or style sheet). Its URL carries a version of the
+     * content, so browsers may keep it for a day; {@code nosniff} so it is used only as what it is.
+     */
+    public void asset(String path, String contentType, byte[] body) {
+        byte[] copy = body.clone();
+        routes.addHttpHandler(HandlerType.GET, path, ctx -> ctx.status(200)
+                .header("Cache-Control", "public, max-age=86400")
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(contentType)
+                .result(copy));
     }
 
     private static Handler json(Endpoint endpoint) {

@@ -22,6 +22,7 @@ import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionsAuthe
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.BadChallengeException;
 import com.webauthn4j.verifier.exception.BadOriginException;
+import com.webauthn4j.verifier.exception.BadTopOriginException;
 import com.webauthn4j.verifier.exception.BadRpIdException;
 import com.webauthn4j.verifier.exception.BadSignatureException;
 import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
@@ -147,12 +148,16 @@ final class WebAuthn {
         return new Asserted(authData.getSignCount(), authData.isFlagBS());
     }
 
-    /** Checks webauthn4j leaves to the caller: a page inside another site's frame may not run the ceremony. */
+    /**
+     * Checks webauthn4j leaves to the caller: a page inside another site's frame may not run the ceremony,
+     * unless the browser names the framing page ({@code topOrigin}, WebAuthn L3), which webauthn4j then
+     * checks against the tenant's origins: the hosted page in popup mode is framed by the tenant's app.
+     */
     private static void checkClientData(CollectedClientData clientData) {
         if (clientData == null) {
             throw SignetException.invalid("'clientDataJSON' is missing or not JSON.");
         }
-        if (Boolean.TRUE.equals(clientData.getCrossOrigin())) {
+        if (Boolean.TRUE.equals(clientData.getCrossOrigin()) && clientData.getTopOrigin() == null) {
             throw credential("The ceremony ran in a cross-origin frame (clientDataJSON.crossOrigin is true).");
         }
     }
@@ -160,6 +165,7 @@ final class WebAuthn {
     private static ServerProperty serverProperty(Ceremony ceremony, RelyingParty rp) {
         return ServerProperty.builder()
                 .originPredicate(origin -> rp.allowsOrigin().test(origin.toString()))
+                .topOriginPredicate(origin -> rp.allowsOrigin().test(origin.toString()))
                 .rpId(ceremony.rpId())
                 .challenge(new DefaultChallenge(Base64.getUrlDecoder().decode(ceremony.challenge())))
                 .build();
@@ -168,6 +174,7 @@ final class WebAuthn {
     private static SignetException refused(VerificationException e) {
         return credential(switch (e) {
             case BadOriginException x -> "The page's origin is not one of the tenant's expected origins.";
+            case BadTopOriginException x -> "The page framing the ceremony is not one of the tenant's expected origins.";
             case BadRpIdException x -> "The credential is scoped to another relying party ID than the tenant's rpId.";
             case BadChallengeException x -> "The response does not sign this challenge.";
             case InconsistentClientDataTypeException x -> "clientDataJSON.type is wrong for this ceremony.";

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param anyLocalhostPort also every {@code http://localhost:<port>}: the default while rpId is localhost
  *                         (a browser refuses an IP as RP id, so a fresh install must work from localhost)
  * @param defaults         rpId or expectedOrigins (or both) is still the default derived from SIGNET_PUBLIC_URL
+ * @param hostedPageOrigin the origin of SIGNET_PUBLIC_URL, where Signet's hosted challenge page runs: always
+ *                         allowed to call the Client API and run passkey ceremonies, whatever the list says
  */
 public record ClientSettings(String tenantId, String rpId, String rpName, List<String> expectedOrigins,
-                             boolean anyLocalhostPort, boolean defaults) {
+                             boolean anyLocalhostPort, boolean defaults, String hostedPageOrigin) {
     public ClientSettings {
         Objects.requireNonNull(tenantId);
         Objects.requireNonNull(rpId);
@@ -32,6 +34,7 @@ public record ClientSettings(String tenantId, String rpId, String rpName, List<S
         if (origin == null) {
             return false;
         }
-        return expectedOrigins.contains(origin) || anyLocalhostPort && Origins.isLocalhost(origin);
+        return expectedOrigins.contains(origin) || anyLocalhostPort && Origins.isLocalhost(origin)
+                || origin.equals(hostedPageOrigin);
     }
 }

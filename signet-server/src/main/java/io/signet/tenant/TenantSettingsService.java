@@ -107,10 +107,12 @@ public final class TenantSettingsService {
         }
         String rpId = s.rpId() != null ? s.rpId() : Origins.defaultRpId(url);
         String rpName = s.rpName() != null ? s.rpName() : row.name();
-        if (s.expectedOrigins() != null) {
-            return new ClientSettings(row.tenantId(), rpId, rpName, s.expectedOrigins(), false, s.rpId() == null);
-        }
         String origin = Origins.origin(URI.create(url).resolve("/").toString().replaceAll("/$", ""));
-        return new ClientSettings(row.tenantId(), rpId, rpName, List.of(origin), rpId.equals("localhost"), true);
+        if (s.expectedOrigins() != null) {
+            return new ClientSettings(row.tenantId(), rpId, rpName, s.expectedOrigins(), false, s.rpId() == null,
+                    origin);
+        }
+        return new ClientSettings(row.tenantId(), rpId, rpName, List.of(origin), rpId.equals("localhost"), true,
+                origin);
     }
 }

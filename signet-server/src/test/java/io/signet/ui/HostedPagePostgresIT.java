@@ -1,0 +1,10 @@
+package io.signet.ui;
+
+import io.signet.testing.Backend;
+
+class HostedPagePostgresIT extends HostedPageContract {
+    @Override
+    protected Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
