@@ -5,7 +5,7 @@
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, request as httpRequest } from "node:http";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { admin, useSignet } from "./fixture.mjs";
@@ -26,6 +26,9 @@ const allExchanges = [];
 export function useBrowser() {
   const holder = {};
   before(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
+    }
     holder.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
   });
   after(async () => {

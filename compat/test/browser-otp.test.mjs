@@ -73,7 +73,7 @@ for (const backend of backends()) {
       await withPage(chromium.browser, suite, async (session) => {
         const userId = newUserId();
         const email = uniqueEmail();
-        await useToken(suite, session, userId, "enrollEmail");
+        const trackedToken = await useToken(suite, session, userId, "enrollEmail");
         const enrolled = assertSdkData(await session.call("email.enroll", { email }));
         assert.ok(typeof enrolled.userAuthenticatorId === "string" && enrolled.userAuthenticatorId.length > 0);
         assert.equal(enrolled.userId, userId);
@@ -101,6 +101,7 @@ for (const backend of backends()) {
         assert.equal(user.email, email);
         assert.equal(user.emailVerified, true);
         await assertValidated(suite, verified.token, { userId, action: "enrollEmail", verificationMethod: "EMAIL_OTP" });
+        await assertValidated(suite, trackedToken, { userId, action: "enrollEmail", verificationMethod: "EMAIL_OTP" });
       });
     });
 

@@ -95,6 +95,7 @@ for (const backend of backends()) {
       assert.ok(allowed.status >= 200 && allowed.status < 300, `${allowed.status}`);
       assert.equal(allowed.headers.get("access-control-allow-origin"), suite.pages.main.origin);
       assert.ok(headerList(allowed.headers.get("vary")).includes("origin"), `Vary: ${allowed.headers.get("vary")}`);
+      assert.equal(allowed.headers.get("access-control-max-age"), "600");
       const refused = await preflight(suite.pages.outsider.origin);
       assert.equal(refused.headers.get("access-control-allow-origin"), null);
       assert.equal(refused.headers.get("access-control-allow-credentials"), null);

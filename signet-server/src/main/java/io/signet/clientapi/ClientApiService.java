@@ -8,8 +8,6 @@ import io.signet.authenticator.UserAuthenticator;
 import io.signet.challenge.ActionRef;
 import io.signet.challenge.ClientChallenges;
 import io.signet.http.ClientPrincipal;
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.VerificationMethod;
@@ -23,7 +21,7 @@ import io.signet.user.VerificationMethod;
  */
 final class ClientApiService {
     /** The scope an accessToken carries, and that enrolling for an already-enrolled user needs. */
-    static final String ADD_AUTHENTICATORS = "add:authenticators";
+    static final String ADD_AUTHENTICATORS = ClientPrincipal.Bearer.ADD_AUTHENTICATORS;
 
     private final AuthenticatorService authenticators;
     private final ClientChallenges challenges;
@@ -101,10 +99,8 @@ final class ClientApiService {
 
     /** Enrolling for a user who already has a verified authenticator needs {@value #ADD_AUTHENTICATORS}. */
     private void requireEnrollable(ClientPrincipal.Bearer caller) {
-        if (!caller.hasScope(ADD_AUTHENTICATORS) && authenticators.hasVerified(caller.tenantId(), caller.userId())) {
-            throw new SignetException(ErrorCode.FORBIDDEN, "The user already has an authenticator, so adding one "
-                    + "needs a token with the scope '" + ADD_AUTHENTICATORS + "': track with that scope, or use "
-                    + "the accessToken of a completed challenge.");
+        if (!caller.hasScope(ADD_AUTHENTICATORS)) {
+            caller.requireMayEnroll(authenticators.hasVerified(caller.tenantId(), caller.userId()));
         }
     }
 

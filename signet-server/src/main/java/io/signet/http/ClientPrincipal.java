@@ -18,8 +18,24 @@ public sealed interface ClientPrincipal {
     record Bearer(String tenantId, String userId, String actionCode, String idempotencyKey, String scope,
                   long expiresAt) implements ClientPrincipal {
 
+        /** The scope that lets a token enroll a factor for a user who already has one (§2.2). */
+        public static final String ADD_AUTHENTICATORS = "add:authenticators";
+
         public boolean hasScope(String wanted) {
             return scope != null && java.util.Arrays.asList(scope.trim().split("\\s+")).contains(wanted);
+        }
+
+        /**
+         * The one enrollment rule of the Client API (authsignal-client-api.md §2.2): adding a factor for a user
+         * who already has a verified authenticator needs {@value #ADD_AUTHENTICATORS}, else 403; otherwise
+         * anyone holding a token for a low-risk action could add their own factor to the account.
+         */
+        public void requireMayEnroll(boolean userHasVerifiedAuthenticator) {
+            if (userHasVerifiedAuthenticator && !hasScope(ADD_AUTHENTICATORS)) {
+                throw new SignetException(ErrorCode.FORBIDDEN, "The user already has an authenticator, so adding "
+                        + "one needs a token with the scope '" + ADD_AUTHENTICATORS + "': track with that scope, or "
+                        + "use the accessToken of a completed challenge.");
+            }
         }
     }
 

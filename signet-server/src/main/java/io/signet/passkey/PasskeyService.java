@@ -13,7 +13,6 @@ import io.signet.challenge.ActionOutcomes;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.http.ClientPrincipal;
-import io.signet.http.ErrorCode;
 import io.signet.http.Json;
 import io.signet.http.Requests;
 import io.signet.http.SignetException;
@@ -66,7 +65,7 @@ public final class PasskeyService {
     static final int TIMEOUT_MILLIS = 60_000;
     /** The action an anonymous sign-in records when POST /client/challenge named none. */
     static final String DEFAULT_ACTION = "signInWithPasskey";
-    static final String ADD_AUTHENTICATORS = "add:authenticators";
+    private static final String ADD_AUTHENTICATORS = ClientPrincipal.Bearer.ADD_AUTHENTICATORS;
     private static final Pattern ACTION_CODE = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
     private static final Set<String> ATTACHMENTS = Set.of("platform", "cross-platform");
     private static final int MAX_TEXT = 255;
@@ -110,7 +109,7 @@ public final class PasskeyService {
         long now = clock.millis();
         return db.write(jdbc -> {
             User user = users.ensureUser(jdbc, caller.tenantId(), caller.userId(), UserChanges.NONE);
-            checkMayAdd(caller, passkeys.hasAuthenticator(jdbc, caller.tenantId(), caller.userId()));
+            caller.requireMayEnroll(passkeys.hasAuthenticator(jdbc, caller.tenantId(), caller.userId()));
             String name = firstNonNull(username, user.username(), user.email(), user.phoneNumber(), user.userId());
             String shown = firstNonNull(displayName, user.displayName(), name);
             Ceremony c = new Ceremony(caller.tenantId(), Ids.timeOrdered(now), Ceremony.Kind.REGISTRATION,
@@ -157,7 +156,7 @@ public final class PasskeyService {
                     before.username() == null ? c.userName() : null,
                     before.displayName() == null ? c.displayName() : null, null, null, null);
             User user = users.ensureLockedUser(jdbc, caller.tenantId(), caller.userId(), names);
-            checkMayAdd(caller, passkeys.hasAuthenticator(jdbc, caller.tenantId(), caller.userId()));
+            caller.requireMayEnroll(passkeys.hasAuthenticator(jdbc, caller.tenantId(), caller.userId()));
             return passkeys.register(jdbc, caller.tenantId(), user, new NewPasskey(reg.credentialId(),
                     reg.publicKey(), reg.algorithm(), reg.signCount(), reg.aaguid(), reg.transports(), client));
         });
@@ -315,18 +314,6 @@ public final class PasskeyService {
         String token = tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(),
                 ADD_AUTHENTICATORS);
         return actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false) ? token : null;
-    }
-
-    /**
-     * Enrolling for a user who already has an authenticator needs add:authenticators (authsignal-client-api.md
-     * §2.2): otherwise anyone holding a token for a low-risk action could add their own passkey to the account.
-     */
-    private static void checkMayAdd(ClientPrincipal.Bearer caller, boolean hasAuthenticator) {
-        if (hasAuthenticator && !caller.hasScope(ADD_AUTHENTICATORS)) {
-            throw new SignetException(ErrorCode.FORBIDDEN, "The user already has an authenticator: adding a "
-                    + "passkey needs a token with the scope 'add:authenticators' (track with scope, or the "
-                    + "accessToken of a completed challenge).");
-        }
     }
 
     private Ceremony pending(String tenantId, String challengeId, Ceremony.Kind kind, long now) {

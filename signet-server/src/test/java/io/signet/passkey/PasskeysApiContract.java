@@ -422,8 +422,11 @@ abstract class PasskeysApiContract extends ServerSuite {
         assertThat(valid.path("action").asString()).isEqualTo("withdraw");
         assertThat(valid.path("verificationMethod").asString()).isEqualTo("PASSKEY");
         assertThat(authenticators(reg.userId()).get(0).path("lastVerifiedAt").asString()).isNotBlank();
-        // The accessToken is accepted as Bearer afterwards.
-        ok(bearer(r.path("accessToken").asString()).post(PASSKEY + "/authentication-options", Map.of()));
+        // The accessToken is accepted as Bearer afterwards; the /web twin answers like the plain route.
+        JsonNode web = ok(bearer(r.path("accessToken").asString()).post(PASSKEY + "/authentication-options/web",
+                Map.of()));
+        assertThat(SoftAuthenticator.ids(web.path("options").path("allowCredentials")))
+                .containsExactly(reg.credential().id());
     }
 
     @Test
