@@ -57,7 +57,7 @@ public final class UiRoutes implements Routes {
         ClientPrincipal.Bearer caller = Requests.clientBearer(ctx);
         String token = ctx.header("Authorization").strip().substring("Bearer ".length()).strip();
         boolean settled = actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false);
-        if (!settled || !caller.hasScope("add:authenticators")) {
+        if (!settled || !caller.hasScope(ClientPrincipal.Bearer.ADD_AUTHENTICATORS)) {
             throw new SignetException(ErrorCode.FORBIDDEN, "Recovery codes need the accessToken of a completed "
                     + "challenge or enrollment (scope add:authenticators).");
         }
