@@ -3,9 +3,9 @@
 // as a person would (labels and buttons, codes from the dev delivery, the CDP virtual authenticator for
 // passkeys), and the token the app receives must pass the official @authsignal/node validateChallenge
 // with the right verificationMethod. Every screen is photographed into compat/screenshots/ (git-ignored).
-import { describe, it, before } from "node:test";
+import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { codeSentTo, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
+import { assertAccessible } from "../support/axe.mjs";
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
 const ACTION = "signIn";
@@ -31,9 +32,22 @@ const port = await freePort();
 const chromium = useBrowser();
 let suite;
 
-/** A screenshot at desktop width and at 375 px of whatever `page` shows now. */
-async function photograph(page, name) {
+/** What axe found on each screen photographed, written next to the screenshots for review. */
+const scans = [];
+
+/** The hosted page framed by launch(url, {mode: "popup"}) inside `page`. */
+function framed(page) {
+  return page.frame({ name: "authsignal" });
+}
+
+/**
+ * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
+ * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
+ * serious or critical.
+ */
+async function photograph(page, name, scope = page) {
   await page.waitForTimeout(150); // let the focus ring and the status line settle
+  scans.push({ ...(await assertAccessible(scope, name)), screenshot: `compat/screenshots/${name}.png` });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const size = page.viewportSize();
   await page.setViewportSize({ width: 375, height: 720 });
@@ -79,6 +93,7 @@ describe("the hosted challenge page", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
   });
+  after(() => writeFileSync(join(SCREENSHOTS, "axe.json"), JSON.stringify(scans, null, 2)));
 
   it("redirect mode: a wrong email code, then the right one, returns to redirectUrl with a valid token", async () => {
     const userId = newUserId();
@@ -95,6 +110,7 @@ describe("the hosted challenge page", () => {
 
       await page.getByRole("button", { name: "Code by email" }).click();
       await page.getByLabel("Verification code").waitFor();
+      await photograph(page, "email-otp");
       const code = await codeSentTo(suite.server, email);
       await page.getByLabel("Verification code").fill(code === "000000" ? "111111" : "000000");
       await page.getByRole("button", { name: "Verify" }).click();
@@ -150,7 +166,7 @@ describe("the hosted challenge page", () => {
       const frame = page.frameLocator('iframe[name="authsignal"]');
       await frame.getByRole("button", { name: "Create a passkey" }).click();
       await frame.getByRole("heading", { name: "Create a passkey" }).waitFor();
-      await photograph(page, "popup-enrol-passkey");
+      await photograph(page, "popup-enrol-passkey", framed(page));
       await frame.getByRole("button", { name: "Create a passkey" }).click();
       await frame.getByRole("button", { name: "I have saved them" }).click();
       const { token: enrolToken } = await enrolled;
@@ -161,7 +177,7 @@ describe("the hosted challenge page", () => {
       const second = await track(userId);
       const signedIn = page.evaluate((url) => window.client.launch(url, { mode: "popup" }), second.url);
       await frame.getByRole("button", { name: "Passkey" }).click();
-      await photograph(page, "popup-passkey");
+      await photograph(page, "popup-passkey", framed(page));
       await frame.getByRole("button", { name: "Continue with passkey" }).click();
       const { token } = await signedIn;
       assert.notEqual(token, undefined, "AUTHSIGNAL_CLOSE_POPUP carried the token");
@@ -206,7 +222,7 @@ describe("the hosted challenge page", () => {
       const frame = session.page.frameLocator('iframe[name="authsignal"]');
       await frame.getByRole("button", { name: "Code by text message" }).click();
       await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, phoneNumber));
-      await photograph(session.page, "popup-sms");
+      await photograph(session.page, "popup-sms", framed(session.page));
       await frame.getByRole("button", { name: "Verify" }).click();
       const { token } = await launched;
       await assertValidated(token, userId, "SMS");
