@@ -3,17 +3,18 @@
 // as a person would (labels and buttons, codes from the dev delivery, the CDP virtual authenticator for
 // passkeys), and the token the app receives must pass the official @authsignal/node validateChallenge
 // with the right verificationMethod. Every screen is photographed into compat/screenshots/ (git-ignored).
-import { describe, it, before } from "node:test";
+import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { admin, newUserId } from "../support/fixture.mjs";
+import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
 import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { codeSentTo, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
+import { assertAccessible } from "../support/axe.mjs";
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
 const ACTION = "signIn";
@@ -31,9 +32,22 @@ const port = await freePort();
 const chromium = useBrowser();
 let suite;
 
-/** A screenshot at desktop width and at 375 px of whatever `page` shows now. */
-async function photograph(page, name) {
+/** What axe found on each screen photographed, written next to the screenshots for review. */
+const scans = [];
+
+/** The hosted page framed by launch(url, {mode: "popup"}) inside `page`. */
+function framed(page) {
+  return page.frame({ name: "authsignal" });
+}
+
+/**
+ * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
+ * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
+ * serious or critical.
+ */
+async function photograph(page, name, scope = page) {
   await page.waitForTimeout(150); // let the focus ring and the status line settle
+  scans.push({ ...(await assertAccessible(scope, name)), screenshot: `compat/screenshots/${name}.png` });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const size = page.viewportSize();
   await page.setViewportSize({ width: 375, height: 720 });
@@ -71,6 +85,50 @@ async function returnedToken(session, appOrigin) {
   return url.searchParams.get("token");
 }
 
+/**
+ * Popup or window mode: launch(url, {mode}) from the app page. Resolves with `scope` (the framed page's
+ * FrameLocator, or the new window's Page: both answer getByRole/getByLabel) and `launched`, launch()'s
+ * promise as the app sees it.
+ */
+async function launchIn(session, url, mode) {
+  if (mode === "popup") {
+    return { scope: session.page.frameLocator('iframe[name="authsignal"]'),
+      launched: pending(session.evaluate((url) => window.client.launch(url, { mode: "popup" }), url)) };
+  }
+  const [popup] = await Promise.all([
+    session.context.waitForEvent("page"),
+    session.evaluate((url) => { window.launched = window.client.launch(url, { mode: "window" }); }, url),
+  ]);
+  return { scope: popup, launched: pending(session.evaluate(() => window.launched)) };
+}
+
+/** `promise`, marked handled: a test that never awaits it (launch() that must not resolve) closes its page. */
+function pending(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+/** A new user with a verified EMAIL_OTP, SMS or EMAIL_MAGIC_LINK authenticator at a contact of its own. */
+async function enrolledUser(verificationMethod) {
+  const userId = newUserId();
+  const contact = verificationMethod === "SMS"
+    ? "+6427" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0") : `${userId}@example.com`;
+  const attributes = verificationMethod === "SMS" ? { phoneNumber: contact } : { email: contact };
+  await suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod, ...attributes } });
+  return { userId, contact };
+}
+
+/** Types `code` into the page's code form and submits it. */
+async function submitCode(scope, code, label = "Verification code") {
+  await scope.getByLabel(label).fill(code);
+  await scope.getByRole("button", { name: "Verify" }).click();
+}
+
+/** A code other than `code`, so certainly wrong. */
+function wrongCode(code) {
+  return code === "000000" ? "111111" : "000000";
+}
+
 describe("the hosted challenge page", () => {
   suite = useBrowserSignet("sqlite", {
     ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
@@ -79,36 +137,114 @@ describe("the hosted challenge page", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
   });
+  after(() => writeFileSync(join(SCREENSHOTS, "axe.json"), JSON.stringify(scans, null, 2)));
 
   it("redirect mode: a wrong email code, then the right one, returns to redirectUrl with a valid token", async () => {
-    const userId = newUserId();
-    const email = `${userId}@example.com`;
-    await suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "EMAIL_OTP", email } });
+    const { userId, contact: email } = await enrolledUser("EMAIL_OTP");
     const session = await openPage(chromium.browser, suite);
     try {
       const app = suite.pages.main.origin;
       const { url } = await track(userId, { redirectUrl: `${app}/?from=app` });
-      await launchRedirect(session, url);
+      // Only the redirectUrl track validated and stored is followed, never one added to the page's address.
+      await launchRedirect(session, `${url}&redirectUrl=${encodeURIComponent(suite.pages.outsider.origin + "/")}`);
       const page = session.page;
       await page.getByText("Acme Bank").waitFor();
       await photograph(page, "choose");
 
       await page.getByRole("button", { name: "Code by email" }).click();
       await page.getByLabel("Verification code").waitFor();
+      await photograph(page, "email-otp");
       const code = await codeSentTo(suite.server, email);
-      await page.getByLabel("Verification code").fill(code === "000000" ? "111111" : "000000");
-      await page.getByRole("button", { name: "Verify" }).click();
+      await submitCode(page, wrongCode(code));
       await page.getByRole("alert").filter({ hasText: "not right" }).waitFor();
       assert.equal(await page.getByLabel("Verification code").getAttribute("aria-invalid"), "true");
       await photograph(page, "email-otp-wrong-code");
 
-      await page.getByLabel("Verification code").fill(code);
-      await page.getByRole("button", { name: "Verify" }).click();
+      await submitCode(page, code);
       await assertValidated(await returnedToken(session, app), userId, "EMAIL_OTP");
     } finally {
       await session.close();
     }
   });
+
+  it("redirect mode: five wrong codes lock the challenge, the action fails and the page stays", async () => {
+    const { userId, contact: email } = await enrolledUser("EMAIL_OTP");
+    const session = await openPage(chromium.browser, suite);
+    try {
+      const app = suite.pages.main.origin;
+      const { url, idempotencyKey } = await track(userId, { redirectUrl: `${app}/?from=app` });
+      await launchRedirect(session, url);
+      const page = session.page;
+      await page.getByRole("button", { name: "Code by email" }).click();
+      const code = await codeSentTo(suite.server, email);
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const answered = page.waitForResponse((r) => r.url().includes("/client/verify/"));
+        await submitCode(page, wrongCode(code));
+        assert.equal((await (await answered).json()).failureReason,
+          attempt < 5 ? "CODE_INVALID_OR_EXPIRED" : "MAX_ATTEMPTS_EXCEEDED");
+      }
+      await page.getByRole("alert").filter({ hasText: "Too many wrong codes" }).waitFor();
+      await photograph(page, "email-otp-locked");
+      const afterwards = page.waitForResponse((r) => r.url().includes("/client/verify/"));
+      await submitCode(page, code);
+      assert.equal((await (await afterwards).json()).failureReason, "MAX_ATTEMPTS_EXCEEDED", "the right code is too late");
+      assert.equal(new URL(page.url()).pathname, "/ui", "the page never returned to the app");
+      const action = await suite.authsignal.getAction({ userId, action: ACTION, idempotencyKey });
+      assert.equal(action.state, "CHALLENGE_FAILED");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("window mode: an opener outside the tenant's expectedOrigins never hears AUTHSIGNAL_CLOSE_POPUP", async () => {
+    const outsider = suite.pages.outsider.origin;
+    const settings = await admin(suite.server, "GET", "/settings");
+    assert.equal(settings.anyLocalhostPort, false, "explicit expectedOrigins replace the any-localhost default");
+    assert.ok(!settings.expectedOrigins.includes(outsider), JSON.stringify(settings.expectedOrigins));
+    const { userId, contact } = await enrolledUser("SMS");
+    const session = await openPage(chromium.browser, suite, suite.pages.outsider);
+    try {
+      await session.evaluate(() => {
+        window.heard = [];
+        window.addEventListener("message", (e) => window.heard.push(String(e.data)));
+      });
+      const { url } = await track(userId);
+      const { scope: popup } = await launchIn(session, url, "window");
+      await popup.getByRole("button", { name: "Code by text message" }).click();
+      await submitCode(popup, await codeSentTo(suite.server, contact));
+      await popup.getByRole("heading", { name: "You're verified" }).waitFor();
+      // Messages from one window to another arrive in the order posted: once this marker is heard, any
+      // AUTHSIGNAL_CLOSE_POPUP the page posted to this opener would have been heard before it.
+      await popup.evaluate(() => window.opener.postMessage("marker", "*"));
+      await session.page.waitForFunction(() => window.heard.includes("marker"));
+      assert.deepEqual(await session.evaluate(() => window.heard), ["marker"]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("track refuses a redirectUrl that is not an absolute http(s) URL, so there is no page to follow it", async () => {
+    const userId = newUserId();
+    for (const redirectUrl of ["javascript:alert(document.domain)", "data:text/html,hi", "/relative", "ftp://example.com/"]) {
+      await assertAuthsignalError(track(userId, { redirectUrl }), 400, "invalid_request", /redirectUrl/);
+    }
+    assert.deepEqual(await suite.authsignal.queryUserActions({ userId }), [], "no action was created");
+  });
+
+  for (const mode of ["popup", "window"]) {
+    it(`${mode} mode: an email code, token by postMessage`, async () => {
+      const { userId, contact } = await enrolledUser("EMAIL_OTP");
+      const session = await openPage(chromium.browser, suite);
+      try {
+        const { scope, launched } = await launchIn(session, (await track(userId)).url, mode);
+        await scope.getByRole("button", { name: "Code by email" }).click();
+        await submitCode(scope, await codeSentTo(suite.server, contact));
+        await assertValidated((await launched).token, userId, "EMAIL_OTP");
+      } finally {
+        await session.close();
+      }
+    });
+  }
 
   it("redirect mode: a user without a method enrols an authenticator app from the server-drawn QR code", async () => {
     const userId = newUserId();
@@ -139,7 +275,7 @@ describe("the hosted challenge page", () => {
     }
   });
 
-  it("popup mode: a passkey created and then used inside the framed page, token by postMessage", async () => {
+  it("popup mode: a passkey created and then used inside the framed page, token by postMessage; then redirect mode", async () => {
     const userId = newUserId();
     const session = await openPage(chromium.browser, suite);
     try {
@@ -150,7 +286,7 @@ describe("the hosted challenge page", () => {
       const frame = page.frameLocator('iframe[name="authsignal"]');
       await frame.getByRole("button", { name: "Create a passkey" }).click();
       await frame.getByRole("heading", { name: "Create a passkey" }).waitFor();
-      await photograph(page, "popup-enrol-passkey");
+      await photograph(page, "popup-enrol-passkey", framed(page));
       await frame.getByRole("button", { name: "Create a passkey" }).click();
       await frame.getByRole("button", { name: "I have saved them" }).click();
       const { token: enrolToken } = await enrolled;
@@ -161,11 +297,18 @@ describe("the hosted challenge page", () => {
       const second = await track(userId);
       const signedIn = page.evaluate((url) => window.client.launch(url, { mode: "popup" }), second.url);
       await frame.getByRole("button", { name: "Passkey" }).click();
-      await photograph(page, "popup-passkey");
+      await photograph(page, "popup-passkey", framed(page));
       await frame.getByRole("button", { name: "Continue with passkey" }).click();
       const { token } = await signedIn;
       assert.notEqual(token, undefined, "AUTHSIGNAL_CLOSE_POPUP carried the token");
       await assertValidated(token, userId, "PASSKEY");
+
+      // 3. The same passkey in redirect mode.
+      const app = suite.pages.main.origin;
+      await launchRedirect(session, (await track(userId, { redirectUrl: `${app}/?from=app` })).url);
+      await page.getByRole("button", { name: "Passkey" }).click();
+      await page.getByRole("button", { name: "Continue with passkey" }).click();
+      await assertValidated(await returnedToken(session, app), userId, "PASSKEY");
     } finally {
       await session.close();
     }
@@ -176,51 +319,36 @@ describe("the hosted challenge page", () => {
     const enrolled = await suite.authsignal.enrollVerifiedAuthenticator({
       userId, attributes: { verificationMethod: "SMS", phoneNumber: "+64271239876" },
     });
-    const recoveryCode = enrolled.recoveryCodes[0];
     const session = await openPage(chromium.browser, suite);
     try {
-      const { url } = await track(userId);
-      const [popup] = await Promise.all([
-        session.context.waitForEvent("page"),
-        session.evaluate((url) => { window.launched = window.client.launch(url, { mode: "window" }); }, url),
-      ]);
+      const { scope: popup, launched } = await launchIn(session, (await track(userId)).url, "window");
       await popup.getByRole("button", { name: "Use a recovery code" }).click();
-      await popup.getByLabel("Recovery code").fill(recoveryCode);
+      await popup.getByLabel("Recovery code").fill(enrolled.recoveryCodes[0]);
       await photograph(popup, "recovery-code");
       await popup.getByRole("button", { name: "Verify" }).click();
-      const { token } = await session.evaluate(() => window.launched);
-      await assertValidated(token, userId, "RECOVERY_CODE");
+      await assertValidated((await launched).token, userId, "RECOVERY_CODE");
     } finally {
       await session.close();
     }
   });
 
   it("popup mode: an SMS code typed into the framed page", async () => {
-    const userId = newUserId();
-    const phoneNumber = "+6427" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
-    await suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "SMS", phoneNumber } });
+    const { userId, contact } = await enrolledUser("SMS");
     const session = await openPage(chromium.browser, suite);
     try {
-      const { url } = await track(userId);
-      const launched = session.evaluate((url) => window.client.launch(url, { mode: "popup" }), url);
-      const frame = session.page.frameLocator('iframe[name="authsignal"]');
+      const { scope: frame, launched } = await launchIn(session, (await track(userId)).url, "popup");
       await frame.getByRole("button", { name: "Code by text message" }).click();
-      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, phoneNumber));
-      await photograph(session.page, "popup-sms");
+      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, contact));
+      await photograph(session.page, "popup-sms", framed(session.page));
       await frame.getByRole("button", { name: "Verify" }).click();
-      const { token } = await launched;
-      await assertValidated(token, userId, "SMS");
+      await assertValidated((await launched).token, userId, "SMS");
     } finally {
       await session.close();
     }
   });
 
   it("redirect mode: an email magic link opened elsewhere completes the waiting page", async () => {
-    const userId = newUserId();
-    const email = `${userId}@example.com`;
-    await suite.authsignal.enrollVerifiedAuthenticator({
-      userId, attributes: { verificationMethod: "EMAIL_MAGIC_LINK", email },
-    });
+    const { userId, contact: email } = await enrolledUser("EMAIL_MAGIC_LINK");
     const session = await openPage(chromium.browser, suite);
     try {
       const app = suite.pages.main.origin;

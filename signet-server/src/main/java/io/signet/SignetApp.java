@@ -127,7 +127,7 @@ public final class SignetApp implements AutoCloseable {
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
                     new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
-                    new UiRoutes(actions, authenticators, users, tenants, settings, branding,
+                    new UiRoutes(actions, authenticators, users, tenants, branding,
                             tenantId -> settings.client(tenantId)
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))));

@@ -174,6 +174,11 @@ public final class AuthenticatorService {
         });
     }
 
+    /** Whether the user has an unused recovery code: the hosted page offers "use a recovery code" only then. */
+    public boolean hasRecoveryCodes(String tenantId, String userId) {
+        return db.read(jdbc -> store.countRecoveryCodes(jdbc, tenantId, userId)) > 0;
+    }
+
     /**
      * Recovery codes for a user who has a verified authenticator and no unused code, when the tenant issues
      * them: a Client API enrollment (unlike enrollVerifiedAuthenticator) returns none, so the hosted page asks

@@ -3,12 +3,12 @@ package io.signet.ui;
 import io.signet.action.ActionService;
 import io.signet.action.ActionState;
 import io.signet.action.VerifiedAction;
+import io.signet.authenticator.AuthenticatorService;
 import io.signet.http.HtmlPage;
 import io.signet.tenant.Branding;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.user.Enrollment;
 import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
@@ -41,18 +41,18 @@ final class HostedPages {
     private final ActionService actions;
     private final UserService users;
     private final TenantService tenants;
-    private final TenantSettingsService settings;
+    private final AuthenticatorService authenticators;
     private final BrandingService branding;
     private final Function<String, PageOrigins> origins;
     private final Messages messages;
     private final Shell shell;
 
-    HostedPages(ActionService actions, UserService users, TenantService tenants, TenantSettingsService settings,
+    HostedPages(ActionService actions, UserService users, TenantService tenants, AuthenticatorService authenticators,
                 BrandingService branding, Function<String, PageOrigins> origins, Messages messages, Shell shell) {
         this.actions = actions;
         this.users = users;
         this.tenants = tenants;
-        this.settings = settings;
+        this.authenticators = authenticators;
         this.branding = branding;
         this.origins = origins;
         this.messages = messages;
@@ -87,7 +87,7 @@ final class HostedPages {
                 allowed.origins(), allowed.anyLocalhostPort(), action.state().name(), methods(enrollment),
                 ENROLLABLE.stream().filter(enrollment.allowed()::contains).map(Enum::name).toList(),
                 !enrollment.isEnrolled() || hasScope(action.claims().scope(), "add:authenticators"),
-                enrollment.isEnrolled() && settings.get(tenantId).recoveryCodesEnabled(),
+                enrollment.isEnrolled() && authenticators.hasRecoveryCodes(tenantId, action.claims().userId()),
                 messages.bundle(lang));
         return new HtmlPage(200, render("app", lang, config), APP_POLICY, ancestors);
     }

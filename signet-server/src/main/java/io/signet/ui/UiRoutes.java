@@ -13,7 +13,6 @@ import io.signet.http.Routes;
 import io.signet.http.SignetException;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.user.UserService;
 import java.util.List;
 import java.util.function.Function;
@@ -29,12 +28,11 @@ public final class UiRoutes implements Routes {
     private final AuthenticatorService authenticators;
 
     public UiRoutes(ActionService actions, AuthenticatorService authenticators, UserService users,
-                    TenantService tenants, TenantSettingsService settings, BrandingService branding,
-                    Function<String, PageOrigins> origins) {
+                    TenantService tenants, BrandingService branding, Function<String, PageOrigins> origins) {
         this.actions = actions;
         this.authenticators = authenticators;
         this.assets = new Assets();
-        this.pages = new HostedPages(actions, users, tenants, settings, branding, origins, new Messages(),
+        this.pages = new HostedPages(actions, users, tenants, authenticators, branding, origins, new Messages(),
                 new Shell(assets.version()));
     }
 
@@ -59,7 +57,7 @@ public final class UiRoutes implements Routes {
         ClientPrincipal.Bearer caller = Requests.clientBearer(ctx);
         String token = ctx.header("Authorization").strip().substring("Bearer ".length()).strip();
         boolean settled = actions.verifyToken(caller.tenantId(), token).map(VerifiedAction::isValid).orElse(false);
-        if (!settled || !caller.hasScope("add:authenticators")) {
+        if (!settled || !caller.hasScope(ClientPrincipal.Bearer.ADD_AUTHENTICATORS)) {
             throw new SignetException(ErrorCode.FORBIDDEN, "Recovery codes need the accessToken of a completed "
                     + "challenge or enrollment (scope add:authenticators).");
         }

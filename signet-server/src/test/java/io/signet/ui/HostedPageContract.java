@@ -330,6 +330,8 @@ abstract class HostedPageContract extends ServerSuite {
         String pending = admin.post("/v1/users/" + userId + "/actions/signIn",
                 Map.of("scope", "add:authenticators")).json().path("token").asString();
 
+        String url = admin.post("/v1/users/" + userId + "/actions/signIn", Map.of()).json().path("url").asString();
+        assertThat(config(open(url)).path("recoveryCode").asBoolean()).as("no codes, no offer").isFalse();
         ApiResponse refused = browser.send("POST", "/v1/client/ui/recovery-codes", Map.of(),
                 Map.of("Authorization", "Bearer " + pending));
         ApiResponse issued = browser.send("POST", "/v1/client/ui/recovery-codes", Map.of(),
@@ -341,6 +343,7 @@ abstract class HostedPageContract extends ServerSuite {
         assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
         assertThat(issued.json().path("recoveryCodes")).hasSize(10);
         assertThat(again.body()).as("shown once: the user has codes now").isEqualTo("{}");
+        assertThat(config(open(url)).path("recoveryCode").asBoolean()).isTrue();
     }
 
     @Test
