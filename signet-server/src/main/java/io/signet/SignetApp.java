@@ -32,6 +32,9 @@ import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.OperatorKey;
+import io.signet.tenant.OperatorRoutes;
+import io.signet.tenant.TenantKeyRoutes;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
@@ -119,7 +122,8 @@ public final class SignetApp implements AutoCloseable {
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
-                    new PasskeyRoutes(passkeys, settings));
+                    new PasskeyRoutes(passkeys, settings), new TenantKeyRoutes(tenants),
+                    new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
