@@ -4,7 +4,7 @@ import io.signet.http.WireTime;
 
 /** The answer of a rotation: the new key's id and value (shown this once), and when the old keys stop. */
 public record RotatedKeyView(String tenantId, String keyId, String secretKey, String oldKeysExpireAt) {
-    static RotatedKeyView of(RotatedKey k) {
+    public static RotatedKeyView of(RotatedKey k) {
         return new RotatedKeyView(k.tenantId(), k.keyId(), k.secretKey(),
                 WireTime.isoOrNull(k.oldKeysExpireAt()));
     }

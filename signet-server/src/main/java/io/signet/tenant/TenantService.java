@@ -167,7 +167,7 @@ public final class TenantService implements RequestAuthenticator {
         Long oldExpire = oldKeyExpiresIn.map(d -> now + d.toMillis()).orElse(null);
         Map<String, Object> details = details("keyId", newKey.keyId());
         if (oldExpire != null) {
-            details.put("oldKeysExpireAt", oldExpire);
+            details.put("oldKeysExpireAt", io.signet.http.WireTime.iso(oldExpire));
         }
         return switch (store.rotate(tenantId, newKey, oldExpire, MAX_ACTIVE_KEYS, now,
                 audit(tenantId, actor, "key.rotated", details))) {
