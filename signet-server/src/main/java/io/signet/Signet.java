@@ -26,9 +26,6 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "signet", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:failure (refused by the server or the database, or not found)",
-                "2:usage (unknown command or option, missing or malformed value, invalid setting)"},
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
                 io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class})
 public final class Signet implements Callable<Integer> {
@@ -44,7 +41,14 @@ public final class Signet implements Callable<Integer> {
 
     /** The whole command tree with the documented exit codes: 0 ok, 1 failure, 2 usage. */
     public static CommandLine commandLine() {
-        return withExitCodes(new CommandLine(new Signet()));
+        CommandLine cli = withExitCodes(new CommandLine(new Signet()));
+        // Listed once, on `signet --help`, rather than inherited into every subcommand's usage.
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("0", "ok");
+        codes.put("1", "failure (refused by the server or the database, or not found)");
+        codes.put("2", "usage (unknown command or option, missing or malformed value, invalid setting)");
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes (every command):%n").exitCodeList(codes);
+        return cli;
     }
 
     private static CommandLine withExitCodes(CommandLine cli) {
