@@ -208,6 +208,11 @@ final class JdbcTenantStore implements TenantStore {
     }
 
     @Override
+    public void record(AuditEvent audit) {
+        db.write(jdbc -> insertAudit(jdbc, audit));
+    }
+
+    @Override
     public List<AuditEvent> audit(String tenantId, String before, int limit) {
         String page = before == null ? "" : " AND audit_id < ?";
         Object[] params = before == null ? new Object[] {tenantId, limit} : new Object[] {tenantId, before, limit};

@@ -197,6 +197,14 @@ public final class TenantService implements RequestAuthenticator {
         }
     }
 
+    /**
+     * Records a key change another feature made, such as a rotation of the session signing keys; {@code details}
+     * must hold ids and times only, never a secret.
+     */
+    public void recordChange(String tenantId, Actor actor, String action, Map<String, Object> details) {
+        store.record(audit(tenantId, actor, action, new LinkedHashMap<>(details)));
+    }
+
     /** Also for a deleted tenant, whose record of deletion outlives it. */
     public List<AuditEvent> audit(String tenantId, String before, int limit) {
         return store.audit(tenantId, before, limit);

@@ -69,6 +69,9 @@ public interface TenantStore {
     /** Records that a key authenticated at {@code now} (unless a later use is already recorded). */
     void recordUse(String keyId, long now);
 
+    /** Records a change made elsewhere (in its own transaction). */
+    void record(AuditEvent audit);
+
     /** The tenant's audit events, newest first; {@code before} (an audit id) pages back. */
     List<AuditEvent> audit(String tenantId, String before, int limit);
 }
