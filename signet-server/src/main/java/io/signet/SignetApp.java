@@ -118,7 +118,7 @@ public final class SignetApp implements AutoCloseable {
                     challengeTokens, users, hasher, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
-                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
+                    new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),

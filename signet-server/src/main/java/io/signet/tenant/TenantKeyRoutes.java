@@ -25,15 +25,16 @@ public final class TenantKeyRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.get("/admin/v1/keys", ctx -> keys(tenants, Requests.tenantId(ctx)));
-        router.post("/admin/v1/keys/rotate", ctx -> rotate(tenants, Requests.tenantId(ctx), ctx, actor(ctx)));
+        router.post("/admin/v1/keys/rotate", ctx -> rotate(tenants, Requests.tenantId(ctx), ctx, caller(tenants, ctx)));
         router.delete("/admin/v1/keys/{keyId}", ctx -> {
-            tenants.revoke(Requests.tenantId(ctx), Requests.id(ctx, "keyId"), actor(ctx));
+            tenants.revoke(Requests.tenantId(ctx), Requests.id(ctx, "keyId"), caller(tenants, ctx));
             return Map.of("revoked", true);
         });
         router.get("/admin/v1/audit", ctx -> audit(tenants, Requests.tenantId(ctx), ctx));
     }
 
-    private Actor actor(Context ctx) {
+    /** The tenant key that authenticated this {@code /admin} request, and the caller's address. */
+    static Actor caller(TenantService tenants, Context ctx) {
         String keyId = Requests.basicUser(ctx).flatMap(tenants::keyIdForSecretKey)
                 .orElseThrow(() -> new IllegalStateException("route is not behind the authentication filter"));
         return Actor.tenantKey(keyId, ctx.ip());

@@ -137,12 +137,14 @@ public abstract class TenantLifecycleContract extends ServerSuite {
         Api renewed = api.withKey(newKey);
         assertThat(renewed.delete("/admin/v1/keys/" + firstKeyId).status()).isEqualTo(200);
         assertThat(tenant.get("/admin/v1/keys").status()).isEqualTo(401);
+        assertThat(renewed.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true)).status())
+                .isEqualTo(200);
 
         ApiResponse audit = renewed.get("/admin/v1/audit");
         assertThat(audit.body()).doesNotContain(t[1]).doesNotContain(newKey);
         JsonNode events = audit.json().path("events");
         assertThat(events.findValuesAsString("action")).containsExactlyInAnyOrder("tenant.created", "key.rotated",
-                "key.revoked");
+                "key.revoked", "tenant.settings_changed");
         for (JsonNode e : events) {
             switch (e.path("action").asString()) {
                 case "tenant.created" -> assertThat(e.path("actor").asString()).isEqualTo("operator");
@@ -151,9 +153,14 @@ public abstract class TenantLifecycleContract extends ServerSuite {
                     assertThat(e.path("details").path("keyId").asString()).isEqualTo(rotated.json().path("keyId")
                             .asString());
                 }
-                default -> {
+                case "key.revoked" -> {
                     assertThat(e.path("actor").asString()).isEqualTo("key:" + rotated.json().path("keyId").asString());
                     assertThat(e.path("details").path("keyId").asString()).isEqualTo(firstKeyId);
+                }
+                default -> {
+                    assertThat(e.path("actor").asString()).isEqualTo("key:" + rotated.json().path("keyId").asString());
+                    assertThat(e.path("details").path("protectLastAuthenticator").asBoolean()).isTrue();
+                    assertThat(e.path("details").size()).as("only the settings sent").isEqualTo(1);
                 }
             }
             assertThat(e.path("address").asString()).isNotEmpty();
@@ -162,7 +169,7 @@ public abstract class TenantLifecycleContract extends ServerSuite {
         assertThat(renewed.get("/admin/v1/audit?limit=1").json().path("events").size()).isEqualTo(1);
         assertThat(renewed.get("/admin/v1/audit?limit=0").errorCode()).isEqualTo("invalid_request");
         assertThat(operator().get("/operator/v1/tenants/" + t[0] + "/audit").json().path("events").size())
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
     @Test
