@@ -1,6 +1,7 @@
 package io.signet.tenant;
 
 import io.javalin.http.Context;
+import io.signet.http.Idempotency;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
@@ -45,6 +46,11 @@ public final class TenantKeyRoutes implements Routes {
     }
 
     static Object rotate(TenantService tenants, String tenantId, Context ctx, Actor actor) {
+        if (ctx.header(Idempotency.HEADER) != null) {
+            // A replayable answer would be stored, and with it the new key in plaintext.
+            throw SignetException.invalid("Rotating a key takes no Idempotency-Key: its answer holds the new key, "
+                    + "which Signet does not store. List the keys to see whether a rotation happened.");
+        }
         RotateRequest body = ctx.body().isBlank() ? new RotateRequest(null) : Requests.body(ctx, RotateRequest.class);
         if (body.oldKeyExpiresInSeconds() != null && body.oldKeyExpiresInSeconds() < 0) {
             throw SignetException.invalid("'oldKeyExpiresInSeconds' must not be negative.");

@@ -131,6 +131,8 @@ public abstract class TenantLifecycleContract extends ServerSuite {
         String[] t = newTenant("self-service");
         Api tenant = api.withKey(t[1]);
         String firstKeyId = tenant.get("/admin/v1/keys").json().path("keys").get(0).path("keyId").asString();
+        ApiResponse keyed = tenant.send("POST", "/admin/v1/keys/rotate", "{}", Map.of("Idempotency-Key", "r1"));
+        assertThat(keyed.errorCode()).as("a replay would need the new key stored").isEqualTo("invalid_request");
         ApiResponse rotated = tenant.post("/admin/v1/keys/rotate", "");
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         String newKey = rotated.json().path("secretKey").asString();
