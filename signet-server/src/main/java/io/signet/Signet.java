@@ -82,7 +82,9 @@ public final class Signet implements Callable<Integer> {
     }
 
     /** {@code signet serve}: run the server until interrupted. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server (SQLite by default; see SIGNET_* settings).")
+    // Its own help options too: `signet serve` alone is built without the root (see main).
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the server (SQLite by default; see SIGNET_* settings).")
     static final class Serve implements Callable<Integer> {
         @Unmatched
         List<String> settings = new ArrayList<>();

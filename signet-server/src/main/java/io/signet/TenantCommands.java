@@ -124,7 +124,8 @@ final class TenantCommands {
         @Option(names = "--tenant", required = true, paramLabel = "TENANT_ID", description = "The tenant to delete.")
         String tenantId;
 
-        @Option(names = "--confirm", required = true, paramLabel = "TENANT_ID", description = "The same tenant id again.")
+        @Option(names = "--confirm", required = true, paramLabel = "TENANT_ID",
+                description = "The same tenant id again.")
         String confirm;
 
         @Override

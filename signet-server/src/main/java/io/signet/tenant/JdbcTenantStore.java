@@ -202,9 +202,9 @@ final class JdbcTenantStore implements TenantStore {
 
     @Override
     public void recordUse(String keyId, long now) {
-        db.write(jdbc -> jdbc.update(
-                "UPDATE tenant_keys SET last_used_at = ? WHERE key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-                now, keyId, now));
+        db.write(jdbc -> jdbc.update("""
+                UPDATE tenant_keys SET last_used_at = ?
+                 WHERE key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", now, keyId, now));
     }
 
     @Override

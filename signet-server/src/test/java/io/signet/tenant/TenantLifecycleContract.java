@@ -32,7 +32,8 @@ public abstract class TenantLifecycleContract extends ServerSuite {
     private String[] newTenant(String name) {
         ApiResponse r = operator().post("/operator/v1/tenants", Map.of("name", name));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return new String[] {r.json().path("tenant").path("tenantId").asString(), r.json().path("secretKey").asString()};
+        return new String[] {r.json().path("tenant").path("tenantId").asString(),
+                r.json().path("secretKey").asString()};
     }
 
     private int statusWith(String key) {
