@@ -46,27 +46,37 @@ final class EncryptionKeys {
     }
 
     private static byte[] fromKeyFile(Path path) {
+        String text = readOrCreate(path, () -> Base64.getEncoder().encodeToString(RandomTokens.bytes(32)));
+        try {
+            byte[] key = Base64.getDecoder().decode(text);
+            if (key.length != 32) {
+                throw new ConfigException("key file " + path + " does not hold 32 bytes of base64");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("key file " + path + " is not valid base64");
+        }
+    }
+
+    /**
+     * The stripped text of a key file, created first (readable by the owner only) with {@code newKey} when it
+     * does not exist; when two processes race, both use the file that won.
+     */
+    static String readOrCreate(Path path, java.util.function.Supplier<String> newKey) {
         try {
             Files.createDirectories(path.getParent());
             if (!Files.exists(path)) {
                 try {
-                    Files.writeString(path, Base64.getEncoder().encodeToString(RandomTokens.bytes(32)) + "\n",
-                            StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            StandardOpenOption.SYNC);
+                    Files.writeString(path, newKey.get() + "\n", StandardCharsets.US_ASCII,
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
                     restrictToOwner(path);
                 } catch (FileAlreadyExistsException raced) {
                     // another process created it first: use theirs
                 }
             }
-            byte[] key = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
-            if (key.length != 32) {
-                throw new ConfigException("key file " + path + " does not hold 32 bytes of base64");
-            }
-            return key;
+            return Files.readString(path, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + path, e);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("key file " + path + " is not valid base64");
         }
     }
 

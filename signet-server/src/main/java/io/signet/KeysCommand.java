@@ -48,6 +48,8 @@ final class KeysCommand implements Callable<Integer> {
                     return 1;
                 }
                 String keyId = new SigningKeys(db, new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
+                tenants.recordChange(tenantId, io.signet.tenant.Actor.CLI, "signing_key.rotated",
+                        java.util.Map.of("keyId", keyId));
                 System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");
             }
             return 0;

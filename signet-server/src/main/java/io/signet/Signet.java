@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** The {@code ./signet} command line: operator commands that act on SIGNET_DATABASE_URL directly. */
-@Command(name = "signet", mixinStandardHelpOptions = true, version = "Signet 0.1.0",
+@Command(name = "signet", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
                 io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class})
@@ -33,15 +34,41 @@ public final class Signet implements Callable<Integer> {
         // `serve` skips building the model of every operator command: picocli does that by reflection,
         // about 0.2 s on the start-up path (async-profiler), and serve needs none of them.
         boolean serve = args.length > 0 && args[0].equals("serve");
-        CommandLine cli = serve ? new CommandLine(new Serve()).setCommandName("signet serve") : new CommandLine(new Signet());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        CommandLine cli = serve ? withExitCodes(new CommandLine(new Serve()).setCommandName("signet serve"))
+                : commandLine();
+        System.exit(cli.execute(serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args));
+    }
+
+    /** The whole command tree with the documented exit codes: 0 ok, 1 failure, 2 usage. */
+    public static CommandLine commandLine() {
+        CommandLine cli = withExitCodes(new CommandLine(new Signet()));
+        // Listed once, on `signet --help`, rather than inherited into every subcommand's usage.
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("0", "ok");
+        codes.put("1", "failure (refused by the server or the database, or not found)");
+        codes.put("2", "usage (unknown command or option, missing or malformed value, invalid setting)");
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes (every command):%n").exitCodeList(codes);
+        return cli;
+    }
+
+    private static CommandLine withExitCodes(CommandLine cli) {
+        // picocli answers usage errors with 2 itself; a failure while running is 1 with one line, no stack trace.
+        return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("signet: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof io.signet.http.SignetException s) {
+                cmd.getErr().println("signet: " + s.description());
+                return 1;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException || e instanceof io.signet.store.StoreException) {
+                cmd.getErr().println("signet: " + e.getMessage());
+                return 1;
+            }
             throw e;
         });
-        System.exit(cli.execute(serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args));
     }
 
     @Override
@@ -55,7 +82,9 @@ public final class Signet implements Callable<Integer> {
     }
 
     /** {@code signet serve}: run the server until interrupted. */
-    @Command(name = "serve", description = "Run the server (SQLite by default; see SIGNET_* settings).")
+    // Its own help options too: `signet serve` alone is built without the root (see main).
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the server (SQLite by default; see SIGNET_* settings).")
     static final class Serve implements Callable<Integer> {
         @Unmatched
         List<String> settings = new ArrayList<>();
@@ -76,8 +105,14 @@ public final class Signet implements Callable<Integer> {
         }
     }
 
-    /** {@code signet tenant create --name NAME}, {@code signet tenant show [--id ID]}. */
-    @Command(name = "tenant", description = "Manage tenants.", subcommands = {TenantCreate.class, TenantShow.class})
+    /**
+     * {@code signet tenant create|list|show|rename|delete|audit} and {@code tenant keys list|rotate|revoke}:
+     * operator commands on SIGNET_DATABASE_URL directly (the lifecycle ones are in {@link TenantCommands}).
+     */
+    @Command(name = "tenant", description = "Manage tenants and their secret keys (acts on SIGNET_DATABASE_URL "
+            + "directly).", subcommands = {TenantCreate.class, TenantCommands.ListTenants.class, TenantShow.class,
+                    TenantCommands.Rename.class, TenantCommands.Delete.class, TenantCommands.Keys.class,
+                    TenantCommands.Audit.class})
     static final class TenantCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -128,7 +163,7 @@ public final class Signet implements Callable<Integer> {
     @Command(name = "show", description = "Print tenants' public ids and Client API identity (rpId, rpName, "
             + "expectedOrigins). No secret is shown.")
     static final class TenantShow implements Callable<Integer> {
-        @Option(names = "--id", description = "Only this tenant (default: every tenant).")
+        @Option(names = {"--id", "--tenant"}, description = "Only this tenant (default: every tenant).")
         String id;
 
         @Option(names = "--json", description = "Print JSON: an object with --id, else an array.")
@@ -167,7 +202,10 @@ public final class Signet implements Callable<Integer> {
         private static java.util.Map<String, Object> describe(ClientSettings c, TenantService tenants) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("tenantId", c.tenantId());
-            m.put("name", tenants.find(c.tenantId()).map(t -> t.name()).orElse(""));
+            java.util.Optional<io.signet.tenant.Tenant> tenant = tenants.find(c.tenantId());
+            m.put("name", tenant.map(t -> t.name()).orElse(""));
+            tenant.ifPresent(t -> m.put("createdAt", io.signet.http.WireTime.iso(t.createdAt())));
+            m.put("activeKeys", tenants.keys(c.tenantId()).stream().filter(k -> k.active()).count());
             m.put("rpId", c.rpId());
             m.put("rpName", c.rpName());
             m.put("expectedOrigins", c.expectedOrigins());

@@ -35,6 +35,9 @@ import io.signet.tenant.BrandingRoutes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.OperatorKey;
+import io.signet.tenant.OperatorRoutes;
+import io.signet.tenant.TenantKeyRoutes;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
 import io.signet.tenant.TenantSettingsService;
@@ -122,7 +125,7 @@ public final class SignetApp implements AutoCloseable {
                     challengeTokens, users, hasher, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
-                    new TenantSettingsRoutes(settings), new RuleRoutes(rules), new ActionRoutes(actions),
+                    new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
                             challenges.client(), actionTokens, actions, settings),
@@ -130,7 +133,9 @@ public final class SignetApp implements AutoCloseable {
                     new UiRoutes(actions, authenticators, users, tenants, branding,
                             tenantId -> settings.client(tenantId)
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
-                                    .orElseGet(() -> new PageOrigins(List.of(), false))));
+                                    .orElseGet(() -> new PageOrigins(List.of(), false))),
+                    new TenantKeyRoutes(tenants),
+                    new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(db, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -14,6 +14,10 @@ public enum Setting {
                     + "With SQLite and no key, one is generated beside the database file; required with PostgreSQL."),
     SECRET_KEY("SIGNET_SECRET_KEY", null, true,
             "Secret key of the default tenant created on first start; random and printed once when unset."),
+    OPERATOR_KEY("SIGNET_OPERATOR_KEY", null, true,
+            "Key of the operator API (/operator/v1: every tenant's lifecycle). With SQLite and no key, one is "
+                    + "generated into operator.key beside the database file; with PostgreSQL and none, that API "
+                    + "is off."),
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),

@@ -19,6 +19,7 @@ public record SignetConfig(
         String databaseUrl,
         Optional<byte[]> encryptionKey,
         Optional<String> secretKey,
+        Optional<String> operatorKey,
         Optional<String> devDelivery,
         String logLevel,
         boolean accessLog,
@@ -74,6 +75,7 @@ public record SignetConfig(
                 parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
                 Optional.ofNullable(values.get(Setting.ENCRYPTION_KEY)).map(SignetConfig::parseKey),
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
+                Optional.ofNullable(values.get(Setting.OPERATOR_KEY)).map(v -> checkKey(Setting.OPERATOR_KEY, v)),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
                 parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
@@ -118,6 +120,7 @@ public record SignetConfig(
         return "host=" + host + " port=" + port + " database=" + maskPassword(databaseUrl)
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
+                + " operatorKey=" + (operatorKey.isPresent() ? "set" : "unset")
                 + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
@@ -210,11 +213,16 @@ public record SignetConfig(
     }
 
     private static String checkSecretKey(String v) {
+        return checkKey(Setting.SECRET_KEY, v);
+    }
+
+    /** A key sent as the HTTP Basic user name: long enough to guess, and nothing Basic cannot carry. */
+    private static String checkKey(Setting setting, String v) {
         if (v.length() < 16) {
-            throw new ConfigException("SIGNET_SECRET_KEY must be at least 16 characters");
+            throw new ConfigException(setting.env() + " must be at least 16 characters");
         }
         if (v.contains(":") || !v.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new ConfigException("SIGNET_SECRET_KEY may only contain printable ASCII without spaces or ':'");
+            throw new ConfigException(setting.env() + " may only contain printable ASCII without spaces or ':'");
         }
         return v;
     }

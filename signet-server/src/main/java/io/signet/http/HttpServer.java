@@ -6,8 +6,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -101,18 +99,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** HTTP Basic with the secret key as user name and an empty password, as every SDK sends it (§2.2). */
     private static void authenticate(Context ctx, RequestAuthenticator authenticator) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION);
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION);
-        }
-        int colon = decoded.indexOf(':');
-        String secretKey = colon >= 0 ? decoded.substring(0, colon) : decoded;
+        String secretKey = Requests.basicUser(ctx)
+                .orElseThrow(() -> new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION));
         String tenantId = authenticator.tenantIdForSecretKey(secretKey)
                 .orElseThrow(() -> new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION));
         ctx.attribute(Requests.TENANT_ATTRIBUTE, tenantId);

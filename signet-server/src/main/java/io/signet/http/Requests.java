@@ -19,6 +19,26 @@ public final class Requests {
         return tenantId;
     }
 
+    /**
+     * The user name of HTTP Basic credentials (the secret key, as every SDK sends it with an empty password,
+     * authsignal-api.md §2.2), or empty when the header is missing or malformed.
+     */
+    public static java.util.Optional<String> basicUser(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return java.util.Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        return java.util.Optional.of(colon >= 0 ? decoded.substring(0, colon) : decoded);
+    }
+
     /** Who called a {@code /v1/client/*} route, as {@link ClientEdge} authenticated it. */
     public static ClientPrincipal client(Context ctx) {
         ClientPrincipal principal = ctx.attribute(ClientEdge.PRINCIPAL_ATTRIBUTE);

@@ -20,6 +20,14 @@ public final class Router {
         this.idempotency = idempotency;
     }
 
+    /**
+     * A check run before every request under {@code path} (a pattern such as {@code /operator/*}), for a route
+     * group with an authentication of its own; it refuses a request by throwing a {@link SignetException}.
+     */
+    public void before(String path, Handler check) {
+        routes.before(path, check);
+    }
+
     public void get(String path, Endpoint endpoint) {
         routes.addHttpHandler(HandlerType.GET, path, json(endpoint));
     }

@@ -11,9 +11,18 @@ import io.signet.http.Routes;
  */
 public final class TenantSettingsRoutes implements Routes {
     private final TenantSettingsService settings;
+    private final java.util.Optional<TenantService> audit;
 
+    /** Without an audit log of the changes (tests of other features). */
     public TenantSettingsRoutes(TenantSettingsService settings) {
         this.settings = settings;
+        this.audit = java.util.Optional.empty();
+    }
+
+    /** Each change is recorded in the tenant's audit log as {@code tenant.settings_changed}, right after it. */
+    public TenantSettingsRoutes(TenantSettingsService settings, TenantService audit) {
+        this.settings = settings;
+        this.audit = java.util.Optional.of(audit);
     }
 
     @Override
@@ -29,6 +38,12 @@ public final class TenantSettingsRoutes implements Routes {
 
     /** {@code PATCH /admin/v1/settings}: changes the settings sent, answers all of them. */
     private Object updateSettings(Context ctx) {
-        return settings.update(Requests.tenantId(ctx), Requests.body(ctx, SettingsChanges.class));
+        SettingsChanges changes = Requests.body(ctx, SettingsChanges.class);
+        Object updated = settings.update(Requests.tenantId(ctx), changes);
+        audit.ifPresent(tenants -> tenants.recordChange(Requests.tenantId(ctx), TenantKeyRoutes.caller(tenants, ctx),
+                "tenant.settings_changed", io.signet.http.Json.MAPPER.convertValue(changes,
+                        new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+                        })));
+        return updated;
     }
 }

@@ -4,86 +4,126 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.Signet;
 import io.signet.http.Json;
+import io.signet.testing.Api;
 import io.signet.testing.Backend;
+import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./signet tenant create|show} on the database and {@code ./signet settings} through the admin API:
- * the public tenant id and the Client API identity are visible and settable without a secret being shown.
+ * {@code ./signet tenant ...} on the database of a running server: the lifecycle end to end, the exit codes
+ * (0 ok, 1 failure, 2 usage) and help on commands that used to refuse it.
  */
 class TenantCliIT {
     @TempDir
     Path tempDir;
 
-    @Test
-    void tenant_ids_and_client_identity_are_shown_and_set_from_the_command_line() {
-        try (TestServer server = TestServer.start(Backend.SQLITE, tempDir)) {
-            String[] db = {"--database-url", server.databaseUrl(), "--encryption-key",
-                    Base64.getEncoder().encodeToString(server.encryptionKey()), "--public-url",
-                    "https://auth.example.com"};
-            String defaultId = server.api().get("/admin/v1/settings").json().path("tenantId").asString();
-
-            Run created = run(db, "tenant", "create", "--name", "acme", "--json");
-            assertThat(created.exit()).isZero();
-            String acmeId = Json.MAPPER.readTree(created.out()).path("tenantId").asString();
-            assertThat(acmeId).isNotBlank().isNotEqualTo(defaultId);
-            Run plain = run(db, "tenant", "create", "--name", "beta");
-            assertThat(plain.out()).contains("Tenant id (public, for the browser SDK's tenantId): ");
-
-            String[] admin = {"--url", server.baseUrl(), "--key", TestServer.SECRET_KEY};
-            assertThat(run(admin, "settings", "--rp-id", "example.com", "--rp-name", "Example",
-                    "--expected-origin", "https://app.example.com", "--expected-origin", "https://www.example.com")
-                    .exit()).isZero();
-            assertThat(run(admin, "settings", "--expected-origin", "https://app.example.com/path").exit())
-                    .as("a 400 is a failing exit code").isEqualTo(1);
-
-            Run shown = run(db, "tenant", "show", "--id", defaultId, "--json");
-            assertThat(shown.exit()).isZero();
-            JsonNode t = Json.MAPPER.readTree(shown.out());
-            assertThat(t.path("tenantId").asString()).isEqualTo(defaultId);
-            assertThat(t.path("name").asString()).isEqualTo("default");
-            assertThat(t.path("rpId").asString()).isEqualTo("example.com");
-            assertThat(t.path("rpName").asString()).isEqualTo("Example");
-            assertThat(t.path("expectedOrigins").toString())
-                    .isEqualTo("[\"https://app.example.com\",\"https://www.example.com\"]");
-            assertThat(shown.out()).doesNotContain(TestServer.SECRET_KEY);
-
-            JsonNode all = Json.MAPPER.readTree(run(db, "tenant", "show", "--json").out());
-            assertThat(all).hasSize(3);
-            JsonNode acme = all.valueStream().filter(n -> n.path("tenantId").asString().equals(acmeId))
-                    .findFirst().orElseThrow();
-            assertThat(acme.path("rpId").asString()).isEqualTo("auth.example.com"); // default from the public URL
-            assertThat(acme.path("expectedOrigins").toString()).isEqualTo("[\"https://auth.example.com\"]");
-            assertThat(run(db, "tenant", "show", "--id", "nobody").exit()).isEqualTo(1);
-            assertThat(run(db, "tenant", "show").out()).contains("tenantId:", "rpId:", "expectedOrigins:");
+    record Run(int code, String out, String err) {
+        JsonNode json() {
+            return Json.MAPPER.readTree(out);
         }
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String[] options, String... args) {
+    /** Runs the CLI in-process with the server's database flags appended; captures what it prints. */
+    private static synchronized Run run(TestServer server, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(options));
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new Signet()).execute(all.toArray(String[]::new));
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
+        if (server != null) {
+            all.addAll(List.of("--database-url", server.databaseUrl(),
+                    "--encryption-key", Base64.getEncoder().encodeToString(server.encryptionKey())));
         }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Signet.commandLine().execute(all.toArray(String[]::new));
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void an_operator_rotates_revokes_renames_audits_and_deletes_from_the_command_line() {
+        try (TestServer server = TestServer.start(Backend.SQLITE, tempDir)) {
+            Run created = run(server, "tenant", "create", "--name", "acme", "--json");
+            assertThat(created.code()).as(created.err()).isZero();
+            String tenantId = created.json().path("tenantId").asString();
+            String oldKey = created.json().path("secretKey").asString();
+            Api acme = new Api(server.baseUrl(), oldKey);
+            assertThat(acme.get("/admin/v1/settings").status()).isEqualTo(200);
+
+            Run listed = run(server, "tenant", "list", "--json");
+            assertThat(listed.json().findValuesAsString("tenantId")).hasSize(2).contains(tenantId);
+            assertThat(run(server, "tenant", "keys", "rotate").code()).as("two tenants: --tenant needed").isEqualTo(2);
+
+            Run rotated = run(server, "tenant", "keys", "rotate", "--tenant", tenantId, "--old-key-expires-in", "24h",
+                    "--json");
+            assertThat(rotated.code()).as(rotated.err()).isZero();
+            String newKey = rotated.json().path("secretKey").asString();
+            assertThat(rotated.json().path("oldKeysExpireAt").asString()).endsWith("Z");
+            assertThat(new Api(server.baseUrl(), newKey).get("/admin/v1/settings").status()).isEqualTo(200);
+            assertThat(acme.get("/admin/v1/settings").status()).as("old key during the overlap").isEqualTo(200);
+
+            Run keys = run(server, "tenant", "keys", "list", "--tenant", tenantId, "--json");
+            assertThat(keys.out()).doesNotContain(oldKey).doesNotContain(newKey);
+            assertThat(keys.json().size()).isEqualTo(2);
+            String oldKeyId = keys.json().get(1).path("keyId").asString();
+            assertThat(keys.json().get(1).path("expiresAt").asString()).endsWith("Z");
+            Run table = run(server, "tenant", "keys", "list", "--tenant", tenantId);
+            assertThat(table.out()).contains("KEY ID", oldKeyId, "active").doesNotContain(oldKey);
+
+            assertThat(run(server, "tenant", "keys", "revoke", "--tenant", tenantId, oldKeyId).code()).isZero();
+            Eventually.await(() -> acme.get("/admin/v1/settings").status(), s -> s == 401, Duration.ofSeconds(15));
+            Run again = run(server, "tenant", "keys", "revoke", "--tenant", tenantId, oldKeyId);
+            assertThat(again.code()).isEqualTo(1);
+            assertThat(again.err()).startsWith("signet: ").contains("already revoked");
+
+            assertThat(run(server, "tenant", "rename", "--tenant", tenantId, "--name", "Acme Ltd").code()).isZero();
+            assertThat(run(server, "tenant", "show", "--id", tenantId, "--json").json().path("name").asString())
+                    .isEqualTo("Acme Ltd");
+            JsonNode audit = run(server, "tenant", "audit", "--tenant", tenantId, "--json").json();
+            assertThat(audit.findValuesAsString("action")).containsExactlyInAnyOrder("tenant.created", "key.rotated",
+                    "key.revoked", "tenant.renamed");
+            assertThat(audit.findValuesAsString("actor")).containsOnly("cli");
+
+            assertThat(run(server, "tenant", "delete", "--tenant", tenantId).code()).as("no --confirm").isEqualTo(2);
+            assertThat(run(server, "tenant", "delete", "--tenant", tenantId, "--confirm", "x").code()).isEqualTo(1);
+            assertThat(run(server, "tenant", "delete", "--tenant", tenantId, "--confirm", tenantId).code()).isZero();
+            assertThat(run(server, "tenant", "list", "--json").json().findValuesAsString("tenantId"))
+                    .doesNotContain(tenantId).hasSize(1);
+            assertThat(run(server, "tenant", "keys", "list", "--tenant", tenantId).code()).isEqualTo(1);
+            Eventually.await(() -> new Api(server.baseUrl(), newKey).get("/admin/v1/settings").status(),
+                    s -> s == 401, Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void help_works_everywhere_and_exit_codes_tell_usage_from_failure() {
+        for (String[] args : List.of(new String[] {"rules", "--help"}, new String[] {"rules", "list", "-h"},
+                new String[] {"tenant", "keys", "rotate", "--help"}, new String[] {"webhooks", "create", "-h"},
+                new String[] {"serve", "--help"}, new String[] {"--help"})) {
+            Run r = run(null, args);
+            assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: signet");
+        }
+        assertThat(run(null, "--help").out()).contains("Exit codes", "2   usage");
+        assertThat(run(null, "tenant", "nope").code()).isEqualTo(2);
+        assertThat(run(null, "tenant", "keys", "rotate", "--old-key-expires-in", "soon").code()).isEqualTo(2);
+        assertThat(run(null, "rules", "list", "--url", "http://127.0.0.1:1", "--key", "sk_x").code())
+                .as("server unreachable").isEqualTo(1);
     }
 }
