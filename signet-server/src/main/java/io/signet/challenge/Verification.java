@@ -1,21 +1,28 @@
 package io.signet.challenge;
 
 import io.signet.http.HtmlPage;
+import io.signet.lockout.FailureCounters;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 
 /**
  * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2), including
  * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
  * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
  * is compared, and verifies at most once. A success settles the tracked action and stamps the
- * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action.
+ * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action. Every attempt is also
+ * counted, in the same transaction, against the user's and the recipient's {@link FailureCounters}, which new
+ * challenges do not reset: a locked user gets {@code MAX_ATTEMPTS_EXCEEDED} without any code being compared.
  */
 final class Verification {
     static final int MAX_ATTEMPTS = 5;
@@ -26,6 +33,7 @@ final class Verification {
     private final Factors factors;
     private final ActionOutcomes actions;
     private final Clock clock;
+    private final FailureCounters failures = new FailureCounters();
 
     Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
                  Clock clock) {
@@ -37,7 +45,7 @@ final class Verification {
         this.clock = clock;
     }
 
-    private enum Attempt { VERIFIED, WRONG, NOT_COUNTED }
+    private enum Attempt { VERIFIED, WRONG, NOT_COUNTED, LOCKED }
 
     /** What checking a code did: the Server API answer, and the authenticator a success used. */
     record Outcome(VerifyResponse response, Factors.VerifiedFactor factor) {
@@ -68,25 +76,57 @@ final class Verification {
 
     private Outcome verifyCode(Challenge c, String code) {
         long now = clock.millis();
-        Attempt attempt = db.write(jdbc -> {
-            Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
-            if (hash.isEmpty()) {
-                return Attempt.NOT_COUNTED;
-            }
-            if (!secrets.codeMatches(hash.get(), c.challengeId(), code)) {
+        Attempt attempt = counted(c, now, (jdbc, hash) -> {
+            if (!secrets.codeMatches(hash, c.challengeId(), code)) {
                 return Attempt.WRONG;
             }
-            return store.markVerified(jdbc, c.tenantId(), c.challengeId(), now) ? Attempt.VERIFIED
-                    : Attempt.NOT_COUNTED;
+            if (!store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)) {
+                return Attempt.NOT_COUNTED;
+            }
+            failures.reset(jdbc, c.tenantId(), counterKeys(c));
+            return Attempt.VERIFIED;
         });
-        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt == Attempt.WRONG);
+        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt);
+    }
+
+    /**
+     * Counts one attempt on the challenge and on the user's and recipient's failure counters in one
+     * transaction, then runs {@code then} with the code hash in it; a locked counter rolls the whole attempt
+     * back, so a locked user's guesses are neither counted on the challenge nor compared.
+     */
+    private Attempt counted(Challenge c, long now, BiFunction<Jdbc, String, Attempt> then) {
+        try {
+            return db.write(jdbc -> {
+                Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
+                if (hash.isEmpty()) {
+                    return Attempt.NOT_COUNTED;
+                }
+                failures.count(jdbc, c.tenantId(), counterKeys(c), now);
+                return then.apply(jdbc, hash.get());
+            });
+        } catch (FailureCounters.Locked e) {
+            return Attempt.LOCKED;
+        }
+    }
+
+    /** The consecutive-failure counters a challenge's attempts count against: its user's and its recipient's. */
+    private static List<String> counterKeys(Challenge c) {
+        List<String> keys = new ArrayList<>(2);
+        if (c.userId() != null) {
+            keys.add(FailureCounters.user(c.userId()));
+        }
+        if (c.recipient() != null) {
+            keys.add(FailureCounters.recipient(c.method().name(), c.recipient()));
+        }
+        return keys;
     }
 
     /** An attempt is counted first; then the code must match a step no earlier verification used. */
     private Outcome verifyTotp(Challenge c, String code) {
         long now = clock.millis();
-        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c, false);
+        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
+        if (attempt != Attempt.WRONG) {
+            return failure(c, attempt);
         }
         for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
             Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
@@ -95,23 +135,32 @@ final class Verification {
                 // Replay guard and verification commit together: a step used once, on any node, never again.
                 boolean ok = db.write(jdbc -> store.useTotpStep(jdbc, c.tenantId(), c.userId(),
                         f.userAuthenticatorId(), step.getAsLong(), now)
-                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now));
-                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, true);
+                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
+                        && reset(jdbc, c));
+                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, Attempt.WRONG);
             }
         }
-        return failure(c, true);
+        return failure(c, Attempt.WRONG);
     }
 
     private Outcome verifyRecoveryCode(Challenge c, String code) {
         long now = clock.millis();
-        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c, false);
+        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
+        if (attempt != Attempt.WRONG) {
+            return failure(c, attempt);
         }
         OptionalInt left = factors.redeemRecoveryCode(c.tenantId(), c.userId(), code);
-        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now))) {
-            return failure(c, true);
+        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
+                && reset(jdbc, c))) {
+            return failure(c, Attempt.WRONG);
         }
         return succeeded(c, null, left.getAsInt());
+    }
+
+    /** A success: the consecutive failures of the challenge's user and recipient start again from zero. */
+    private boolean reset(Jdbc jdbc, Challenge c) {
+        failures.reset(jdbc, c.tenantId(), counterKeys(c));
+        return true;
     }
 
     /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
@@ -135,13 +184,15 @@ final class Verification {
     }
 
     /**
-     * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code. The
-     * counted attempt that used up the last one fails the tracked action.
+     * Why an attempt failed, read after it was counted: exhausted attempts (of the challenge, or the user's
+     * consecutive failures) win over a merely wrong code. The counted attempt that used up the challenge's
+     * last one fails the tracked action.
      */
-    private Outcome failure(Challenge c, boolean counted) {
+    private Outcome failure(Challenge c, Attempt attempt) {
+        boolean counted = attempt == Attempt.WRONG;
         Challenge now = store.find(c.tenantId(), c.challengeId())
                 .orElseThrow(() -> ChallengeService.unknown(c.challengeId()));
-        boolean exhausted = !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
+        boolean exhausted = attempt == Attempt.LOCKED || !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
         if (exhausted && counted && now.attempts() == MAX_ATTEMPTS && now.userId() != null) {
             actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
         }

@@ -118,6 +118,22 @@ abstract class EndToEndContract extends ChallengeSuite {
     }
 
     @Test
+    void a_failed_action_stays_failed_when_a_later_challenge_of_it_succeeds() {
+        String email = newEmail();
+        Tracked t = track(Map.of("verificationMethod", "EMAIL_OTP", "email", email));
+        String first = challenge(t, "EMAIL_OTP", Map.of());
+        String code = codeIn(h.lastMailTo(email));
+        for (int i = 0; i < Verification.MAX_ATTEMPTS; i++) {
+            h.verify(first, wrong(code));
+        }
+        String second = challenge(t, "EMAIL_OTP", Map.of());
+        assertThat(h.verify(second, codeIn(h.lastMailTo(email))).json().path("isVerified").asBoolean()).isTrue();
+        JsonNode v = validate(t);
+        assertThat(v.path("isValid").asBoolean()).isFalse();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_FAILED");
+    }
+
+    @Test
     void a_challenge_without_user_is_claimed_and_its_token_validates_and_opens_a_session() {
         String email = newEmail();
         String id = h.start("EMAIL_OTP", "email", email);
