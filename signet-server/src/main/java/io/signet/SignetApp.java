@@ -121,7 +121,7 @@ public final class SignetApp implements AutoCloseable {
                             challenges.client(), actionTokens, actions, settings),
                     new PasskeyRoutes(passkeys, settings));
 
-            Idempotency idempotency = new Idempotency(db, clock);
+            Idempotency idempotency = new Idempotency(db, encryptor, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog());
