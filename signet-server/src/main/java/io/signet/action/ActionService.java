@@ -185,11 +185,7 @@ public final class ActionService {
         long oldest = clock.millis() - MAX_LOOK_BACK.toMillis();
         long from = oldest;
         if (fromDate != null) {
-            try {
-                from = Math.max(oldest, java.time.Instant.parse(fromDate).toEpochMilli());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw SignetException.invalid("'fromDate' must be an ISO-8601 time such as 2024-05-13T04:59:02.640Z.");
-            }
+            from = Math.max(oldest, io.signet.http.WireTime.parse("fromDate", fromDate));
         }
         ActionQuery q = new ActionQuery(codeList, state == null ? null : ActionState.parse("state", state), from,
                 limit == null ? DEFAULT_PAGE : limit,
