@@ -52,6 +52,10 @@ public final class HttpServer implements AutoCloseable {
             AccessLog log = new AccessLog(metrics, accessLog);
             config.requestLogger.http(log::record);
 
+            // Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
+            // recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
+            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-store"));
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
                 if (ClientEdge.covers(ctx.path())) {
