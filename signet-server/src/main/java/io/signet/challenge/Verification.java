@@ -207,17 +207,48 @@ final class Verification {
                 : VerifyResponse.failed(c.method(), VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
     }
 
+    /** Magic-link tokens are 43 characters; anything much longer is not one and is not hashed. */
+    private static boolean plausibleLink(String token) {
+        return token != null && token.length() <= 100;
+    }
+
+    private static HtmlPage linkGone() {
+        return HtmlPage.of(410, "This link is no longer valid",
+                "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
+    }
+
     /**
-     * An opened magic link: verifies its challenge once. The page says only whether the link worked, never
-     * whose it was or whether an address exists.
+     * An opened magic link ({@code GET}): only a page with a button, because mail scanners and link previews
+     * open links too. The button posts the form token derived from the link back to the same address. The
+     * page says only whether the link works, never whose it is or whether an address exists.
      */
     HtmlPage openMagicLink(String token) {
-        Optional<Challenge> verified = token == null || token.length() > 100 ? Optional.empty()
-                : store.verifyLink(secrets.linkHash(token), clock.millis());
+        if (!plausibleLink(token) || store.findLink(secrets.linkHash(token), clock.millis()).isEmpty()) {
+            return linkGone();
+        }
+        return HtmlPage.confirm("Confirm your sign-in", "Press the button to finish signing in.", "Sign in",
+                FORM_TOKEN_FIELD, secrets.linkFormToken(token));
+    }
+
+    /** The form field of the confirmation page that carries the form token. */
+    static final String FORM_TOKEN_FIELD = "formToken";
+
+    /**
+     * The confirmation of a magic link ({@code POST} from its page): verifies its challenge once, when the
+     * form token is the one derived from this link. Without it nothing changes (403).
+     */
+    HtmlPage confirmMagicLink(String token, String formToken) {
+        if (!plausibleLink(token)) {
+            return linkGone();
+        }
+        if (!secrets.linkFormTokenMatches(token, formToken)) {
+            return HtmlPage.of(403, "This sign-in could not be confirmed",
+                    "Open the link from your email again and press the button on its page.");
+        }
+        Optional<Challenge> verified = store.verifyLink(secrets.linkHash(token), clock.millis());
         verified.ifPresent(c -> settle(c, null));
         if (verified.isEmpty()) {
-            return HtmlPage.of(410, "This link is no longer valid",
-                    "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
+            return linkGone();
         }
         return HtmlPage.of(200, "You are verified",
                 "You can close this window and continue where you started.");

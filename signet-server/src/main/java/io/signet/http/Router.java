@@ -41,16 +41,26 @@ public final class Router {
      * kept out of frames and referrers, because its URL carries a one-time secret.
      */
     public void page(String path, java.util.function.Function<Context, HtmlPage> page) {
-        routes.addHttpHandler(HandlerType.GET, path, ctx -> {
+        routes.addHttpHandler(HandlerType.GET, path, html(page));
+    }
+
+    /** The {@code POST} a page's form sends back (a button press), answered with a page like {@link #page}. */
+    public void form(String path, java.util.function.Function<Context, HtmlPage> page) {
+        routes.addHttpHandler(HandlerType.POST, path, html(page));
+    }
+
+    private static Handler html(java.util.function.Function<Context, HtmlPage> page) {
+        return ctx -> {
             HtmlPage p = page.apply(ctx);
             ctx.status(p.status())
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer")
                     .header("X-Frame-Options", "DENY")
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .header("Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                     .contentType("text/html; charset=utf-8")
                     .result(p.html());
-        });
+        };
     }
 
     private static Handler json(Endpoint endpoint) {

@@ -65,7 +65,7 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, publisher);
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             b.header("Content-Type", "application/json");
         }
         if (secretKey != null) {
