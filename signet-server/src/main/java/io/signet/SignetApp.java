@@ -124,7 +124,8 @@ public final class SignetApp implements AutoCloseable {
             Idempotency idempotency = new Idempotency(db, encryptor, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog());
+                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
+                    config.metricsPublic());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(

@@ -31,12 +31,12 @@ public final class HttpServer implements AutoCloseable {
                                    Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
                                    boolean accessLog) {
         return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog);
+                accessLog, false);
     }
 
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
                                    ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
-                                   PrometheusMeterRegistry metrics, boolean accessLog) {
+                                   PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -80,8 +80,10 @@ public final class HttpServer implements AutoCloseable {
             });
 
             config.routes.get("/health", ctx -> health(ctx, db));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            if (metricsPublic) { // otherwise /metrics is a 404 like any unknown path (SIGNET_METRICS_PUBLIC)
+                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+            }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
         });
