@@ -237,8 +237,8 @@ public final class ActionService {
     }
 
     /**
-     * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED,
-     * CHALLENGE_FAILED, or again) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
+     * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED or
+     * again; never from CHALLENGE_FAILED) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
      * method and, when known, the authenticator. A 400 names the state when the action cannot take it.
      */
     public ActionState completeChallenge(String tenantId, String idempotencyKey, boolean succeeded,
