@@ -137,10 +137,11 @@ public final class SignetApp implements AutoCloseable {
                     new TenantKeyRoutes(tenants),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
-            Idempotency idempotency = new Idempotency(db, clock);
+            Idempotency idempotency = new Idempotency(db, encryptor, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog());
+                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
+                    config.metricsPublic());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);
 
@@ -197,7 +198,8 @@ public final class SignetApp implements AutoCloseable {
     private static void runQuietly(String what, Runnable job) {
         try {
             job.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A scheduled job that throws is never run again: it must survive even these.
             log.warn("background job '{}' failed: {}", what, e.toString());
         }
     }

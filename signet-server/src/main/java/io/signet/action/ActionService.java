@@ -191,11 +191,7 @@ public final class ActionService {
         long oldest = clock.millis() - MAX_LOOK_BACK.toMillis();
         long from = oldest;
         if (fromDate != null) {
-            try {
-                from = Math.max(oldest, java.time.Instant.parse(fromDate).toEpochMilli());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw SignetException.invalid("'fromDate' must be an ISO-8601 time such as 2024-05-13T04:59:02.640Z.");
-            }
+            from = Math.max(oldest, io.signet.http.WireTime.parse("fromDate", fromDate));
         }
         ActionQuery q = new ActionQuery(codeList, state == null ? null : ActionState.parse("state", state), from,
                 limit == null ? DEFAULT_PAGE : limit,
@@ -257,8 +253,8 @@ public final class ActionService {
     }
 
     /**
-     * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED,
-     * CHALLENGE_FAILED, or again) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
+     * Records a challenge result on the action: CHALLENGE_SUCCEEDED (from ALLOW, CHALLENGE_REQUIRED or
+     * again; never from CHALLENGE_FAILED) or CHALLENGE_FAILED (from CHALLENGE_REQUIRED or CHALLENGE_FAILED), with the
      * method and, when known, the authenticator. A 400 names the state when the action cannot take it.
      *
      * <p>Every challenge result reaches actions through here (verify, magic links, claim, the Client API), so

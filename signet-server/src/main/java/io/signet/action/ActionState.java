@@ -32,10 +32,14 @@ public enum ActionState {
         };
     }
 
-    /** States a challenge may complete from: ALLOW too, since an unenrolled user may enroll during the action. */
+    /**
+     * States a challenge may complete from: ALLOW too, since an unenrolled user may enroll during the action.
+     * A failed challenge is final for its action: otherwise each new challenge of the same action would bring
+     * fresh guesses towards a success (a new action must be tracked).
+     */
     boolean acceptsChallengeResult(boolean succeeded) {
         return succeeded
-                ? this == ALLOW || this == CHALLENGE_REQUIRED || this == CHALLENGE_FAILED || this == CHALLENGE_SUCCEEDED
+                ? this == ALLOW || this == CHALLENGE_REQUIRED || this == CHALLENGE_SUCCEEDED
                 : this == CHALLENGE_REQUIRED || this == CHALLENGE_FAILED;
     }
 

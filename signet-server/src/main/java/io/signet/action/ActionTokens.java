@@ -29,7 +29,7 @@ import java.util.Optional;
  * expires: see {@link ActionService#validate}.
  */
 public final class ActionTokens {
-    static final Duration TTL = Duration.ofMinutes(10);
+    public static final Duration TTL = Duration.ofMinutes(10);
     private static final String ISSUER = "signet";
     private static final String KEY_PURPOSE = "signet-action-token-key-v1";
 

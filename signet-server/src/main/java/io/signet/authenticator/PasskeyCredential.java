@@ -12,7 +12,8 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 /**
  * A passkey credential as enrolled from another system: its id and COSE public key (RFC 9052 §7), both
  * checked before anything is stored. The key is parsed with webauthn4j, must carry a signature algorithm
- * WebAuthn relying parties use, must be well-formed for its key type and must not contain private material.
+ * WebAuthn relying parties use, must be well-formed for its key type, must pass {@link PublicKeySanity}
+ * (on its curve, a sane RSA size) and must not contain private material.
  *
  * @param credentialId canonical unpadded base64url
  * @param publicKey    canonical unpadded base64url of the COSE key bytes
@@ -74,6 +75,9 @@ record PasskeyCredential(String credentialId, String publicKey, long algorithm) 
         if (cose.hasPrivateKey()) {
             throw notACoseKey("it contains private key material, which must never leave the authenticator");
         }
+        PublicKeySanity.problem(cose.getPublicKey()).ifPresent(why -> {
+            throw notACoseKey(why);
+        });
         return algorithm;
     }
 

@@ -41,6 +41,8 @@ public final class ChallengeRoutes implements Routes {
         router.get("/v1/v1/challenges", this::getChallenge); // Go doubles the base path
         router.get("/v1/users/{userId}/challenge", this::getChallengeLegacy); // Node 2.0–2.5.3
         router.page(MAGIC_LINK_PATH + "{token}", ctx -> verification.openMagicLink(ctx.pathParam("token")));
+        router.form(MAGIC_LINK_PATH + "{token}", ctx -> verification.confirmMagicLink(ctx.pathParam("token"),
+                ctx.formParam(Verification.FORM_TOKEN_FIELD)));
     }
 
     /** challenge — {@code POST /v1/challenge}. */

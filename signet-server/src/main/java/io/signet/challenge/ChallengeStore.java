@@ -42,6 +42,9 @@ interface ChallengeStore {
     /** Marks an unverified challenge verified; false if another request verified it first. */
     boolean markVerified(Jdbc jdbc, String tenantId, String challengeId, long now);
 
+    /** The unverified, unexpired challenge with this link hash, left as it is. */
+    Optional<Challenge> findLink(String linkHash, long now);
+
     /** Marks the unverified, unexpired challenge with this link hash verified and returns it. */
     Optional<Challenge> verifyLink(String linkHash, long now);
 

@@ -116,6 +116,13 @@ final class JdbcChallengeStore implements ChallengeStore {
     }
 
     @Override
+    public Optional<Challenge> findLink(String linkHash, long now) {
+        return db.read(jdbc -> jdbc.queryOne("SELECT " + COLUMNS
+                + " FROM challenges WHERE link_hash = ? AND verified_at IS NULL AND expires_at > ?",
+                JdbcChallengeStore::map, linkHash, now));
+    }
+
+    @Override
     public Optional<Challenge> verifyLink(String linkHash, long now) {
         return db.write(jdbc -> {
             Optional<Challenge> found = jdbc.queryOne("SELECT " + COLUMNS

@@ -34,6 +34,18 @@ final class Secrets {
         return !storedHash.isEmpty() && hasher.matches(storedHash, "challenge-code:" + challengeId, code);
     }
 
+    /**
+     * The token the confirmation form of a link carries: derived from the link's secret with the server's
+     * key, so only a page this server rendered for that link can complete it.
+     */
+    String linkFormToken(String token) {
+        return hasher.hash("magic-link-form", token);
+    }
+
+    boolean linkFormTokenMatches(String token, String formToken) {
+        return formToken != null && hasher.matches(formToken, "magic-link-form", token);
+    }
+
     /** Link hashes are looked up by value (the link names no tenant), so they are not bound to a row. */
     String linkHash(String token) {
         return hasher.hash("magic-link", token);

@@ -1,21 +1,28 @@
 package io.signet.challenge;
 
 import io.signet.http.HtmlPage;
+import io.signet.lockout.FailureCounters;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 
 /**
  * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2), including
  * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
  * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
  * is compared, and verifies at most once. A success settles the tracked action and stamps the
- * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action.
+ * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action. Every attempt is also
+ * counted, in the same transaction, against the user's and the recipient's {@link FailureCounters}, which new
+ * challenges do not reset: a locked user gets {@code MAX_ATTEMPTS_EXCEEDED} without any code being compared.
  */
 final class Verification {
     static final int MAX_ATTEMPTS = 5;
@@ -27,6 +34,7 @@ final class Verification {
     private final ActionOutcomes actions;
     private final ChallengeLog log;
     private final Clock clock;
+    private final FailureCounters failures = new FailureCounters();
 
     Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
                  ChallengeLog log, Clock clock) {
@@ -39,7 +47,7 @@ final class Verification {
         this.clock = clock;
     }
 
-    private enum Attempt { VERIFIED, WRONG, NOT_COUNTED }
+    private enum Attempt { VERIFIED, WRONG, NOT_COUNTED, LOCKED }
 
     /** What checking a code did: the Server API answer, and the authenticator a success used. */
     record Outcome(VerifyResponse response, Factors.VerifiedFactor factor) {
@@ -70,25 +78,57 @@ final class Verification {
 
     private Outcome verifyCode(Challenge c, String code) {
         long now = clock.millis();
-        Attempt attempt = db.write(jdbc -> {
-            Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
-            if (hash.isEmpty()) {
-                return Attempt.NOT_COUNTED;
-            }
-            if (!secrets.codeMatches(hash.get(), c.challengeId(), code)) {
+        Attempt attempt = counted(c, now, (jdbc, hash) -> {
+            if (!secrets.codeMatches(hash, c.challengeId(), code)) {
                 return Attempt.WRONG;
             }
-            return store.markVerified(jdbc, c.tenantId(), c.challengeId(), now) ? Attempt.VERIFIED
-                    : Attempt.NOT_COUNTED;
+            if (!store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)) {
+                return Attempt.NOT_COUNTED;
+            }
+            failures.reset(jdbc, c.tenantId(), counterKeys(c));
+            return Attempt.VERIFIED;
         });
-        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt == Attempt.WRONG);
+        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt);
+    }
+
+    /**
+     * Counts one attempt on the challenge and on the user's and recipient's failure counters in one
+     * transaction, then runs {@code then} with the code hash in it; a locked counter rolls the whole attempt
+     * back, so a locked user's guesses are neither counted on the challenge nor compared.
+     */
+    private Attempt counted(Challenge c, long now, BiFunction<Jdbc, String, Attempt> then) {
+        try {
+            return db.write(jdbc -> {
+                Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
+                if (hash.isEmpty()) {
+                    return Attempt.NOT_COUNTED;
+                }
+                failures.count(jdbc, c.tenantId(), counterKeys(c), now);
+                return then.apply(jdbc, hash.get());
+            });
+        } catch (FailureCounters.Locked e) {
+            return Attempt.LOCKED;
+        }
+    }
+
+    /** The consecutive-failure counters a challenge's attempts count against: its user's and its recipient's. */
+    private static List<String> counterKeys(Challenge c) {
+        List<String> keys = new ArrayList<>(2);
+        if (c.userId() != null) {
+            keys.add(FailureCounters.user(c.userId()));
+        }
+        if (c.recipient() != null) {
+            keys.add(FailureCounters.recipient(c.method().name(), c.recipient()));
+        }
+        return keys;
     }
 
     /** An attempt is counted first; then the code must match a step no earlier verification used. */
     private Outcome verifyTotp(Challenge c, String code) {
         long now = clock.millis();
-        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c, false);
+        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
+        if (attempt != Attempt.WRONG) {
+            return failure(c, attempt);
         }
         for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
             Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
@@ -97,23 +137,32 @@ final class Verification {
                 // Replay guard and verification commit together: a step used once, on any node, never again.
                 boolean ok = db.write(jdbc -> store.useTotpStep(jdbc, c.tenantId(), c.userId(),
                         f.userAuthenticatorId(), step.getAsLong(), now)
-                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now));
-                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, true);
+                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
+                        && reset(jdbc, c));
+                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, Attempt.WRONG);
             }
         }
-        return failure(c, true);
+        return failure(c, Attempt.WRONG);
     }
 
     private Outcome verifyRecoveryCode(Challenge c, String code) {
         long now = clock.millis();
-        if (db.write(jdbc -> store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now)).isEmpty()) {
-            return failure(c, false);
+        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
+        if (attempt != Attempt.WRONG) {
+            return failure(c, attempt);
         }
         OptionalInt left = factors.redeemRecoveryCode(c.tenantId(), c.userId(), code);
-        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now))) {
-            return failure(c, true);
+        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
+                && reset(jdbc, c))) {
+            return failure(c, Attempt.WRONG);
         }
         return succeeded(c, null, left.getAsInt());
+    }
+
+    /** A success: the consecutive failures of the challenge's user and recipient start again from zero. */
+    private boolean reset(Jdbc jdbc, Challenge c) {
+        failures.reset(jdbc, c.tenantId(), counterKeys(c));
+        return true;
     }
 
     /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
@@ -138,13 +187,15 @@ final class Verification {
     }
 
     /**
-     * Why an attempt failed, read after it was counted: exhausted attempts win over a merely wrong code. The
-     * counted attempt that used up the last one fails the tracked action.
+     * Why an attempt failed, read after it was counted: exhausted attempts (of the challenge, or the user's
+     * consecutive failures) win over a merely wrong code. The counted attempt that used up the challenge's
+     * last one fails the tracked action.
      */
-    private Outcome failure(Challenge c, boolean counted) {
+    private Outcome failure(Challenge c, Attempt attempt) {
+        boolean counted = attempt == Attempt.WRONG;
         Challenge now = store.find(c.tenantId(), c.challengeId())
                 .orElseThrow(() -> ChallengeService.unknown(c.challengeId()));
-        boolean exhausted = !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
+        boolean exhausted = attempt == Attempt.LOCKED || !now.isVerified() && now.attempts() >= MAX_ATTEMPTS;
         if (exhausted && counted && now.attempts() == MAX_ATTEMPTS && now.userId() != null) {
             actions.completed(c.tenantId(), now.userId(), c.actionCode(), c.idempotencyKey(), false, c.method(), null);
         }
@@ -163,20 +214,51 @@ final class Verification {
                 : VerifyResponse.failed(c.method(), VerifyResponse.FailureReason.CODE_INVALID_OR_EXPIRED);
     }
 
+    /** Magic-link tokens are 43 characters; anything much longer is not one and is not hashed. */
+    private static boolean plausibleLink(String token) {
+        return token != null && token.length() <= 100;
+    }
+
+    private static HtmlPage linkGone() {
+        return HtmlPage.of(410, "This link is no longer valid",
+                "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
+    }
+
     /**
-     * An opened magic link: verifies its challenge once. The page says only whether the link worked, never
-     * whose it was or whether an address exists.
+     * An opened magic link ({@code GET}): only a page with a button, because mail scanners and link previews
+     * open links too. The button posts the form token derived from the link back to the same address. The
+     * page says only whether the link works, never whose it is or whether an address exists.
      */
     HtmlPage openMagicLink(String token) {
-        Optional<Challenge> verified = token == null || token.length() > 100 ? Optional.empty()
-                : store.verifyLink(secrets.linkHash(token), clock.millis());
+        if (!plausibleLink(token) || store.findLink(secrets.linkHash(token), clock.millis()).isEmpty()) {
+            return linkGone();
+        }
+        return HtmlPage.confirm("Confirm your sign-in", "Press the button to finish signing in.", "Sign in",
+                FORM_TOKEN_FIELD, secrets.linkFormToken(token));
+    }
+
+    /** The form field of the confirmation page that carries the form token. */
+    static final String FORM_TOKEN_FIELD = "formToken";
+
+    /**
+     * The confirmation of a magic link ({@code POST} from its page): verifies its challenge once, when the
+     * form token is the one derived from this link. Without it nothing changes (403).
+     */
+    HtmlPage confirmMagicLink(String token, String formToken) {
+        if (!plausibleLink(token)) {
+            return linkGone();
+        }
+        if (!secrets.linkFormTokenMatches(token, formToken)) {
+            return HtmlPage.of(403, "This sign-in could not be confirmed",
+                    "Open the link from your email again and press the button on its page.");
+        }
+        Optional<Challenge> verified = store.verifyLink(secrets.linkHash(token), clock.millis());
         verified.ifPresent(c -> {
             log.record(c, ChallengeLog.Step.VERIFIED, null);
             settle(c, null);
         });
         if (verified.isEmpty()) {
-            return HtmlPage.of(410, "This link is no longer valid",
-                    "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
+            return linkGone();
         }
         return HtmlPage.of(200, "You are verified",
                 "You can close this window and continue where you started.");

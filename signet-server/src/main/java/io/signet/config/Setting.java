@@ -21,6 +21,9 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
+    METRICS_PUBLIC("SIGNET_METRICS_PUBLIC", "false", false,
+            "'true' serves Prometheus metrics at GET /metrics without authentication. Off by default, /metrics "
+                    + "answers 404: request counts and timings by route are operational detail not for the internet."),
     ACCESS_LOG("SIGNET_ACCESS_LOG", "false", false,
             "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
                     + "counts and times every request by route and status, at a fraction of the cost."),

@@ -23,6 +23,7 @@ public record SignetConfig(
         Optional<String> devDelivery,
         String logLevel,
         boolean accessLog,
+        boolean metricsPublic,
         int dbPoolSize,
         Optional<String> publicUrl,
         Optional<String> smtpUrl,
@@ -79,6 +80,7 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
                 parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
+                parseBoolean(Setting.METRICS_PUBLIC, value(values, Setting.METRICS_PUBLIC)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
                 optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
@@ -121,7 +123,8 @@ public record SignetConfig(
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
                 + " operatorKey=" + (operatorKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " dbPoolSize=" + dbPoolSize
+                + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " metricsPublic="
+                + metricsPublic + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries

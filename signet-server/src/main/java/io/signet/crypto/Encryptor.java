@@ -42,6 +42,11 @@ public final class Encryptor {
         }
     }
 
+    /** Whether {@code text} is a value {@link #encrypt} produced (rather than plaintext stored before it was). */
+    public static boolean isSealed(String text) {
+        return text.startsWith(PREFIX);
+    }
+
     /** Decrypts; fails when the key is wrong, the value was altered or it belongs to another row. */
     public String decrypt(String sealedText, String associatedData) {
         if (!sealedText.startsWith(PREFIX)) {

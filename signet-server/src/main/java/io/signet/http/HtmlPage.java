@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record HtmlPage(int status, String html, String contentSecurityPolicy, List<String> frameAncestors) {
     /** The policy of self-contained pages: no script at all, styles only inline. */
-    public static final String SELF_CONTAINED = "default-src 'none'; style-src 'unsafe-inline'";
+    public static final String SELF_CONTAINED = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
 
     public HtmlPage {
         Objects.requireNonNull(html);
@@ -28,6 +28,20 @@ public record HtmlPage(int status, String html, String contentSecurityPolicy, Li
     }
 
     public static HtmlPage of(int status, String title, String message) {
+        return page(status, title, message, "");
+    }
+
+    /**
+     * A page whose button posts a form back to the page's own address, with one hidden field: an action a
+     * person must choose, which merely opening the address (a mail scanner, a link preview) does not do.
+     */
+    public static HtmlPage confirm(String title, String message, String button, String field, String value) {
+        return page(200, title, message, """
+                <form method="post"><input type="hidden" name="%s" value="%s">\
+                <button type="submit">%s</button></form>""".formatted(escape(field), escape(value), escape(button)));
+    }
+
+    private static HtmlPage page(int status, String title, String message, String trustedHtml) {
         return new HtmlPage(status, """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -35,8 +49,8 @@ public record HtmlPage(int status, String html, String contentSecurityPolicy, Li
                 <title>%1$s</title>
                 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;\
                 color:#222}h1{font-size:1.4rem}</style></head>
-                <body><h1>%1$s</h1><p>%2$s</p></body></html>
-                """.formatted(escape(title), escape(message)));
+                <body><h1>%1$s</h1><p>%2$s</p>%3$s</body></html>
+                """.formatted(escape(title), escape(message), trustedHtml));
     }
 
     /** Escapes text for HTML content and quoted attribute values. */

@@ -29,12 +29,12 @@ public final class HttpServer implements AutoCloseable {
                                    Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
                                    boolean accessLog) {
         return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog);
+                accessLog, false);
     }
 
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
                                    ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
-                                   PrometheusMeterRegistry metrics, boolean accessLog) {
+                                   PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -50,6 +50,10 @@ public final class HttpServer implements AutoCloseable {
             AccessLog log = new AccessLog(metrics, accessLog);
             config.requestLogger.http(log::record);
 
+            // Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
+            // recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
+            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-store"));
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
                 if (ClientEdge.covers(ctx.path())) {
@@ -74,8 +78,10 @@ public final class HttpServer implements AutoCloseable {
             });
 
             config.routes.get("/health", ctx -> health(ctx, db));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            if (metricsPublic) { // otherwise /metrics is a 404 like any unknown path (SIGNET_METRICS_PUBLIC)
+                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+            }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
         });

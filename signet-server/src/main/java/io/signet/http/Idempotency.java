@@ -1,6 +1,7 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
+import io.signet.crypto.Encryptor;
 import io.signet.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,10 @@ import java.util.concurrent.Callable;
  * <p>The key is claimed in its own transaction before the work runs, so two concurrent requests with one
  * key cannot both run (the second gets a 409 "in progress"). A claim whose request died without an answer
  * (the process crashed) is taken over after {@link #ABANDONED_AFTER}.
+ *
+ * <p>Recorded answers carry secrets (recovery codes, refresh, access and action tokens), so they are stored
+ * sealed with the data key, bound to their tenant and key; a record written in plaintext by an older
+ * version is still replayed until it expires.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -26,10 +31,12 @@ public final class Idempotency {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final Database db;
+    private final Encryptor encryptor;
     private final Clock clock;
 
-    public Idempotency(Database db, Clock clock) {
+    public Idempotency(Database db, Encryptor encryptor, Clock clock) {
         this.db = db;
+        this.encryptor = encryptor;
         this.clock = clock;
     }
 
@@ -114,7 +121,8 @@ public final class Idempotency {
                             return (Claim) new Mismatch();
                         }
                         Long status = row.nullableLong("status_code");
-                        return status == null ? new InProgress() : new Replay(status.intValue(), row.string("response_body"));
+                        return status == null ? new InProgress()
+                                : new Replay(status.intValue(), open(tenantId, key, row.string("response_body")));
                     },
                     tenantId, key).orElseGet(InProgress::new);
         });
@@ -123,7 +131,17 @@ public final class Idempotency {
     private void record(String tenantId, String key, int status, String body) {
         db.write(jdbc -> jdbc.update("""
                 UPDATE idempotency_records SET status_code = ?, response_body = ?
-                 WHERE tenant_id = ? AND idempotency_key = ?""", status, body, tenantId, key));
+                 WHERE tenant_id = ? AND idempotency_key = ?""", status,
+                encryptor.encrypt(body, associatedData(tenantId, key)), tenantId, key));
+    }
+
+    private String open(String tenantId, String key, String stored) {
+        return Encryptor.isSealed(stored) ? encryptor.decrypt(stored, associatedData(tenantId, key)) : stored;
+    }
+
+    /** Binds a sealed answer to its record: copied to another tenant's or key's row it does not open. */
+    private static String associatedData(String tenantId, String key) {
+        return "idempotency:" + tenantId + ":" + key;
     }
 
     private void release(String tenantId, String key) {

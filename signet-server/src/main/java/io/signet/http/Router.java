@@ -50,7 +50,16 @@ public final class Router {
      * names ({@code X-Frame-Options: DENY} too when none, for browsers without CSP frame-ancestors).
      */
     public void page(String path, java.util.function.Function<Context, HtmlPage> page) {
-        routes.addHttpHandler(HandlerType.GET, path, ctx -> {
+        routes.addHttpHandler(HandlerType.GET, path, html(page));
+    }
+
+    /** The {@code POST} a page's form sends back (a button press), answered with a page like {@link #page}. */
+    public void form(String path, java.util.function.Function<Context, HtmlPage> page) {
+        routes.addHttpHandler(HandlerType.POST, path, html(page));
+    }
+
+    private static Handler html(java.util.function.Function<Context, HtmlPage> page) {
+        return ctx -> {
             HtmlPage p = page.apply(ctx);
             String ancestors = p.frameAncestors().isEmpty() ? "'none'" : String.join(" ", p.frameAncestors());
             ctx.status(p.status())
@@ -63,7 +72,7 @@ public final class Router {
             if (p.frameAncestors().isEmpty()) {
                 ctx.header("X-Frame-Options", "DENY");
             }
-        });
+        };
     }
 
     /**

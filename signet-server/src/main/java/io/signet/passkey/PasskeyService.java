@@ -16,6 +16,7 @@ import io.signet.http.ClientPrincipal;
 import io.signet.http.Json;
 import io.signet.http.Requests;
 import io.signet.http.SignetException;
+import io.signet.lockout.FailureCounters;
 import io.signet.http.WireTime;
 import io.signet.passkey.Wire.AddPasskeyRequest;
 import io.signet.passkey.Wire.AddPasskeyResponse;
@@ -83,6 +84,7 @@ public final class PasskeyService {
     private final ActionTokens tokens;
     private final ActionService actions;
     private final Clock clock;
+    private final FailureCounters failures = new FailureCounters();
     private final CeremonyStore ceremonies = new JdbcCeremonyStore();
     private final WebAuthn webAuthn = new WebAuthn();
 
@@ -257,9 +259,23 @@ public final class PasskeyService {
                 && !Base64.getUrlEncoder().withoutPadding().encodeToString(handle).equals(passkey.userHandle())) {
             throw WebAuthn.credential("The response's userHandle is not the one the passkey was registered with.");
         }
+        // Counted before the signature is checked, against the user's and the passkey's consecutive failures
+        // (the same counters every code path uses); the success below resets them.
+        List<String> counterKeys = List.of(FailureCounters.user(passkey.userId()),
+                FailureCounters.passkey(passkey.authenticatorId()));
+        try {
+            db.write(jdbc -> {
+                failures.count(jdbc, caller.tenantId(), counterKeys, now);
+                return null;
+            });
+        } catch (FailureCounters.Locked e) {
+            throw SignetException.tooManyRequests("Too many failed verifications for this user; try again later.",
+                    FailureCounters.FIRST_BACKOFF);
+        }
         WebAuthn.Asserted asserted = webAuthn.authenticate(assertion, passkey, c, rp);
         User user = db.write(jdbc -> {
             consume(jdbc, c, now);
+            failures.reset(jdbc, caller.tenantId(), counterKeys);
             passkeys.recordAssertion(jdbc, caller.tenantId(), passkey.authenticatorId(), asserted.signCount(),
                     asserted.backedUp(), now);
             return users.find(jdbc, caller.tenantId(), passkey.userId()).orElse(null);

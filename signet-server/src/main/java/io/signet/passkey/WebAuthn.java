@@ -32,6 +32,7 @@ import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.VerificationException;
 import io.signet.authenticator.PasskeyRecords.Passkey;
 import io.signet.http.ErrorCode;
+import io.signet.authenticator.PublicKeySanity;
 import io.signet.http.SignetException;
 import java.util.Base64;
 import java.util.List;
@@ -99,6 +100,9 @@ final class WebAuthn {
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();
         COSEKey key = credential.getCOSEKey();
+        PublicKeySanity.problem(key.getPublicKey()).ifPresent(why -> {
+            throw credential("The credential's public key is not usable: " + why + ".");
+        });
         Set<AuthenticatorTransport> transports = data.getTransports();
         return new Registered(B64URL.encodeToString(credential.getCredentialId()),
                 B64URL.encodeToString(converter.getCborMapper().writeValueAsBytes(key)),

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.NullNode;
  * follow the reference implementation json-logic-js 2.0.5, operator for operator, except that {@code log}
  * is not offered (evaluation has no I/O).
  *
- * <p>Pure and thread-safe. Each evaluation is bounded in steps and nesting so a tenant's rule cannot
- * exhaust the server; going past a bound, an unknown operator or an argument JavaScript would throw on
+ * <p>Pure and thread-safe. Each evaluation is bounded in steps, nesting and the size of what it allocates
+ * ({@link SizeBudget}) so a tenant's rule cannot exhaust the server; going past a bound, an unknown operator or an argument JavaScript would throw on
  * is a {@link JsonLogicException}.
  */
 public final class JsonLogic {
@@ -28,6 +28,7 @@ public final class JsonLogic {
 
     private final Map<String, JsonNode> reads;
     private int steps;
+    private final SizeBudget budget = new SizeBudget();
 
     private JsonLogic(Map<String, JsonNode> reads) {
         this.reads = reads;
@@ -56,7 +57,19 @@ public final class JsonLogic {
      * failures (for example {@code missing_some} given no array) can still happen when it runs.
      */
     public static void check(JsonNode logic) {
+        if (SizeBudget.sizeOf(logic, SizeBudget.MAX_VALUE) > SizeBudget.MAX_VALUE) {
+            throw new JsonLogicException("the rule is larger than " + SizeBudget.MAX_VALUE + " characters or elements");
+        }
         check(logic, 0);
+        try {
+            // A trial run on empty data: a rule that exhausts its bounds with no data at all (a reduce
+            // doubling a literal string) would do so on every track; data-dependent errors are left to runtime.
+            apply(logic, JsValues.array().objectNode());
+        } catch (JsonLogicException e) {
+            if (e.exhausted()) {
+                throw e;
+            }
+        }
     }
 
     private static void check(JsonNode logic, int depth) {
@@ -81,7 +94,7 @@ public final class JsonLogic {
 
     private JsonNode eval(JsonNode logic, JsonNode data, boolean root, int depth) {
         if (++steps > MAX_STEPS) {
-            throw new JsonLogicException("the rule needed more than " + MAX_STEPS + " evaluation steps");
+            throw new JsonLogicException("the rule needed more than " + MAX_STEPS + " evaluation steps", true);
         }
         if (depth > MAX_DEPTH) {
             throw new JsonLogicException("the rule is nested more than " + MAX_DEPTH + " levels deep");
@@ -89,6 +102,7 @@ public final class JsonLogic {
         if (logic.isArray()) {
             ArrayNode out = JsValues.array();
             logic.forEach(item -> out.add(eval(item, data, root, depth + 1)));
+            budget.charge(out);
             return out;
         }
         if (!isLogic(logic)) {
@@ -104,6 +118,7 @@ public final class JsonLogic {
         }
         JsonNode special = control(op, args, data, root, depth + 1);
         if (special != null) {
+            budget.charge(special);
             return special;
         }
         if (!OPERATORS.contains(op)) {
@@ -117,7 +132,12 @@ public final class JsonLogic {
             case "var" -> variable(values, data, root);
             case "missing" -> missing(values, data, root);
             case "missing_some" -> missingSome(values, data, root);
-            default -> Operators.apply(op, values);
+            default -> {
+                budget.charge(values); // before: cat and merge make something as large as their arguments
+                JsonNode result = Operators.apply(op, values);
+                budget.charge(result);
+                yield result;
+            }
         };
     }
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * others.
  */
 public final class RuleEvaluator {
+    private static final Logger log = LoggerFactory.getLogger(RuleEvaluator.class);
     /** Highest priority first; equal priorities in creation order (rule ids are time-ordered). */
     static final Comparator<Rule> ORDER = Comparator.comparingInt(Rule::priority).reversed()
             .thenComparing(Rule::ruleId);
@@ -55,8 +58,10 @@ public final class RuleEvaluator {
             return result(rule, matched, reads, null);
         } catch (JsonLogicException e) {
             return result(rule, false, reads, e.getMessage());
-        } catch (RuntimeException e) {
-            // Defensive: an evaluator bug must cost one rule, not the whole decision.
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Defensive: an evaluator bug, or memory or stack running out while this rule ran (perhaps
+            // because of another request), must cost one rule, not the decision, the request or a job.
+            log.warn("rule {} could not be evaluated: {}", rule.ruleId(), e.toString());
             return result(rule, false, reads, "the rule could not be evaluated (" + e.getClass().getSimpleName() + ")");
         }
     }

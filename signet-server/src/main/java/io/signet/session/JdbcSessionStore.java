@@ -108,13 +108,13 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public int purgeExpired(long now, int batch) {
+    public int purgeExpired(long now, long createdBefore, int batch) {
         // SKIP LOCKED: nodes purging at the same time take disjoint batches and never wait on a session
         // that a refresh holds; refresh tokens go by cascade.
         return db.write(jdbc -> jdbc.update("""
                 DELETE FROM sessions WHERE (tenant_id, session_id) IN (
-                    SELECT tenant_id, session_id FROM sessions WHERE expires_at < ? LIMIT ?"""
-                + jdbc.dialect().forUpdateSkipLocked() + ")", now, batch));
+                    SELECT tenant_id, session_id FROM sessions WHERE expires_at < ? AND created_at < ? LIMIT ?"""
+                + jdbc.dialect().forUpdateSkipLocked() + ")", now, createdBefore, batch));
     }
 
     private static void insertRefreshToken(Jdbc jdbc, String tenantId, String hash, String sessionId, long now) {

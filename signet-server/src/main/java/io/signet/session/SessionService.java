@@ -11,6 +11,7 @@ import io.signet.store.DuplicateKeyException;
 import io.signet.user.User;
 import io.signet.user.UserService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ public final class SessionService {
     private static final String REFRESH_PURPOSE = "session-refresh-token";
     private static final int MAX_REFRESH_TOKEN_LENGTH = 200;
     private static final int PURGE_BATCH = 500;
+    /** How long a session outlives its creation at least: longer than any challenge token (ActionTokens.TTL). */
+    static final Duration USED_TOKEN_RECORD = Duration.ofHours(1);
 
     private final SessionStore store;
     private final AppClientService clients;
@@ -140,13 +143,19 @@ public final class SessionService {
         return keys.jwks(tenantId);
     }
 
-    /** Deletes sessions (and their refresh tokens) whose refresh lifetime has passed; returns how many. */
+    /**
+     * Deletes sessions (and their refresh tokens) whose refresh lifetime has passed; returns how many. A
+     * session is also the record that its challenge token was used (its unique {@code origin}), so it is
+     * kept at least {@link #USED_TOKEN_RECORD} after creation, longer than any challenge token lives: purged
+     * early, the still-valid token could open a second session.
+     */
     public int purgeExpired() {
         long now = clock.millis();
+        long createdBefore = now - USED_TOKEN_RECORD.toMillis();
         int total = 0;
         int deleted;
         do {
-            deleted = store.purgeExpired(now, PURGE_BATCH);
+            deleted = store.purgeExpired(now, createdBefore, PURGE_BATCH);
             total += deleted;
         } while (deleted == PURGE_BATCH);
         return total;

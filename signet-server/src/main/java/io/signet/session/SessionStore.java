@@ -45,6 +45,9 @@ interface SessionStore {
     /** Marks every unrevoked session of the user revoked; returns how many. */
     int revokeUser(String tenantId, String userId, long now);
 
-    /** Deletes up to {@code batch} sessions that expired before {@code now}, skipping rows others hold. */
-    int purgeExpired(long now, int batch);
+    /**
+     * Deletes up to {@code batch} sessions that expired before {@code now} and were created before
+     * {@code createdBefore}, skipping rows others hold.
+     */
+    int purgeExpired(long now, long createdBefore, int batch);
 }

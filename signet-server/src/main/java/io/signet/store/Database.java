@@ -2,10 +2,14 @@ package io.signet.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -58,7 +62,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openSqlite(String jdbcUrl) {
-        createParentDirectory(jdbcUrl);
+        createPrivateFile(jdbcUrl);
         HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false);
         HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true);
         return new Database(Dialect.SQLITE, writer, reader);
@@ -112,7 +116,12 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static void createParentDirectory(String jdbcUrl) {
+    /**
+     * Creates the database file, readable and writable by its owner only (0600), before SQLite opens it:
+     * SQLite gives the WAL and shared-memory files the database file's permissions, so all three hold the
+     * data privately, as the key file does. An existing file is narrowed to 0600 too.
+     */
+    private static void createPrivateFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
@@ -121,11 +130,21 @@ public final class Database implements AutoCloseable {
         if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path path = Path.of(file).toAbsolutePath();
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {
-            Files.createDirectories(parent);
+            Files.createDirectories(path.getParent());
+            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            if (!Files.exists(path)) {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            Files.setPosixFilePermissions(path, ownerOnly);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            createPrivateFile(jdbcUrl);
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot create database directory " + parent, e);
+            throw new StoreException("cannot create the database file " + path + " with owner-only permissions", e);
         }
     }
 

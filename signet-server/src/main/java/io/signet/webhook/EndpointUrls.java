@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  */
 final class EndpointUrls {
     static final int MAX_LENGTH = 2048;
-    private static final Pattern IPV4_LITERAL = Pattern.compile("^[0-9.]+$");
+    /** A host whose last label is a number (decimal, octal or hex) is an address, not a domain name. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)^(.*\\.)?(0x[0-9a-f]*|[0-9]+)\\.?$");
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile(
+            "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
 
     private EndpointUrls() {
     }
@@ -44,7 +47,12 @@ final class EndpointUrls {
             throw SignetException.invalid("'url' must name a host and have no user name, password or #fragment.");
         }
         String host = uri.getHost();
-        if (host.startsWith("[") || IPV4_LITERAL.matcher(host).matches()) {
+        if (NUMERIC_HOST.matcher(host).matches() && !CANONICAL_IPV4.matcher(host).matches()) {
+            // 2130706433, 127.1, 0177.0.0.1 or 0x7f.0.0.1: some resolvers read them as 127.0.0.1, others not
+            throw SignetException.invalid("'url' has a numeric host that is not a dotted-decimal IPv4 address "
+                    + "such as 203.0.113.7.");
+        }
+        if (host.startsWith("[") || CANONICAL_IPV4.matcher(host).matches()) {
             try {
                 AddressGuard.refusal(scheme, List.of(InetAddress.getByName(host)), allowPrivate).ifPresent(reason -> {
                     throw SignetException.invalid("'url' is not allowed: " + reason + ".");

@@ -21,8 +21,9 @@ import java.util.function.Function;
  * anywhere). The signature is made at send time with the tenant's active keys, so retries carry a fresh
  * {@code t} and a rotated key takes effect at once.
  *
- * <p>The HTTP client resolves the name again when it connects; a DNS answer that changes between the check and
- * the connection (rebinding) is a residual risk that only a resolver pinned per request would close.
+ * <p>The connection goes to an address that was checked: while the request runs, {@link PinnedAddresses}
+ * makes the host name resolve to exactly the checked addresses, so a DNS answer that changes between the
+ * check and the connection (rebinding) is never used.
  */
 final class WebhookSender {
     static final String USER_AGENT = "Signet-Webhooks/0.1";
@@ -35,7 +36,20 @@ final class WebhookSender {
     private final Duration timeout;
     private final Clock clock;
 
+    /** How the host is resolved for the check; the connection then uses exactly these addresses. */
+    interface Lookup {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
+    private final Lookup lookup;
+
     WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock) {
+        this(secretKeys, allowPrivate, timeout, clock, host -> List.of(InetAddress.getAllByName(host)));
+    }
+
+    WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock,
+                  Lookup lookup) {
+        this.lookup = lookup;
         this.secretKeys = secretKeys;
         this.allowPrivate = allowPrivate;
         this.timeout = timeout;
@@ -64,9 +78,10 @@ final class WebhookSender {
         long started = System.nanoTime();
         URI uri = URI.create(url);
         Optional<String> refused;
+        List<InetAddress> checked = List.of();
         try {
-            refused = AddressGuard.refusal(uri.getScheme(), List.of(InetAddress.getAllByName(uri.getHost())),
-                    allowPrivate);
+            checked = lookup.resolve(uri.getHost());
+            refused = AddressGuard.refusal(uri.getScheme(), checked, allowPrivate);
         } catch (UnknownHostException e) {
             refused = Optional.of("the host name did not resolve");
         }
@@ -82,7 +97,8 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = PinnedAddresses.during(uri.getHost(), checked,
+                    () -> http().send(request, HttpResponse.BodyHandlers.discarding()));
             int status = response.statusCode();
             boolean ok = status >= 200 && status < 300;
             return new AttemptResult(ok, status, elapsedMillis(started), ok ? null : "the endpoint answered " + status);

@@ -3,10 +3,9 @@ package io.signet.webhook;
 import io.signet.crypto.Ids;
 import io.signet.http.Requests;
 import io.signet.http.SignetException;
+import io.signet.http.WireTime;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +89,7 @@ final class WebhookService {
                     .orElseThrow(() -> SignetException.notFound("No asynchronous event '" + eventId
                             + "' in this tenant (synchronous events are not stored and cannot be redelivered).")));
         } else {
-            queued = deliveries.redeliverFailed(tenantId, endpointId, parseTime(request.failedSince()), now);
+            queued = deliveries.redeliverFailed(tenantId, endpointId, WireTime.parse("failedSince", request.failedSince()), now);
         }
         return new RedeliverRequest.Response(queued.size(), queued);
     }
@@ -107,14 +106,6 @@ final class WebhookService {
 
     private static SignetException notFound(String endpointId) {
         return SignetException.notFound("No webhook endpoint '" + endpointId + "' in this tenant.");
-    }
-
-    private static long parseTime(String iso) {
-        try {
-            return Instant.parse(iso).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw SignetException.invalid("'failedSince' must be an ISO-8601 UTC time such as 2025-02-20T01:51:56Z.");
-        }
     }
 
     private static List<String> eventTypes(List<String> requested) {

@@ -128,6 +128,27 @@ public final class ChallengeHarness implements AutoCloseable {
         return m.group(1);
     }
 
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+
+    /** Opens a magic link as a browser would: the page (which alone changes nothing), then its button. */
+    public static ApiResponse clickLink(String link) {
+        ApiResponse page = new Api(link, null).get("");
+        if (page.status() != 200) {
+            return page;
+        }
+        return new Api(link, null).send("POST", "", "formToken=" + java.net.URLEncoder.encode(formToken(page),
+                java.nio.charset.StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    /** The form token in a magic link's confirmation page. */
+    public static String formToken(ApiResponse page) {
+        Matcher m = FORM_TOKEN.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no confirmation form in: " + page.body());
+        }
+        return m.group(1).replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
+    }
+
     /** A 6-digit code that is not {@code code}. */
     public static String wrong(String code) {
         return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);

@@ -99,7 +99,7 @@ abstract class EndToEndContract extends ChallengeSuite {
         String email = newEmail();
         Tracked t = track(Map.of("verificationMethod", "EMAIL_MAGIC_LINK", "email", email));
         challenge(t, "EMAIL_MAGIC_LINK", Map.of());
-        assertThat(new Api(linkIn(h.lastMailTo(email)), null).get("").status()).isEqualTo(200);
+        assertThat(ChallengeHarness.clickLink(linkIn(h.lastMailTo(email))).status()).isEqualTo(200);
         assertSucceeded(t, "EMAIL_MAGIC_LINK");
     }
 
@@ -112,6 +112,22 @@ abstract class EndToEndContract extends ChallengeSuite {
         for (int i = 0; i < Verification.MAX_ATTEMPTS; i++) {
             h.verify(id, wrong(code));
         }
+        JsonNode v = validate(t);
+        assertThat(v.path("isValid").asBoolean()).isFalse();
+        assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_FAILED");
+    }
+
+    @Test
+    void a_failed_action_stays_failed_when_a_later_challenge_of_it_succeeds() {
+        String email = newEmail();
+        Tracked t = track(Map.of("verificationMethod", "EMAIL_OTP", "email", email));
+        String first = challenge(t, "EMAIL_OTP", Map.of());
+        String code = codeIn(h.lastMailTo(email));
+        for (int i = 0; i < Verification.MAX_ATTEMPTS; i++) {
+            h.verify(first, wrong(code));
+        }
+        String second = challenge(t, "EMAIL_OTP", Map.of());
+        assertThat(h.verify(second, codeIn(h.lastMailTo(email))).json().path("isVerified").asBoolean()).isTrue();
         JsonNode v = validate(t);
         assertThat(v.path("isValid").asBoolean()).isFalse();
         assertThat(v.path("state").asString()).isEqualTo("CHALLENGE_FAILED");

@@ -23,31 +23,50 @@ class MagicLinkIT extends ChallengeSuite {
         return new Api(link, null).get("");
     }
 
+    private ApiResponse press(String link, String formToken) {
+        return new Api(link, null).send("POST", "", formToken == null ? "" : "formToken=" + formToken,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    private boolean verified(String challengeId) {
+        return h.api.post("/v1/verify", Map.of("challengeId", challengeId)).json().path("isVerified").asBoolean();
+    }
+
     @Test
-    void opening_the_mailed_link_verifies_the_challenge_once() {
+    void opening_the_mailed_link_verifies_nothing_until_its_button_is_pressed_and_then_once() {
         String email = newEmail();
         String id = h.start("EMAIL_MAGIC_LINK", "email", email);
         String link = linkIn(h.lastMailTo(email));
         assertThat(link).startsWith(h.server.baseUrl() + "/magic-link/");
-
-        JsonNode before = h.api.post("/v1/verify", Map.of("challengeId", id)).json();
-        assertThat(before.path("isVerified").asBoolean()).isFalse();
 
         ApiResponse page = open(link);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.body()).contains("verified").doesNotContain(email);
+        assertThat(page.body()).contains("<form method=\"post\"").doesNotContain(email);
+        assertThat(open(link).status()).as("a scanner opening it again").isEqualTo(200);
+        assertThat(verified(id)).as("a plain GET signs nobody in").isFalse();
 
+        assertThat(press(link, null).status()).isEqualTo(403);
+        assertThat(press(link, "forged").status()).isEqualTo(403);
+        String otherLink = h.server.baseUrl() + "/magic-link/" + "B".repeat(43);
+        assertThat(verified(id)).isFalse();
+
+        ApiResponse done = ChallengeHarness.clickLink(link);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("verified").doesNotContain(email);
         JsonNode after = h.api.post("/v1/verify", Map.of("challengeId", id)).json();
         assertThat(after.path("isVerified").asBoolean()).isTrue();
         assertThat(after.path("email").asString()).isEqualTo(email);
         assertThat(after.path("verificationMethod").asString()).isEqualTo("EMAIL_MAGIC_LINK");
 
-        ApiResponse reused = open(link);
-        assertThat(reused.status()).isEqualTo(410);
-        assertThat(reused.body()).contains("no longer valid");
+        assertThat(open(link).status()).isEqualTo(410);
+        assertThat(open(link).body()).contains("no longer valid");
+        String formToken = java.net.URLEncoder.encode(ChallengeHarness.formToken(page),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(press(link, formToken).status()).as("pressed again").isEqualTo(410);
+        assertThat(press(otherLink, formToken).status()).as("another link's form token").isEqualTo(403);
     }
 
     @Test

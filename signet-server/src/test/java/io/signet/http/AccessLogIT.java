@@ -39,7 +39,8 @@ class AccessLogIT {
 
     @Test
     void off_by_default_the_request_is_timed_but_not_logged() {
-        TestServer server = TestServer.start(Backend.SQLITE, tempDir);
+        TestServer server = TestServer.start(Backend.SQLITE, tempDir, java.util.Map.of("SIGNET_METRICS_PUBLIC", "true"),
+                java.time.Clock.systemUTC());
         try {
             assertThat(server.api().get("/v1/users/someone").status()).isEqualTo(200);
             String metrics = server.api().get("/metrics").body();

@@ -28,7 +28,8 @@ class HttpBehaviourIT {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(Backend.SQLITE, tempDir);
+        server = TestServer.start(Backend.SQLITE, tempDir, Map.of("SIGNET_METRICS_PUBLIC", "true"),
+                java.time.Clock.systemUTC());
         api = server.api();
     }
 

@@ -506,6 +506,19 @@ abstract class PasskeysApiContract extends ServerSuite {
     @Test
     void a_forged_signature_or_another_user_handle_is_refused() {
         Registered reg = register();
+        forgedSignIn(reg);
+
+        JsonNode again = authenticationOptions(anonymous(), null);
+        ObjectNode other = authenticator.assertion(reg.credential(), again.path("options").path("challenge").asString(),
+                ORIGIN);
+        ((ObjectNode) other.path("response")).put("userHandle",
+                Base64.getUrlEncoder().withoutPadding().encodeToString("mallory".getBytes(StandardCharsets.UTF_8)));
+        refused(anonymous().post("/verify/passkey", Map.of("authenticationCredential", other,
+                "challengeId", again.path("challengeId").asString())), 400, "invalid_credential");
+    }
+
+    /** An anonymous sign-in with the passkey's assertion, its signature altered: refused as invalid. */
+    void forgedSignIn(Registered reg) {
         JsonNode options = authenticationOptions(anonymous(), null);
         ObjectNode assertion = authenticator.assertion(reg.credential(),
                 options.path("options").path("challenge").asString(), ORIGIN);
@@ -515,14 +528,19 @@ abstract class PasskeysApiContract extends ServerSuite {
         response.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
         refused(anonymous().post("/verify/passkey", Map.of("authenticationCredential", assertion,
                 "challengeId", options.path("challengeId").asString())), 400, "invalid_credential");
+    }
 
-        JsonNode again = authenticationOptions(anonymous(), null);
-        ObjectNode other = authenticator.assertion(reg.credential(), again.path("options").path("challenge").asString(),
-                ORIGIN);
-        ((ObjectNode) other.path("response")).put("userHandle",
-                Base64.getUrlEncoder().withoutPadding().encodeToString("mallory".getBytes(StandardCharsets.UTF_8)));
-        refused(anonymous().post("/verify/passkey", Map.of("authenticationCredential", other,
-                "challengeId", again.path("challengeId").asString())), 400, "invalid_credential");
+    @Test
+    void consecutive_forged_assertions_lock_the_user_and_a_success_before_the_limit_resets_them() {
+        Registered reg = register();
+        for (int i = 1; i < io.signet.lockout.FailureCounters.LIMIT; i++) {
+            forgedSignIn(reg);
+        }
+        ok(signIn(anonymous(), reg.credential()));
+        for (int i = 0; i < io.signet.lockout.FailureCounters.LIMIT; i++) {
+            forgedSignIn(reg);
+        }
+        refused(signIn(anonymous(), reg.credential()), 429, "too_many_requests");
     }
 
     @Test

@@ -108,6 +108,22 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
         assertThat(orphans).isZero();
     }
 
+    @Test
+    void a_purged_session_does_not_free_its_still_valid_challenge_token_for_a_second_one() {
+        assertThat(SessionService.USED_TOKEN_RECORD).isGreaterThan(io.signet.action.ActionTokens.TTL);
+        ApiResponse c = api.post("/admin/v1/clients", Map.of("name", "short", "accessTokenLifetime", 60,
+                "refreshTokenLifetime", 60));
+        assertThat(c.status()).as(c.toString()).isEqualTo(200);
+        String shortClient = c.json().path("clientId").asString();
+        String token = nodes.token(api, newUser(api), "CHALLENGE_SUCCEEDED");
+        Map<String, String> body = Map.of("clientId", shortClient, "token", token);
+        assertThat(api.post("/v1/sessions", body).status()).isEqualTo(200);
+
+        nodes.clock.advance(Duration.ofSeconds(61)); // the session expired; the token lives 10 minutes
+        nodes.sessions().purgeExpired();
+        assertInvalidToken(api.post("/v1/sessions", body));
+    }
+
     private long sessionRows(String userId) {
         return nodes.database().read(jdbc -> jdbc.count(
                 "SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?", userId));

@@ -65,7 +65,7 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, publisher);
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             b.header("Content-Type", "application/json");
         }
         if (secretKey != null) {
@@ -75,12 +75,28 @@ public final class Api {
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            checkSecurityHeaders(method, path, r);
             return new ApiResponse(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Issue 17 #6, checked on every response any test receives: never MIME-sniffed, and never cached where a
+     * secret may be in it (everything but the public key set).
+     */
+    private static void checkSecurityHeaders(String method, String path, HttpResponse<String> r) {
+        String where = method + " " + path + " -> " + r.statusCode();
+        if (!"nosniff".equals(r.headers().firstValue("X-Content-Type-Options").orElse(null))) {
+            throw new AssertionError("no X-Content-Type-Options: nosniff on " + where);
+        }
+        String cache = r.headers().firstValue("Cache-Control").orElse("");
+        if (!path.contains("/.well-known/jwks.json") && !cache.equals("no-store")) {
+            throw new AssertionError("Cache-Control is '" + cache + "', not no-store, on " + where);
         }
     }
 }

@@ -1,0 +1,167 @@
+package io.signet.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.signet.testing.ApiResponse;
+import io.signet.testing.Backend;
+import io.signet.testing.ClientApi;
+import io.signet.testing.ManualClock;
+import io.signet.testing.ServerSuite;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forged-token corpus: what an attacker can make without Signet's keys (alg none, HMAC keyed with a
+ * public key, ES256 with r = s = 0, their own key named by kid, jwk, jku or x5u, altered claims under a
+ * genuine signature, a truncated or borrowed signature) and genuine tokens used where they must not work
+ * (expired, another tenant's). Every one is refused, for action tokens (Client API Bearer) and for session
+ * access tokens (validateSession). Token checks do not depend on the storage, so SQLite only.
+ */
+class ForgedTokensIT extends ServerSuite {
+    private final ManualClock clock = new ManualClock(Instant.now());
+
+    @Override
+    protected Backend backend() {
+        return Backend.SQLITE;
+    }
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String part(String token, int i) {
+        return token.split("\\.", -1)[i];
+    }
+
+    private static String payloadJson(String token) {
+        return new String(Base64.getUrlDecoder().decode(part(token, 1)), StandardCharsets.UTF_8);
+    }
+
+    private static String signed(JWSHeader header, JWTClaimsSet claims, com.nimbusds.jose.JWSSigner signer)
+            throws Exception {
+        SignedJWT jwt = new SignedJWT(header, claims);
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    /** Forgeries of {@code genuine} that need no key of Signet's; {@code alg} is the genuine algorithm. */
+    private List<String> forgeries(String genuine, String otherTenantsGenuine) throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(genuine).getJWTClaimsSet();
+        String payload = part(genuine, 1);
+        ECKey attacker = new ECKeyGenerator(Curve.P_256).keyID("attacker").generate();
+        byte[] hmacKey = "an attacker's 256-bit hmac key!!".getBytes(StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        out.add(b64("{\"alg\":\"none\"}") + "." + payload + ".");
+        out.add(b64("{\"alg\":\"none\"}") + "." + payload + "." + part(genuine, 2));
+        out.add(b64("{\"alg\":\"None\",\"typ\":\"JWT\"}") + "." + payload + ".");
+        out.add(b64("{\"alg\":\"ES256\"}") + "." + payload + "." + Base64URL.encode(new byte[64]));  // r = s = 0
+        out.add(signed(new JWSHeader(JWSAlgorithm.HS256), claims, new MACSigner(hmacKey)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("../../../dev/null").build(), claims,
+                new MACSigner(new byte[32])));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(SignedJWT.parse(genuine).getHeader().getKeyID())
+                .build(), claims, new ECDSASigner(attacker)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("unknown-kid").build(), claims,
+                new ECDSASigner(attacker)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.ES256).jwk(attacker.toPublicJWK()).build(), claims,
+                new ECDSASigner(attacker)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("attacker")
+                .jwkURL(URI.create("https://attacker.example/jwks.json")).build(), claims, new ECDSASigner(attacker)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("attacker")
+                .x509CertURL(URI.create("https://attacker.example/cert.pem")).build(), claims,
+                new ECDSASigner(attacker)));
+        out.add(signed(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                new JWTClaimsSet.Builder(claims).issuer("someone-else").build(), new MACSigner(hmacKey)));
+        // genuine signature, altered claims
+        String altered = payloadJson(genuine).replace(claims.getSubject(), "victim-" + UUID.randomUUID());
+        out.add(part(genuine, 0) + "." + b64(altered) + "." + part(genuine, 2));
+        out.add(part(genuine, 0) + "." + b64(payloadJson(genuine).replaceFirst("\"exp\":\\d+", "\"exp\":99999999999"))
+                + "." + part(genuine, 2));
+        out.add(part(genuine, 0) + "." + b64(payloadJson(genuine).replaceFirst("\\{", "{\"nbf\":99999999999,"))
+                + "." + part(genuine, 2));
+        // genuine pieces recombined
+        out.add(part(genuine, 0) + "." + payload + "." + part(genuine, 2).substring(0, 20));
+        out.add(part(genuine, 0) + "." + payload + "." + part(otherTenantsGenuine, 2));
+        out.add(part(genuine, 0) + "." + part(otherTenantsGenuine, 1) + "." + part(genuine, 2));
+        out.add(genuine + ".");
+        out.add(part(genuine, 0) + ".." + part(genuine, 2));
+        return out;
+    }
+
+    private static void allRefused(List<String> forged, Predicate<String> refused, String kind) {
+        assertThat(forged).hasSizeGreaterThanOrEqualTo(15);
+        for (int i = 0; i < forged.size(); i++) {
+            assertThat(refused.test(forged.get(i))).as(kind + " forgery #" + i + ": " + forged.get(i)).isTrue();
+        }
+    }
+
+    private String track(io.signet.testing.Api as) {
+        ApiResponse r = as.post("/v1/users/user-" + UUID.randomUUID() + "/actions/signIn", Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("token").asString();
+    }
+
+    private int bearerStatus(String token) {
+        return ClientApi.bearer(server.baseUrl(), token).get("/user-authenticators").status();
+    }
+
+    @Test
+    void forged_action_tokens_are_refused_as_Bearer() throws Exception {
+        String genuine = track(api);
+        String otherTenants = track(server.newTenant("other-" + UUID.randomUUID()));
+        assertThat(bearerStatus(genuine)).isEqualTo(200);
+        List<String> forged = forgeries(genuine, otherTenants);
+        allRefused(forged, t -> bearerStatus(t) == 401, "action token");
+
+        String expiring = track(api);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(bearerStatus(expiring)).isEqualTo(401);
+    }
+
+    @Test
+    void forged_access_tokens_are_refused_by_validateSession() throws Exception {
+        String clientId = api.post("/admin/v1/clients", Map.of("name", "web")).json().path("clientId").asString();
+        String genuine = api.post("/v1/sessions", Map.of("clientId", clientId, "token", track(api))).json()
+                .path("accessToken").asString();
+        io.signet.testing.Api other = server.newTenant("other-" + UUID.randomUUID());
+        String otherClient = other.post("/admin/v1/clients", Map.of("name", "web")).json().path("clientId").asString();
+        String otherTenants = other.post("/v1/sessions", Map.of("clientId", otherClient, "token", track(other)))
+                .json().path("accessToken").asString();
+        assertThat(api.post("/v1/sessions/validate", Map.of("accessToken", genuine)).status()).isEqualTo(200);
+        assertThat(api.post("/v1/sessions/validate", Map.of("accessToken", otherTenants)).status())
+                .as("another tenant's genuine token").isEqualTo(422);
+
+        List<String> forged = forgeries(genuine, otherTenants);
+        allRefused(forged, t -> api.post("/v1/sessions/validate", Map.of("accessToken", t)).status() == 422,
+                "access token");
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(api.post("/v1/sessions/validate", Map.of("accessToken", genuine)).status()).as("expired")
+                .isEqualTo(422);
+    }
+}
