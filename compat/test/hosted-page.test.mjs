@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
 import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
-import { codeSentTo, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
+import { codeSentTo, confirmMagicLink, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
 import { assertAccessible } from "../support/axe.mjs";
 
@@ -357,7 +357,7 @@ describe("the hosted challenge page", () => {
       await session.page.getByRole("button", { name: "Link by email" }).click();
       await session.page.getByRole("status").filter({ hasText: "Waiting for the link" }).waitFor();
       await photograph(session.page, "magic-link");
-      const opened = await fetch(await linkSentTo(suite.server, email));
+      const opened = await confirmMagicLink(await linkSentTo(suite.server, email));
       assert.equal(opened.status, 200);
       await assertValidated(await returnedToken(session, app), userId, "EMAIL_MAGIC_LINK");
     } finally {
