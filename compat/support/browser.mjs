@@ -131,6 +131,20 @@ const PLATFORM_AUTHENTICATOR = {
 };
 
 /**
+ * Gives `page` a virtual authenticator of its own (Chromium keeps one per tab, so a window a page opens
+ * has none) holding `credentials` (from {@link BrowserSession#credentials}). Resolves with {cdp, authenticatorId}.
+ */
+export async function addAuthenticator(context, page, credentials = []) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", { options: PLATFORM_AUTHENTICATOR });
+  for (const { id, ...credential } of credentials) {
+    await cdp.send("WebAuthn.addCredential", { authenticatorId, credential });
+  }
+  return { cdp, authenticatorId };
+}
+
+/**
  * Opens a fresh browser context on `pageServer` with its own virtual authenticator and an SDK client
  * `window.client = new authsignal.Authsignal({tenantId, baseUrl})` (baseUrl: Signet's /v1, or the page's
  * own origin when the page server proxies). Resolves with a {@link BrowserSession}.
@@ -138,25 +152,29 @@ const PLATFORM_AUTHENTICATOR = {
 export async function openPage(browser, suite, pageServer = suite.pages.main) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", { options: PLATFORM_AUTHENTICATOR });
+  const { cdp, authenticatorId } = await addAuthenticator(context, page);
   const baseUrl = pageServer.baseUrlFor(suite.server.apiUrl);
   const wire = await Wire.attach(page, cdp, baseUrl, pageServer.origin);
   await page.goto(pageServer.origin + "/");
-  await page.evaluate(({ tenantId, baseUrl }) => {
-    window.tokenExpiredCalls = 0;
-    window.client = new window.authsignal.Authsignal({
-      tenantId, baseUrl, onTokenExpired: () => { window.tokenExpiredCalls += 1; },
-    });
-  }, { tenantId: suite.tenantId, baseUrl });
-  return new BrowserSession({ context, page, cdp, authenticatorId, wire, baseUrl });
+  const session = new BrowserSession({ context, page, cdp, authenticatorId, wire, baseUrl, tenantId: suite.tenantId });
+  await session.newClient();
+  return session;
 }
 
 /** One page with its SDK client, authenticator and wire record. */
 export class BrowserSession {
   constructor(fields) {
     Object.assign(this, fields);
+  }
+
+  /** Creates the page's SDK client, window.client: on opening, and again after the tab navigated back. */
+  newClient() {
+    return this.page.evaluate(({ tenantId, baseUrl }) => {
+      window.tokenExpiredCalls = 0;
+      window.client = new window.authsignal.Authsignal({
+        tenantId, baseUrl, onTokenExpired: () => { window.tokenExpiredCalls += 1; },
+      });
+    }, { tenantId: this.tenantId, baseUrl: this.baseUrl });
   }
 
   /**

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
-import { openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
+import { addAuthenticator, openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { codeSentTo, confirmMagicLink, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
@@ -275,7 +275,7 @@ describe("the hosted challenge page", () => {
     }
   });
 
-  it("popup mode: a passkey created and then used inside the framed page, token by postMessage; then redirect mode", async () => {
+  it("popup mode: a passkey created and then used inside the framed page, token by postMessage; then used in redirect and window mode", async () => {
     const userId = newUserId();
     const session = await openPage(chromium.browser, suite);
     try {
@@ -293,22 +293,24 @@ describe("the hosted challenge page", () => {
       await assertValidated(enrolToken, userId, "PASSKEY");
       assert.equal((await session.credentials()).length, 1);
 
-      // 2. Signing in: the default method, passkey, in the popup again.
-      const second = await track(userId);
-      const signedIn = page.evaluate((url) => window.client.launch(url, { mode: "popup" }), second.url);
-      await frame.getByRole("button", { name: "Passkey" }).click();
-      await photograph(page, "popup-passkey", framed(page));
-      await frame.getByRole("button", { name: "Continue with passkey" }).click();
-      const { token } = await signedIn;
-      assert.notEqual(token, undefined, "AUTHSIGNAL_CLOSE_POPUP carried the token");
-      await assertValidated(token, userId, "PASSKEY");
-
-      // 3. The same passkey in redirect mode.
+      // 2. Signing in with it in redirect mode.
       const app = suite.pages.main.origin;
       await launchRedirect(session, (await track(userId, { redirectUrl: `${app}/?from=app` })).url);
       await page.getByRole("button", { name: "Passkey" }).click();
       await page.getByRole("button", { name: "Continue with passkey" }).click();
       await assertValidated(await returnedToken(session, app), userId, "PASSKEY");
+
+      // 3. Then in window mode: the new window gets a copy of the tab's passkey, made after its last use
+      // (a copy with an older signature counter would be refused as a clone).
+      await session.newClient();
+      const { scope: popup, launched } = await launchIn(session, (await track(userId)).url, "window");
+      await addAuthenticator(session.context, popup, await session.credentials());
+      await popup.getByRole("button", { name: "Passkey" }).click();
+      await photograph(popup, "window-passkey");
+      await popup.getByRole("button", { name: "Continue with passkey" }).click();
+      const { token } = await launched;
+      assert.notEqual(token, undefined, "AUTHSIGNAL_CLOSE_POPUP carried the token");
+      await assertValidated(token, userId, "PASSKEY");
     } finally {
       await session.close();
     }
