@@ -38,22 +38,19 @@ final class JdbcChallengeStore implements ChallengeStore {
 
     @Override
     public Optional<Challenge> findActive(String tenantId, ChallengeQuery q, long now) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
-                + " FROM challenges WHERE tenant_id = ? AND verified_at IS NULL AND expires_at > ?");
-        List<Object> params = new ArrayList<>(List.of(tenantId, now));
-        filter(sql, params, "challenge_id", q.challengeId());
-        filter(sql, params, "user_id", q.userId());
-        filter(sql, params, "action_code", q.action());
-        filter(sql, params, "verification_method", q.verificationMethod());
-        filter(sql, params, "idempotency_key", q.idempotencyKey());
-        sql.append(" ORDER BY created_at DESC, challenge_id DESC LIMIT 1");
-        return db.read(jdbc -> jdbc.queryOne(sql.toString(), JdbcChallengeStore::map, params.toArray()));
+        return newest(" AND verified_at IS NULL AND expires_at > ?", new ArrayList<>(List.of(tenantId, now)), q,
+                q.challengeId());
     }
 
     @Override
     public Optional<Challenge> findLatest(String tenantId, ChallengeQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM challenges WHERE tenant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(tenantId));
+        return newest("", new ArrayList<>(List.of(tenantId)), q, null);
+    }
+
+    /** The tenant's newest challenge that meets {@code condition} and the query's filters. */
+    private Optional<Challenge> newest(String condition, List<Object> params, ChallengeQuery q, String challengeId) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM challenges WHERE tenant_id = ?" + condition);
+        filter(sql, params, "challenge_id", challengeId);
         filter(sql, params, "user_id", q.userId());
         filter(sql, params, "action_code", q.action());
         filter(sql, params, "verification_method", q.verificationMethod());

@@ -87,7 +87,7 @@ public final class Api {
 
     /**
      * Issue 17 #6, checked on every response any test receives: never MIME-sniffed, and never cached where a
-     * secret may be in it (everything but the public key set).
+     * secret may be in it (everything but public data: the key set and the hosted page's versioned assets).
      */
     private static void checkSecurityHeaders(String method, String path, HttpResponse<String> r) {
         String where = method + " " + path + " -> " + r.statusCode();
@@ -95,7 +95,8 @@ public final class Api {
             throw new AssertionError("no X-Content-Type-Options: nosniff on " + where);
         }
         String cache = r.headers().firstValue("Cache-Control").orElse("");
-        if (!path.contains("/.well-known/jwks.json") && !cache.equals("no-store")) {
+        boolean publicData = path.contains("/.well-known/jwks.json") || path.startsWith("/ui/assets/");
+        if (!publicData && !cache.equals("no-store")) {
             throw new AssertionError("Cache-Control is '" + cache + "', not no-store, on " + where);
         }
     }
