@@ -273,7 +273,7 @@ class Wire {
       }
       exchange.status = response.status();
       exchange.responseHeaders = await response.allHeaders();
-      exchange.responseText = await response.text().catch(() => undefined);
+      exchange.responseText = await bodyOf(response);
     })().catch((error) => {
       exchange.failure = String(error);
     }));
@@ -306,6 +306,21 @@ class Wire {
 
 function lower(headers) {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/**
+ * A response's text, or undefined when Chromium kept none: every answer is `Cache-Control: no-store`, so the
+ * body of one the page never read (the passkey lookup #9, whose status alone the SDK checks) is not kept,
+ * and Playwright's text() would wait for it forever. Bounded, so a session always settles.
+ */
+async function bodyOf(response) {
+  let timer;
+  const unread = new Promise((resolve) => { timer = setTimeout(() => resolve(undefined), 3000); });
+  try {
+    return await Promise.race([response.text().catch(() => undefined), unread]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A settled exchange's JSON request body and JSON response body. */
