@@ -32,8 +32,9 @@ final class BackendRun {
         List<String> cmd = BenchMain.javaCommand(options, options.serverJar());
         cmd.addAll(List.of("-jar", options.serverJar().toString(), "serve"));
         prime(cmd, key);
-        Map<String, String> env = Map.of("SIGNET_PORT", Integer.toString(port), "SIGNET_DATABASE_URL", url,
-                "SIGNET_SECRET_KEY", key, "SIGNET_ENCRYPTION_KEY", BenchMain.randomEncryptionKey());
+        Map<String, String> env = new java.util.HashMap<>(EmailOtpLoop.SERVER_ENV);
+        env.putAll(Map.of("SIGNET_PORT", Integer.toString(port), "SIGNET_DATABASE_URL", url,
+                "SIGNET_SECRET_KEY", key, "SIGNET_ENCRYPTION_KEY", BenchMain.randomEncryptionKey()));
         List<Measurement> rows = new ArrayList<>();
         try (ManagedProcess server = ManagedProcess.start(cmd, env, port, work.resolve("signet-" + backend + ".log"))) {
             String base = "http://127.0.0.1:" + port;
@@ -66,6 +67,7 @@ final class BackendRun {
             sessionEnv.put("SIGNET_BENCH_ACCESS_TOKEN", accessToken(http));
             rows.add(scenario("validateSession", "validate_session", base, sessionEnv, null));
             rows.add(passkeySignIn(base, key));
+            rows.add(emailOtpVerify(base, key));
             double rss = server.peakRssMib();
             rows.add(fact("peak RSS", String.format(Locale.ROOT, "%.0f MiB", rss), "< 300 MiB", rss > 0 && rss < 300));
         } finally {
@@ -141,11 +143,20 @@ final class BackendRun {
      */
     private Measurement passkeySignIn(String base, String key) throws Exception {
         System.out.println("bench: " + backend + ": passkey sign-in");
-        PasskeyLoop.Result r = PasskeyLoop.run(base, key, BenchMain.CONNECTIONS, options.warmupSeconds(),
+        ClosedLoop.Result r = PasskeyLoop.run(base, key, BenchMain.CONNECTIONS, options.warmupSeconds(),
                 options.measureSeconds());
         return new Measurement(backend, "passkey sign-in (#6 + #8)", r.ceremoniesPerSecond(), r.p50Ms(), r.p99Ms(),
                 r.failures(), r.ceremoniesPerSecond() / hello.rps(), null, null,
                 "2 requests per sign-in, " + BenchMain.CONNECTIONS + " browsers");
+    }
+
+    private Measurement emailOtpVerify(String base, String key) throws Exception {
+        System.out.println("bench: " + backend + ": email OTP verify");
+        ClosedLoop.Result r = EmailOtpLoop.run(base, key, BenchMain.CONNECTIONS, options.warmupSeconds(),
+                options.measureSeconds());
+        return new Measurement(backend, "email OTP verify (track + #11 + #12)", r.ceremoniesPerSecond(), r.p50Ms(),
+                r.p99Ms(), r.failures(), r.ceremoniesPerSecond() / hello.rps(), null, null,
+                "3 requests + 1 email.created webhook per verify, " + BenchMain.CONNECTIONS + " users");
     }
 
     private Measurement fact(String name, String value, String target, Boolean met) {

@@ -18,7 +18,7 @@ import java.util.UUID;
  * Everything it starts, it stops.
  */
 public final class BenchMain {
-    /** wrk's connections, and the simulated browsers of the passkey scenario. */
+    /** wrk's connections, and the simulated browsers or users of the passkey and email OTP scenarios. */
     static final int CONNECTIONS = 32;
 
     private BenchMain() {

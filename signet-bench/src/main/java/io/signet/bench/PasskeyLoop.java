@@ -5,9 +5,7 @@ import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import io.signet.http.Json;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +17,9 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,14 +30,11 @@ import tools.jackson.databind.JsonNode;
  * sign-in action written. wrk cannot sign a fresh challenge, hence this driver.
  */
 final class PasskeyLoop {
-    static final String ORIGIN = "http://localhost:3000";
+    static final String ORIGIN = ClosedLoop.ORIGIN;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    record Result(double ceremoniesPerSecond, double p50Ms, double p99Ms, long failures) {
-    }
-
     /** Sets the tenant's relying party for the bench page, enrolls one passkey per worker, then measures. */
-    static Result run(String baseUrl, String secretKey, int workers, int warmupSeconds, int seconds)
+    static ClosedLoop.Result run(String baseUrl, String secretKey, int workers, int warmupSeconds, int seconds)
             throws IOException, InterruptedException {
         SignetHttp admin = new SignetHttp(baseUrl, secretKey);
         JsonNode settings = Json.MAPPER.readTree(admin.patch("/admin/v1/settings",
@@ -57,37 +49,7 @@ final class PasskeyLoop {
                     + "\"}");
             browsers.add(b);
         }
-        long start = System.nanoTime();
-        long measureFrom = start + warmupSeconds * 1_000_000_000L;
-        long end = measureFrom + seconds * 1_000_000_000L;
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong failures = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (Browser b : browsers) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                long now;
-                while ((now = System.nanoTime()) < end) {
-                    boolean ok = b.signIn(client, baseUrl, basic);
-                    long done = System.nanoTime();
-                    if (now >= measureFrom) {
-                        latencies.add((done - now) / 1e6);
-                        if (!ok) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
-        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
-        return new Result((sorted.size() - failures.get()) / (double) seconds, p50, p99, failures.get());
+        return ClosedLoop.run(browsers, (b, client) -> b.signIn(client, baseUrl, basic), warmupSeconds, seconds);
     }
 
     /** One browser with one passkey: signs each challenge with a counter that increases. */
@@ -111,8 +73,8 @@ final class PasskeyLoop {
 
         boolean signIn(HttpClient client, String baseUrl, String basic) {
             try {
-                HttpResponse<String> options = post(client, baseUrl + "/v1/client/user-authenticators/passkey/"
-                        + "authentication-options", basic, "{}");
+                HttpResponse<String> options = ClosedLoop.post(client, baseUrl
+                        + "/v1/client/user-authenticators/passkey/authentication-options", basic, "{}");
                 if (options.statusCode() != 200) {
                     return false;
                 }
@@ -131,21 +93,13 @@ final class PasskeyLoop {
                         + "\",\"type\":\"public-key\",\"clientExtensionResults\":{},\"response\":{"
                         + "\"clientDataJSON\":\"" + B64.encodeToString(clientData) + "\",\"authenticatorData\":\""
                         + B64.encodeToString(authData) + "\",\"signature\":\"" + B64.encodeToString(s.sign()) + "\"}}}";
-                return post(client, baseUrl + "/v1/client/verify/passkey", basic, body).statusCode() == 200;
+                return ClosedLoop.post(client, baseUrl + "/v1/client/verify/passkey", basic, body).statusCode() == 200;
             } catch (IOException | GeneralSecurityException e) {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        }
-
-        private static HttpResponse<String> post(HttpClient client, String url, String basic, String json)
-                throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", basic).header("Content-Type", "application/json")
-                    .header("Origin", ORIGIN).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
