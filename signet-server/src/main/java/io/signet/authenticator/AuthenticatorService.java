@@ -9,6 +9,7 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
+import io.signet.tenant.TenantSettings;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
@@ -153,7 +154,9 @@ public final class AuthenticatorService {
      * them. The user row is locked so concurrent first enrollments cannot both issue codes.
      */
     EnrollResponse enroll(String tenantId, String userId, JsonNode body) {
-        NewAuthenticator n = EnrollmentRequests.parse(body, settings.get(tenantId).strictPhoneValidation());
+        TenantSettings tenant = settings.get(tenantId);
+        NewAuthenticator n = EnrollmentRequests.parse(body, tenant.strictPhoneValidation(), tenant.allowWeakTotp());
+        String warning = EnrollmentRequests.warning(n);
         String matchKey = n.matchKey(hasher);
         return db.write(jdbc -> {
             VerificationMethod defaultBefore = users.find(jdbc, tenantId, userId)
@@ -164,12 +167,12 @@ public final class AuthenticatorService {
                     if (n.isDefault() && defaultBefore != n.method()) {
                         events.updated(jdbc, tenantId, e.authenticator(), true);
                     }
-                    yield new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null);
+                    yield new EnrollResponse(UserAuthenticator.of(e.authenticator(), user), null, warning);
                 }
                 case CredentialTaken t -> throw SignetException.conflict(CredentialTaken.DESCRIPTION);
                 case Created c -> new EnrollResponse(UserAuthenticator.of(c.authenticator(), user),
                         c.first() && settings.get(jdbc, tenantId).recoveryCodesEnabled()
-                                ? issueRecoveryCodes(jdbc, tenantId, userId) : null);
+                                ? issueRecoveryCodes(jdbc, tenantId, userId) : null, warning);
             };
         });
     }
@@ -275,6 +278,6 @@ public final class AuthenticatorService {
     /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
     BatchEnrollResponse batchEnroll(String tenantId, JsonNode items) {
         return new BatchEnrollment(db, users, placements, hasher)
-                .run(tenantId, items, settings.get(tenantId).strictPhoneValidation());
+                .run(tenantId, items, settings.get(tenantId));
     }
 }

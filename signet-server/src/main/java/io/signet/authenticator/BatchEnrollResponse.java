@@ -13,9 +13,12 @@ record BatchEnrollResponse(int total, int succeeded, int failed, List<Failure> f
     record Failure(String userId, String credentialId, String errorCode, String errorDescription) {
     }
 
-    /** Outcome of the item at {@code index}: {@code authenticator} when it succeeded, the error otherwise. */
+    /**
+     * Outcome of the item at {@code index}: {@code authenticator} when it succeeded, the error otherwise;
+     * {@code warning} as on {@link EnrollResponse}.
+     */
     record ItemResult(int index, String userId, boolean success, UserAuthenticator authenticator,
-                      String errorCode, String errorDescription) {
+                      String errorCode, String errorDescription, String warning) {
     }
 
     static BatchEnrollResponse of(List<ItemResult> results, List<Failure> failures) {

@@ -12,6 +12,7 @@ import io.signet.http.Requests;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
+import io.signet.tenant.TenantSettings;
 import io.signet.user.User;
 import io.signet.user.UserService;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class BatchEnrollment {
     private record Valid(int index, String userId, NewAuthenticator authenticator, String matchKey) {
     }
 
-    BatchEnrollResponse run(String tenantId, JsonNode items, boolean strictPhoneValidation) {
+    BatchEnrollResponse run(String tenantId, JsonNode items, TenantSettings settings) {
         if (items.size() > MAX_ITEMS) {
             throw SignetException.invalid("'authenticators' has " + items.size() + " items; at most " + MAX_ITEMS
                     + " are allowed per request. Split it into several requests.");
@@ -59,7 +60,8 @@ final class BatchEnrollment {
             JsonNode item = items.get(i);
             try {
                 String userId = Requests.checkId("userId", new Fields(item).required("userId", 255, "on every item"));
-                NewAuthenticator n = EnrollmentRequests.parse(item, strictPhoneValidation);
+                NewAuthenticator n = EnrollmentRequests.parse(item, settings.strictPhoneValidation(),
+                        settings.allowWeakTotp());
                 valid.add(new Valid(i, userId, n, n.matchKey(hasher)));
             } catch (SignetException e) {
                 results[i] = failed(i, textOf(item, "userId"), e.code(), e.description());
@@ -109,11 +111,11 @@ final class BatchEnrollment {
     }
 
     private static ItemResult succeeded(Valid v, UserAuthenticator a) {
-        return new ItemResult(v.index(), v.userId(), true, a, null, null);
+        return new ItemResult(v.index(), v.userId(), true, a, null, null, EnrollmentRequests.warning(v.authenticator()));
     }
 
     private static ItemResult failed(int index, String userId, ErrorCode code, String description) {
-        return new ItemResult(index, userId, false, null, code.code(), description);
+        return new ItemResult(index, userId, false, null, code.code(), description, null);
     }
 
     /** A field of a raw item for the failure report, when it is a string; the item may be anything. */

@@ -30,8 +30,11 @@ final class EnrollmentRequests {
     private EnrollmentRequests() {
     }
 
-    /** {@code strictPhoneValidation}: the tenant setting, see {@link Contacts#phoneNumber(String, String, boolean)}. */
-    static NewAuthenticator parse(JsonNode body, boolean strictPhoneValidation) {
+    /**
+     * {@code strictPhoneValidation}: the tenant setting, see {@link Contacts#phoneNumber(String, String, boolean)};
+     * {@code allowWeakTotp}: the tenant setting letting weak TOTP parameters through, see {@link OtpUri#weakness()}.
+     */
+    static NewAuthenticator parse(JsonNode body, boolean strictPhoneValidation, boolean allowWeakTotp) {
         Fields f = new Fields(body);
         VerificationMethod method = method(f);
         boolean isDefault = Boolean.TRUE.equals(f.bool("isDefault"));
@@ -44,10 +47,24 @@ final class EnrollmentRequests {
                             strictPhoneValidation),
                     null, null, null, isDefault);
             case AUTHENTICATOR_APP -> new NewAuthenticator(method, null, null,
-                    OtpUri.parse(f.required("otpUri", MAX_URI, "for AUTHENTICATOR_APP")), null, null, isDefault);
+                    totp(f.required("otpUri", MAX_URI, "for AUTHENTICATOR_APP"), allowWeakTotp), null, null, isDefault);
             case PASSKEY -> passkey(f, isDefault);
             default -> throw new IllegalStateException("method() returned " + method);
         };
+    }
+
+    private static OtpUri totp(String otpUri, boolean allowWeakTotp) {
+        OtpUri totp = OtpUri.parse(otpUri);
+        String weakness = totp.weakness();
+        if (weakness != null && !allowWeakTotp) {
+            throw SignetException.invalid(weakness + " The tenant setting allowWeakTotp lets weaker imports through.");
+        }
+        return totp;
+    }
+
+    /** The enroll answer's {@code warning}: set only when a weak TOTP got through {@code allowWeakTotp}. */
+    static String warning(NewAuthenticator n) {
+        return n.totp() == null ? null : n.totp().weakness();
     }
 
     private static VerificationMethod method(Fields f) {

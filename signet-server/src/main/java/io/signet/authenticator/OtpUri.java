@@ -25,6 +25,10 @@ import java.util.Set;
 record OtpUri(byte[] secret, String issuer, String account, String algorithm, int digits, int period) {
     static final int MIN_SECRET_BYTES = 10;
     static final int MAX_SECRET_BYTES = 128;
+    /** New enrollments need this much unless the tenant allows weak imports (issue 17): NIST SP 800-63B's 112 bits. */
+    static final int MIN_STRONG_SECRET_BYTES = 14;
+    /** A longer period keeps a code valid too long; import-only, behind {@code allowWeakTotp}. */
+    static final int MAX_STRONG_PERIOD = 60;
     private static final String FIELD = "otpUri";
     private static final Set<String> ALGORITHMS = Set.of("SHA1", "SHA256", "SHA512");
     private static final Set<String> KNOWN_PARAMETERS = Set.of("secret", "issuer", "algorithm", "digits", "period", "image");
@@ -36,6 +40,22 @@ record OtpUri(byte[] secret, String issuer, String account, String algorithm, in
     @Override
     public byte[] secret() {
         return secret.clone();
+    }
+
+    /**
+     * Why these parameters are weak for a new enrollment (a secret under {@value #MIN_STRONG_SECRET_BYTES}
+     * bytes, a period over {@value #MAX_STRONG_PERIOD} s), naming the field and the minimum; null when strong.
+     * Refused unless the tenant setting {@code allowWeakTotp} is on, then returned as the enroll answer's warning.
+     */
+    String weakness() {
+        if (secret.length < MIN_STRONG_SECRET_BYTES) {
+            return "'" + FIELD + "' has a secret of " + secret.length * 8 + " bits; at least "
+                    + MIN_STRONG_SECRET_BYTES * 8 + " bits are required.";
+        }
+        if (period > MAX_STRONG_PERIOD) {
+            return "'" + FIELD + "' has 'period' " + period + "; at most " + MAX_STRONG_PERIOD + " seconds is allowed.";
+        }
+        return null;
     }
 
     /** The secret as canonical base32 (upper case, unpadded), the form apps are given. */

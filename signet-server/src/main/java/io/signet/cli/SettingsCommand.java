@@ -41,6 +41,10 @@ public final class SettingsCommand implements Callable<Integer> {
             + "and .NET SDKs cannot read nested user custom data).")
     Boolean allowNestedCustomData;
 
+    @Option(names = "--allow-weak-totp", arity = "1", description = "true or false (accept imported "
+            + "authenticator-app secrets under 112 bits or periods over 60 s, with a warning).")
+    Boolean allowWeakTotp;
+
     @Override
     public Integer call() {
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -51,6 +55,7 @@ public final class SettingsCommand implements Callable<Integer> {
         put(changes, "recoveryCodesEnabled", recoveryCodesEnabled);
         put(changes, "strictPhoneValidation", strictPhoneValidation);
         put(changes, "allowNestedCustomData", allowNestedCustomData);
+        put(changes, "allowWeakTotp", allowWeakTotp);
         return changes.isEmpty()
                 ? admin.client().call("GET", "/admin/v1/settings", null, System.out, System.err)
                 : admin.client().call("PATCH", "/admin/v1/settings", changes, System.out, System.err);

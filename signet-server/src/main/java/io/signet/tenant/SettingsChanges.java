@@ -7,7 +7,7 @@ import java.util.List;
 /** Body of {@code PATCH /admin/v1/settings}: a null component leaves that setting as it is. */
 record SettingsChanges(Boolean protectLastAuthenticator, Boolean recoveryCodesEnabled,
                        Boolean strictPhoneValidation, Boolean allowNestedCustomData, String rpId, String rpName,
-                       List<String> expectedOrigins) {
+                       List<String> expectedOrigins, Boolean allowWeakTotp) {
 
     /** The changed settings, every given value validated (400 naming the field) and normalised. */
     TenantSettings applyTo(TenantSettings current) {
@@ -19,7 +19,8 @@ record SettingsChanges(Boolean protectLastAuthenticator, Boolean recoveryCodesEn
                     allowNestedCustomData == null ? current.allowNestedCustomData() : allowNestedCustomData,
                     rpId == null ? current.rpId() : Origins.rpId(rpId),
                     rpName == null ? current.rpName() : Origins.rpName(rpName),
-                    expectedOrigins == null ? current.expectedOrigins() : origins(expectedOrigins));
+                    expectedOrigins == null ? current.expectedOrigins() : origins(expectedOrigins),
+                    allowWeakTotp == null ? current.allowWeakTotp() : allowWeakTotp);
         } catch (IllegalArgumentException e) {
             throw SignetException.invalid(e.getMessage());
         }

@@ -8,11 +8,11 @@ import java.util.List;
  */
 record SettingsView(String tenantId, boolean protectLastAuthenticator, boolean recoveryCodesEnabled,
                     boolean strictPhoneValidation, boolean allowNestedCustomData, String rpId, String rpName,
-                    List<String> expectedOrigins, boolean anyLocalhostPort) {
+                    List<String> expectedOrigins, boolean anyLocalhostPort, boolean allowWeakTotp) {
 
     static SettingsView of(TenantSettings s, ClientSettings c) {
         return new SettingsView(c.tenantId(), s.protectLastAuthenticator(), s.recoveryCodesEnabled(),
                 s.strictPhoneValidation(), s.allowNestedCustomData(), c.rpId(),
-                c.rpName(), c.expectedOrigins(), c.anyLocalhostPort());
+                c.rpName(), c.expectedOrigins(), c.anyLocalhostPort(), s.allowWeakTotp());
     }
 }

@@ -17,11 +17,13 @@ import java.util.List;
  * @param rpId                     Client API relying-party id as set, or null for the default
  * @param rpName                   relying-party name as set, or null for the default (the tenant name)
  * @param expectedOrigins          browser origins as set, or null for the default; see {@link ClientSettings}
+ * @param allowWeakTotp            imported authenticator-app secrets under 112 bits or periods over 60 s are
+ *                                 accepted with a warning instead of refused (for migrations)
  */
 public record TenantSettings(boolean protectLastAuthenticator, boolean recoveryCodesEnabled,
                              boolean strictPhoneValidation, boolean allowNestedCustomData, String rpId,
-                             String rpName, List<String> expectedOrigins) {
-    public static final TenantSettings DEFAULTS = new TenantSettings(false, true, false, false, null, null, null);
+                             String rpName, List<String> expectedOrigins, boolean allowWeakTotp) {
+    public static final TenantSettings DEFAULTS = new TenantSettings(false, true, false, false, null, null, null, false);
 
     public TenantSettings {
         expectedOrigins = expectedOrigins == null ? null : List.copyOf(expectedOrigins);

@@ -2,10 +2,12 @@ package io.signet.authenticator;
 
 import static io.signet.authenticator.AuthenticatorFixtures.authenticatorsOf;
 import static io.signet.authenticator.AuthenticatorFixtures.email;
+import static io.signet.authenticator.AuthenticatorFixtures.otpUri;
 import static io.signet.authenticator.AuthenticatorFixtures.passkey;
 import static io.signet.authenticator.AuthenticatorFixtures.phone;
 import static io.signet.authenticator.AuthenticatorFixtures.recoveryCodesOf;
 import static io.signet.authenticator.AuthenticatorFixtures.sms;
+import static io.signet.authenticator.AuthenticatorFixtures.totpSecret;
 import static io.signet.authenticator.AuthenticatorFixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +76,8 @@ abstract class AuthenticatorChangesApiContract extends ServerSuite {
         Api tenant = server.newTenant("settings-" + uid());
         assertThat(tenant.get("/admin/v1/settings").body())
                 .contains("\"protectLastAuthenticator\":false,\"recoveryCodesEnabled\":true,"
-                        + "\"strictPhoneValidation\":false,\"allowNestedCustomData\":false");
+                        + "\"strictPhoneValidation\":false,\"allowNestedCustomData\":false")
+                .contains("\"allowWeakTotp\":false");
         ApiResponse patched = tenant.patch("/admin/v1/settings", Map.of("protectLastAuthenticator", true));
         assertThat(patched.body()).contains("\"protectLastAuthenticator\":true,\"recoveryCodesEnabled\":true,"
                 + "\"strictPhoneValidation\":false,\"allowNestedCustomData\":false");
@@ -187,6 +190,60 @@ abstract class AuthenticatorChangesApiContract extends ServerSuite {
         assertThat(again.json().path("succeeded").asInt()).isEqualTo(1000 - expectedFailure.size());
         assertThat(AuthenticatorFixtures.count(server,
                 "SELECT COUNT(*) AS n FROM authenticators WHERE user_id LIKE ?", tag + "-%")).isEqualTo(stored);
+    }
+
+    @Test
+    void weak_TOTP_parameters_are_refused_unless_the_tenant_allows_weak_imports_then_they_carry_a_warning() {
+        Api tenant = server.newTenant("weaktotp-" + uid());
+        String weakSecret = Base32.encode(io.signet.crypto.RandomTokens.bytes(10)); // 80 bits
+        Map<String, Object> weak = Map.of("verificationMethod", "AUTHENTICATOR_APP", "otpUri", otpUri(weakSecret));
+        Map<String, Object> slow = Map.of("verificationMethod", "AUTHENTICATOR_APP",
+                "otpUri", otpUri(totpSecret()) + "&period=300");
+        String user = uid();
+        ApiResponse refusedSecret = tenant.post("/v1/users/" + user + "/authenticators", weak);
+        assertThat(refusedSecret.status()).isEqualTo(400);
+        assertThat(refusedSecret.errorCode()).isEqualTo("invalid_request");
+        assertThat(refusedSecret.errorDescription()).contains("otpUri", "80 bits", "at least 112 bits")
+                .doesNotContain(weakSecret);
+        ApiResponse refusedPeriod = tenant.post("/v1/users/" + user + "/authenticators", slow);
+        assertThat(refusedPeriod.status()).isEqualTo(400);
+        assertThat(refusedPeriod.errorCode()).isEqualTo("invalid_request");
+        assertThat(refusedPeriod.errorDescription()).contains("otpUri", "period", "at most 60 seconds");
+        Map<String, Object> weakItem = new HashMap<>(weak);
+        weakItem.put("userId", user);
+        JsonNode refusedItem = tenant.post("/v1/users/authenticators", Map.of("authenticators", List.of(weakItem)))
+                .json().path("results").get(0);
+        assertThat(refusedItem.path("success").asBoolean()).isFalse();
+        assertThat(refusedItem.path("errorCode").asString()).isEqualTo("invalid_request");
+        assertThat(refusedItem.path("errorDescription").asString()).contains("otpUri", "112 bits");
+        assertThat(authenticatorsOf(server, user)).isZero();
+
+        ApiResponse on = tenant.patch("/admin/v1/settings", Map.of("allowWeakTotp", true));
+        assertThat(on.json().path("allowWeakTotp").asBoolean()).isTrue();
+        ApiResponse weakAccepted = tenant.post("/v1/users/" + user + "/authenticators", weak);
+        assertThat(weakAccepted.status()).as(weakAccepted.toString()).isEqualTo(200);
+        assertThat(weakAccepted.json().path("warning").asString()).contains("otpUri", "80 bits", "112 bits");
+        ApiResponse slowAccepted = tenant.post("/v1/users/" + user + "/authenticators", slow);
+        assertThat(slowAccepted.status()).as(slowAccepted.toString()).isEqualTo(200);
+        assertThat(slowAccepted.json().path("warning").asString()).contains("period", "300", "60 seconds");
+        String other = uid();
+        weakItem.put("userId", other);
+        JsonNode acceptedItem = tenant.post("/v1/users/authenticators", Map.of("authenticators", List.of(weakItem)))
+                .json().path("results").get(0);
+        assertThat(acceptedItem.path("success").asBoolean()).isTrue();
+        assertThat(acceptedItem.path("warning").asString()).contains("112 bits");
+        assertThat(authenticatorsOf(server, user)).isEqualTo(2);
+
+        ApiResponse strong = tenant.post("/v1/users/" + user + "/authenticators",
+                Map.of("verificationMethod", "AUTHENTICATOR_APP", "otpUri", otpUri(totpSecret()) + "&period=60"));
+        assertThat(strong.status()).isEqualTo(200);
+        assertThat(strong.json().has("warning")).as("a strong secret has no warning").isFalse();
+        Map<String, Object> strongItem = Map.of("userId", other, "verificationMethod", "AUTHENTICATOR_APP",
+                "otpUri", otpUri(totpSecret()));
+        JsonNode strongResult = tenant.post("/v1/users/authenticators",
+                Map.of("authenticators", List.of(strongItem))).json().path("results").get(0);
+        assertThat(strongResult.path("success").asBoolean()).isTrue();
+        assertThat(strongResult.has("warning")).isFalse();
     }
 
     @Test

@@ -54,4 +54,24 @@ class OtpUriTest {
                 .hasMessageContaining(reason)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "GEZDGNBVGY3TQOJQ|30|'otpUri' has a secret of 80 bits; at least 112 bits are required.",
+            "GEZDGNBVGY3TQOJQGEZDG|30|'otpUri' has a secret of 104 bits; at least 112 bits are required.",
+            "GEZDGNBVGY3TQOJQGEZDGNA|30|none",
+            SECRET + "|60|none",
+            SECRET + "|61|'otpUri' has 'period' 61; at most 60 seconds is allowed.",
+    })
+    void names_what_is_weak_for_a_new_enrollment(String secret, int period, String weakness) {
+        assertThat(OtpUri.parse("otpauth://totp/A:b?secret=" + secret + "&period=" + period).weakness())
+                .isEqualTo(weakness);
+    }
+
+    @Test
+    void a_generated_secret_is_strong() {
+        OtpUri generated = OtpUri.generate("Acme", "jane");
+        assertThat(generated.secret()).hasSize(20);
+        assertThat(generated.weakness()).isNull();
+    }
 }
