@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -169,25 +165,6 @@ abstract class LockoutContract extends ChallengeSuite {
                     "SELECT COALESCE(SUM(attempts), 0) AS n FROM challenges WHERE user_id = ?", user));
             assertThat(attempts).as("challenge attempts counted, repetition " + repetition)
                     .isEqualTo(FailureCounters.LIMIT);
-        }
-    }
-
-    /** Runs the tasks on their own threads, all released by one barrier; returns their results. */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        CyclicBarrier go = new CyclicBarrier(tasks.size());
-        try (ExecutorService pool = Executors.newFixedThreadPool(tasks.size())) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
         }
     }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.signet.session.OwnSigningKey;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import io.signet.testing.ClientApi;
@@ -163,5 +164,41 @@ class ForgedTokensIT extends ServerSuite {
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         assertThat(api.post("/v1/sessions/validate", Map.of("accessToken", genuine)).status()).as("expired")
                 .isEqualTo(422);
+    }
+
+    @Test
+    void access_tokens_signed_with_signets_own_key_but_a_wrong_typ_or_aud_are_refused() throws Exception {
+        String clientId = api.post("/admin/v1/clients", Map.of("name", "web")).json().path("clientId").asString();
+        String otherClient = api.post("/admin/v1/clients", Map.of("name", "app")).json().path("clientId").asString();
+        String genuine = api.post("/v1/sessions", Map.of("clientId", clientId, "token", track(api))).json()
+                .path("accessToken").asString();
+        String tenantId = server.app().tenants().tenantIdForSecretKey(io.signet.testing.TestServer.SECRET_KEY)
+                .orElseThrow();
+        OwnSigningKey own = OwnSigningKey.of(server.app().database(), server.encryptionKey(), clock, tenantId);
+        JWTClaimsSet claims = SignedJWT.parse(genuine).getJWTClaimsSet();
+        JOSEObjectType type = SignedJWT.parse(genuine).getHeader().getType();
+        java.util.function.Function<JOSEObjectType, JWSHeader> header = t -> new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(own.keyId()).type(t).build();
+        Predicate<String> refused = t -> api.post("/v1/sessions/validate",
+                Map.of("accessToken", t, "clientIds", List.of(clientId))).status() == 422;
+
+        String resigned = signed(header.apply(type), claims, own.signer());
+        assertThat(refused.test(resigned)).as("the same claims re-signed with the tenant's key still validate")
+                .isFalse();
+        List<String> forged = List.of(
+                signed(header.apply(null), claims, own.signer()),
+                signed(header.apply(JOSEObjectType.JWT), claims, own.signer()),
+                signed(header.apply(JOSEObjectType.JOSE), claims, own.signer()),
+                signed(header.apply(new JOSEObjectType("JWT+at")), claims, own.signer()),
+                signed(header.apply(type), new JWTClaimsSet.Builder(claims).audience(otherClient).build(), own.signer()),
+                signed(header.apply(type), new JWTClaimsSet.Builder(claims).audience((String) null).build(),
+                        own.signer()),
+                signed(header.apply(type), new JWTClaimsSet.Builder(claims).audience(List.of(clientId, otherClient))
+                        .build(), own.signer()),
+                signed(header.apply(type), new JWTClaimsSet.Builder(claims).audience(List.<String>of()).build(),
+                        own.signer()));
+        for (int i = 0; i < forged.size(); i++) {
+            assertThat(refused.test(forged.get(i))).as("typ/aud variant #" + i + ": " + forged.get(i)).isTrue();
+        }
     }
 }
