@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,51 +20,17 @@ import tools.jackson.databind.JsonNode;
  * does, the {@value FailureCounters#LIMIT}th locks the user behind a doubling back-off, and parallel guesses
  * over two nodes (PostgreSQL) count exactly the limit.
  */
-abstract class LockoutContract extends ChallengeSuite {
-    private static final Totp.Params PARAMS = FactorChallengesContract.PARAMS;
-    private TestServer second;
-
-    @Override
-    Map<String, String> settings() {
-        return Map.of("SIGNET_SEND_LIMIT_PER_USER", "1000", "SIGNET_SEND_LIMIT_PER_IP", "1000");
-    }
-
-    /** The nodes guesses are spread over: this suite's server, and on PostgreSQL a second one on its database. */
-    abstract boolean twoNodes();
-
-    private List<Api> nodes() {
-        if (!twoNodes()) {
-            return List.of(h.api);
-        }
-        if (second == null) {
-            second = TestServer.startOn(h.server.databaseUrl(), h.server.encryptionKey(), settings(), h.clock);
-        }
-        return List.of(h.api, second.api());
-    }
-
-    @AfterAll
-    void stopSecond() {
-        if (second != null) {
-            second.close();
-        }
-    }
+abstract class LockoutContract extends MultiNodeChallengeSuite {
 
     private String enrolledUser() {
         String user = uid("lockout");
-        ApiResponse r = h.api.post("/v1/users/" + user + "/authenticators", Map.of("verificationMethod",
-                "AUTHENTICATOR_APP", "otpUri", "otpauth://totp/Acme:jane?secret="
-                        + FactorChallengesContract.SECRET_BASE32 + "&issuer=Acme"));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        enrollAuthenticatorApp(user);
         return user;
     }
 
     private String challenge(String user) {
         return h.challenge(Map.of("verificationMethod", "AUTHENTICATOR_APP", "action", "signIn", "userId", user))
                 .json().path("challengeId").asString();
-    }
-
-    private String rightCode() {
-        return Totp.code(PARAMS, Totp.step(PARAMS, h.clock.instant()));
     }
 
     /** A code no step within the accepted skew computes. */

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.TestServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,42 +19,11 @@ import tools.jackson.databind.JsonNode;
  * refresh token and an action token opening a session, each sent {@value #REPLAYS} times at once from one
  * barrier, spread over every node (two on PostgreSQL, sharing its database): exactly one succeeds.
  */
-abstract class ReplayNodesContract extends ChallengeSuite {
+abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
     private static final int REPLAYS = 16;
-    private static final Totp.Params PARAMS = FactorChallengesContract.PARAMS;
-    private TestServer second;
-
-    @Override
-    Map<String, String> settings() {
-        return Map.of("SIGNET_SEND_LIMIT_PER_USER", "1000", "SIGNET_SEND_LIMIT_PER_IP", "1000");
-    }
-
-    /** Whether a second server runs on this suite's database. */
-    abstract boolean twoNodes();
-
-    private List<Api> nodes() {
-        if (!twoNodes()) {
-            return List.of(h.api);
-        }
-        if (second == null) {
-            second = TestServer.startOn(h.server.databaseUrl(), h.server.encryptionKey(), settings(), h.clock);
-        }
-        return List.of(h.api, second.api());
-    }
-
-    @AfterAll
-    void stopSecond() {
-        if (second != null) {
-            second.close();
-        }
-    }
 
     private JsonNode enroll(String user) {
-        ApiResponse r = h.api.post("/v1/users/" + user + "/authenticators", Map.of("verificationMethod",
-                "AUTHENTICATOR_APP", "otpUri", "otpauth://totp/Acme:jane?secret="
-                        + FactorChallengesContract.SECRET_BASE32 + "&issuer=Acme"));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json();
+        return enrollAuthenticatorApp(user);
     }
 
     private String challenge(String user, String method, String idempotencyKey) {
@@ -68,10 +35,6 @@ abstract class ReplayNodesContract extends ChallengeSuite {
         ApiResponse r = h.challenge(body);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().path("challengeId").asString();
-    }
-
-    private String rightCode() {
-        return Totp.code(PARAMS, Totp.step(PARAMS, h.clock.instant()));
     }
 
     /** Sends {@code replays} of one secret, replay i through node i mod n, all released at once. */
