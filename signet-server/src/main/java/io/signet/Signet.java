@@ -122,35 +122,27 @@ public final class Signet implements Callable<Integer> {
     }
 
     @Command(name = "create", description = "Create a tenant and print its secret key once.")
-    static final class TenantCreate implements Callable<Integer> {
+    static final class TenantCreate extends TenantCommands.OnDatabase {
         @Option(names = "--name", required = true, description = "Tenant name.")
         String name;
 
         @Option(names = "--json", description = "Print {\"tenantId\", \"name\", \"secretKey\"} as JSON.")
         boolean json;
 
-        @Unmatched
-        List<String> settings = new ArrayList<>();
-
         @Override
-        public Integer call() {
-            SignetConfig config = config(settings);
-            byte[] key = EncryptionKeys.resolve(config);
-            try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC());
-                CreatedTenant created = tenants.create(name, Optional.empty());
-                if (json) {
-                    System.out.println(io.signet.http.Json.write(java.util.Map.of(
-                            "tenantId", created.tenant().tenantId(), "name", created.tenant().name(),
-                            "secretKey", created.secretKey())));
-                } else {
-                    System.out.println("Created tenant '" + created.tenant().name() + "'.");
-                    System.out.println("Tenant id (public, for the browser SDK's tenantId): "
-                            + created.tenant().tenantId());
-                    System.out.println("Its secret key is shown this once:");
-                    System.out.println();
-                    System.out.println("    " + created.secretKey());
-                }
+        int run(TenantService tenants) {
+            CreatedTenant created = tenants.create(name, Optional.empty());
+            if (json) {
+                System.out.println(io.signet.http.Json.write(java.util.Map.of(
+                        "tenantId", created.tenant().tenantId(), "name", created.tenant().name(),
+                        "secretKey", created.secretKey())));
+            } else {
+                System.out.println("Created tenant '" + created.tenant().name() + "'.");
+                System.out.println("Tenant id (public, for the browser SDK's tenantId): "
+                        + created.tenant().tenantId());
+                System.out.println("Its secret key is shown this once:");
+                System.out.println();
+                System.out.println("    " + created.secretKey());
             }
             return 0;
         }
