@@ -6,6 +6,7 @@ import io.signet.http.SignetException;
 import io.signet.rule.Decision;
 import io.signet.rule.DryRunResult;
 import io.signet.rule.RuleService;
+import io.signet.rule.RuleSet;
 import io.signet.store.Database;
 import io.signet.user.Enrollment;
 import io.signet.user.User;
@@ -28,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  * complete challenges and accept action tokens.
  */
 public final class ActionService {
-    static final Duration COUNT_WINDOW = Duration.ofHours(1);
     static final Duration MAX_LOOK_BACK = Duration.ofDays(30);
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
@@ -84,13 +84,12 @@ public final class ActionService {
         Enrollment enrollment = users.enrollment(tenantId, userId);
         long now = clock.millis();
         Optional<User> stored = users.find(tenantId, userId);
-        RuleInputs.History history = new RuleInputs.History(stored.isPresent(),
-                store.countSince(tenantId, userId, null, now - COUNT_WINDOW.toMillis()),
-                store.countSince(tenantId, userId, actionCode, now - COUNT_WINDOW.toMillis()),
-                r.deviceId() != null && store.deviceSeen(tenantId, userId, r.deviceId()));
+        RuleSet ruleSet = rules.rulesFor(tenantId, actionCode);
+        RuleInputs.History history = RuleInputs.History.read(ruleSet, store, tenantId, userId, actionCode,
+                r.deviceId(), stored.isPresent(), now);
         ObjectNode input = RuleInputs.build(actionCode, userId, stored.orElse(null), changes, enrollment, r, custom,
                 history);
-        Decision decision = rules.decide(tenantId, actionCode, input);
+        Decision decision = ruleSet.decide(input);
         Action action = new Action(tenantId, key, userId, actionCode, ActionState.valueOf(decision.outcome().state()),
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),

@@ -31,24 +31,33 @@ final class JdbcActionStore implements ActionStore {
 
     @Override
     public boolean insert(Jdbc jdbc, Action a) {
-        return jdbc.update("INSERT INTO actions (" + COLUMNS + """
+        boolean inserted = jdbc.update("INSERT INTO actions (" + COLUMNS + """
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""",
                 a.tenantId(), a.idempotencyKey(), a.userId(), a.actionCode(), a.state(), a.stateUpdatedAt(),
                 a.verificationMethod(), a.verifiedByAuthenticatorId(), a.ipAddress(), a.userAgent(), a.deviceId(),
                 a.redirectUrl(), a.scope(), Json.write(a.ruleIds()), a.decidedByRuleId(), a.decidedByRuleVersion(),
                 Json.write(a.explanation()), Json.write(a.ruleInput()), a.createdAt(), a.updatedAt(), a.locale()) == 1;
+        if (inserted) {
+            ActionCounters.record(jdbc, a);
+            KnownDevices.recordIfKnown(jdbc, a);
+        }
+        return inserted;
     }
 
     @Override
     public boolean updateState(Jdbc jdbc, String tenantId, String key, ActionState from, ActionState to,
                                VerificationMethod method, String authenticatorId, long now) {
-        return jdbc.update("""
+        boolean moved = jdbc.update("""
                 UPDATE actions SET state = ?, state_updated_at = ?, updated_at = ?,
                        verification_method = COALESCE(?, verification_method),
                        verified_by_authenticator_id = COALESCE(?, verified_by_authenticator_id)
                  WHERE tenant_id = ? AND idempotency_key = ? AND state = ?""",
                 to, now, now, method, authenticatorId, tenantId, key, from) == 1;
+        if (moved) {
+            KnownDevices.recordIfKnown(jdbc, tenantId, key, to, now);
+        }
+        return moved;
     }
 
     @Override
@@ -78,23 +87,13 @@ final class JdbcActionStore implements ActionStore {
     }
 
     @Override
-    public long countSince(String tenantId, String userId, String actionCode, long sinceMillis) {
-        return db.read(jdbc -> actionCode == null
-                ? jdbc.count("SELECT COUNT(*) AS n FROM actions WHERE tenant_id = ? AND user_id = ? AND created_at >= ?",
-                        tenantId, userId, sinceMillis)
-                : jdbc.count("""
-                        SELECT COUNT(*) AS n FROM actions
-                         WHERE tenant_id = ? AND user_id = ? AND action_code = ? AND created_at >= ?""",
-                        tenantId, userId, actionCode, sinceMillis));
+    public long countLastHour(String tenantId, String userId, String actionCode, long now) {
+        return db.read(jdbc -> ActionCounters.count(jdbc, tenantId, userId, actionCode, now));
     }
 
     @Override
     public boolean deviceSeen(String tenantId, String userId, String deviceId) {
-        return db.read(jdbc -> jdbc.count("""
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM actions
-                 WHERE tenant_id = ? AND user_id = ? AND device_id = ? AND state IN (?, ?, ?) LIMIT 1) seen""",
-                tenantId, userId, deviceId, ActionState.ALLOW, ActionState.CHALLENGE_SUCCEEDED,
-                ActionState.REVIEW_SUCCEEDED) > 0);
+        return db.read(jdbc -> KnownDevices.isKnown(jdbc, tenantId, userId, deviceId));
     }
 
     private static Action map(Row r) {
