@@ -1,6 +1,5 @@
 package io.signet.rule;
 
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -36,16 +35,12 @@ final class RuleReads {
         }
         String op = logic.propertyNames().iterator().next();
         JsonNode raw = logic.get(op);
-        List<JsonNode> args = new ArrayList<>();
-        if (raw.isArray()) {
-            raw.forEach(args::add);
-        } else {
-            args.add(raw);
-        }
+        List<JsonNode> args = JsonLogic.arguments(raw);
         List<JsonNode> keys = switch (op) {
             case "var" -> args.isEmpty() ? List.of(NULL_KEY) : List.of(args.getFirst());
-            case "missing" -> !args.isEmpty() && args.getFirst().isArray() ? elements(args.getFirst()) : args;
-            case "missing_some" -> args.size() > 1 && args.get(1).isArray() ? elements(args.get(1)) : List.of(NULL_KEY);
+            case "missing" -> !args.isEmpty() && args.getFirst().isArray() ? JsonLogic.arguments(args.getFirst()) : args;
+            case "missing_some" -> args.size() > 1 && args.get(1).isArray() ? JsonLogic.arguments(args.get(1))
+                    : List.of(NULL_KEY);
             default -> List.of();
         };
         for (JsonNode key : keys) {
@@ -65,11 +60,5 @@ final class RuleReads {
         }
         String k = JsValues.toJsString(key);
         return k.isEmpty() || k.equals(path) || path.startsWith(k + ".") || k.startsWith(path + ".");
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out;
     }
 }
