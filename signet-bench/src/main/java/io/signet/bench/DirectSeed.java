@@ -88,11 +88,11 @@ final class DirectSeed implements AutoCloseable {
         try {
             for (String code : new String[] {"action_code", "'*'"}) {
                 try (PreparedStatement p = connection.prepareStatement("INSERT INTO action_counts "
-                        + "(tenant_id, user_id, action_code, slot, bucket_start, actions) SELECT tenant_id, user_id, "
-                        + code + ", (created_at / 60000) % 61, (created_at / 60000) * 60000, COUNT(*) FROM actions "
+                        + "(tenant_id, user_id, action_code, slot, stripe, bucket_start, actions) SELECT tenant_id, user_id, "
+                        + code + ", (created_at / 60000) % 61, 0, (created_at / 60000) * 60000, COUNT(*) FROM actions "
                         + "WHERE tenant_id = ? AND user_id = ? AND idempotency_key LIKE 'seed-%' "
                         + "GROUP BY tenant_id, user_id, " + (code.startsWith("'") ? "" : "action_code, ")
-                        + "created_at / 60000 ON CONFLICT (tenant_id, user_id, action_code, slot) "
+                        + "created_at / 60000 ON CONFLICT (tenant_id, user_id, action_code, slot, stripe) "
                         + "DO UPDATE SET actions = action_counts.actions + excluded.actions")) {
                     p.setString(1, tenantId);
                     p.setString(2, userId);

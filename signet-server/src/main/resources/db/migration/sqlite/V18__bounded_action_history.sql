@@ -2,15 +2,17 @@
 
 -- counts.actionsLastHour / actionCodeLastHour: actions per user, code ('*' = any code) and minute, in 61
 -- round-robin slots (slot = minute % 61), updated in the transaction that inserts the action. A count sums
--- the slots whose minute is in the window; see io.signet.action.ActionCounters.
+-- the slots whose minute is in the window; see io.signet.action.ActionCounters. PostgreSQL splits each slot
+-- into stripes so that concurrent tracks of one user do not wait for each other's row lock.
 CREATE TABLE action_counts (
     tenant_id     TEXT    NOT NULL,
     user_id       TEXT    NOT NULL,
     action_code   TEXT    NOT NULL,
     slot          INTEGER NOT NULL,
+    stripe        INTEGER NOT NULL,
     bucket_start  INTEGER NOT NULL,
     actions       INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, user_id, action_code, slot),
+    PRIMARY KEY (tenant_id, user_id, action_code, slot, stripe),
     FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, user_id) ON DELETE CASCADE
 );
 
@@ -25,12 +27,12 @@ CREATE TABLE known_devices (
 );
 
 -- The minutes of the last hour (and one more) from the actions already recorded.
-INSERT INTO action_counts (tenant_id, user_id, action_code, slot, bucket_start, actions)
-SELECT tenant_id, user_id, action_code, (created_at / 60000) % 61, (created_at / 60000) * 60000, COUNT(*)
+INSERT INTO action_counts (tenant_id, user_id, action_code, slot, stripe, bucket_start, actions)
+SELECT tenant_id, user_id, action_code, (created_at / 60000) % 61, 0, (created_at / 60000) * 60000, COUNT(*)
   FROM actions WHERE created_at >= (CAST(strftime('%s', 'now') AS INTEGER) * 1000 / 60000 - 61) * 60000
  GROUP BY tenant_id, user_id, action_code, created_at / 60000;
-INSERT INTO action_counts (tenant_id, user_id, action_code, slot, bucket_start, actions)
-SELECT tenant_id, user_id, '*', (created_at / 60000) % 61, (created_at / 60000) * 60000, COUNT(*)
+INSERT INTO action_counts (tenant_id, user_id, action_code, slot, stripe, bucket_start, actions)
+SELECT tenant_id, user_id, '*', (created_at / 60000) % 61, 0, (created_at / 60000) * 60000, COUNT(*)
   FROM actions WHERE created_at >= (CAST(strftime('%s', 'now') AS INTEGER) * 1000 / 60000 - 61) * 60000
  GROUP BY tenant_id, user_id, created_at / 60000;
 
