@@ -39,8 +39,8 @@ final class JdbcActionStore implements ActionStore {
                 a.redirectUrl(), a.scope(), Json.write(a.ruleIds()), a.decidedByRuleId(), a.decidedByRuleVersion(),
                 Json.write(a.explanation()), Json.write(a.ruleInput()), a.createdAt(), a.updatedAt(), a.locale()) == 1;
         if (inserted) {
-            ActionCounters.record(jdbc, a);
             KnownDevices.recordIfKnown(jdbc, a);
+            ActionCounters.record(jdbc, a); // last: it locks the user's counter row until commit
         }
         return inserted;
     }
