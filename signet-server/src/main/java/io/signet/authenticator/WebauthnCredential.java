@@ -1,6 +1,6 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /**
  * {@code webauthnCredential} of a passkey authenticator (authsignal-api.md §5.2). Fields Signet does not

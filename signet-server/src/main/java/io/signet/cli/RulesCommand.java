@@ -1,6 +1,6 @@
 package io.signet.cli;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,8 +1,14 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
-import io.signet.crypto.Encryptor;
-import io.signet.store.Database;
+import io.signet.error.SignetException;
+import io.signet.idempotency.IdempotencyStore;
+import io.signet.idempotency.IdempotencyStore.Claimed;
+import io.signet.idempotency.IdempotencyStore.InProgress;
+import io.signet.idempotency.IdempotencyStore.Mismatch;
+import io.signet.idempotency.IdempotencyStore.Replay;
+import io.signet.wire.IdField;
+import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,38 +27,19 @@ import java.util.concurrent.Callable;
  * key cannot both run (the second gets a 409 "in progress"). A claim whose request died without an answer
  * (the process crashed) is taken over after {@link #ABANDONED_AFTER}.
  *
- * <p>Recorded answers carry secrets (recovery codes, refresh, access and action tokens), so they are stored
- * sealed with the data key, bound to their tenant and key; a record written in plaintext by an older
- * version is still replayed until it expires.
+ * <p>Answers are kept by an {@link IdempotencyStore}, which seals them: they carry secrets.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration TTL = Duration.ofHours(24);
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-    private final Database db;
-    private final Encryptor encryptor;
+    private final IdempotencyStore store;
     private final Clock clock;
 
-    public Idempotency(Database db, Encryptor encryptor, Clock clock) {
-        this.db = db;
-        this.encryptor = encryptor;
+    public Idempotency(IdempotencyStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
-    }
-
-    private sealed interface Claim {
-    }
-
-    private record Claimed() implements Claim {
-    }
-
-    private record Replay(int status, String body) implements Claim {
-    }
-
-    private record Mismatch() implements Claim {
-    }
-
-    private record InProgress() implements Claim {
     }
 
     void handle(Context ctx, Callable<String> work) throws Exception {
@@ -61,10 +48,11 @@ public final class Idempotency {
             Router.respond(ctx, 200, work.call());
             return;
         }
-        Requests.checkId(HEADER, key);
+        IdField.check(HEADER, key);
         String tenantId = Requests.tenantId(ctx);
         String requestHash = fingerprint(ctx);
-        switch (claim(tenantId, key, requestHash)) {
+        long now = clock.millis();
+        switch (store.claim(tenantId, key, requestHash, now, now + TTL.toMillis(), now - ABANDONED_AFTER.toMillis())) {
             case Replay r -> Router.respond(ctx, r.status(), r.body());
             case Mismatch m -> throw SignetException.conflict(
                     "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
@@ -80,80 +68,22 @@ public final class Idempotency {
             body = work.call();
         } catch (SignetException e) {
             if (e.retryAfterSeconds() > 0) {
-                release(tenantId, key); // "try again later" must not be replayed to the retry it asks for
+                store.release(tenantId, key); // "try again later" must not be replayed to the retry it asks for
             } else {
-                record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
+                store.record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
             }
             throw e;
         } catch (Exception | Error e) {
-            release(tenantId, key); // unexpected failure: let a retry run the request again
+            store.release(tenantId, key); // unexpected failure: let a retry run the request again
             throw e;
         }
-        record(tenantId, key, 200, body);
+        store.record(tenantId, key, 200, body);
         Router.respond(ctx, 200, body);
-    }
-
-    private Claim claim(String tenantId, String key, String requestHash) {
-        long now = clock.millis();
-        return db.write(jdbc -> {
-            int inserted = jdbc.update("""
-                    INSERT INTO idempotency_records (tenant_id, idempotency_key, request_hash, created_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""",
-                    tenantId, key, requestHash, now, now + TTL.toMillis());
-            if (inserted == 1) {
-                return new Claimed();
-            }
-            int retaken = jdbc.update("""
-                    UPDATE idempotency_records
-                       SET request_hash = ?, status_code = NULL, response_body = NULL, created_at = ?, expires_at = ?
-                     WHERE tenant_id = ? AND idempotency_key = ?
-                       AND (expires_at < ? OR (status_code IS NULL AND created_at < ?))""",
-                    requestHash, now, now + TTL.toMillis(), tenantId, key, now, now - ABANDONED_AFTER.toMillis());
-            if (retaken == 1) {
-                return new Claimed();
-            }
-            return jdbc.queryOne("""
-                    SELECT request_hash, status_code, response_body FROM idempotency_records
-                     WHERE tenant_id = ? AND idempotency_key = ?""",
-                    row -> {
-                        if (!row.string("request_hash").equals(requestHash)) {
-                            return (Claim) new Mismatch();
-                        }
-                        Long status = row.nullableLong("status_code");
-                        return status == null ? new InProgress()
-                                : new Replay(status.intValue(), open(tenantId, key, row.string("response_body")));
-                    },
-                    tenantId, key).orElseGet(InProgress::new);
-        });
-    }
-
-    private void record(String tenantId, String key, int status, String body) {
-        db.write(jdbc -> jdbc.update("""
-                UPDATE idempotency_records SET status_code = ?, response_body = ?
-                 WHERE tenant_id = ? AND idempotency_key = ?""", status,
-                encryptor.encrypt(body, associatedData(tenantId, key)), tenantId, key));
-    }
-
-    private String open(String tenantId, String key, String stored) {
-        return Encryptor.isSealed(stored) ? encryptor.decrypt(stored, associatedData(tenantId, key)) : stored;
-    }
-
-    /** Binds a sealed answer to its record: copied to another tenant's or key's row it does not open. */
-    private static String associatedData(String tenantId, String key) {
-        return "idempotency:" + tenantId + ":" + key;
-    }
-
-    private void release(String tenantId, String key) {
-        db.write(jdbc -> jdbc.update(
-                "DELETE FROM idempotency_records WHERE tenant_id = ? AND idempotency_key = ? AND status_code IS NULL",
-                tenantId, key));
     }
 
     /** Deletes expired records; run periodically. */
     public int purgeExpired() {
-        long now = clock.millis();
-        return db.write(jdbc -> jdbc.update("DELETE FROM idempotency_records WHERE expires_at < ?", now));
+        return store.purgeExpired(clock.millis());
     }
 
     /** Method, path, query and body: a retry must be the same request, not just reuse the key. */

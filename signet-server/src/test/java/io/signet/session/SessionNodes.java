@@ -58,7 +58,7 @@ final class SessionNodes implements AutoCloseable {
                 tokens, users, hasher, clock);
         HttpServer http = HttpServer.start("127.0.0.1", 0,
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
-                tenants, db, new Idempotency(db, new Encryptor(key), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
+                tenants, db, new Idempotency(new io.signet.idempotency.JdbcIdempotencyStore(db, new Encryptor(key)), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
         Node node = new Node(db, http, tenants);
         nodes.add(node);
         return node;
