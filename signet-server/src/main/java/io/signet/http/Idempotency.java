@@ -3,6 +3,7 @@ package io.signet.http;
 import io.javalin.http.Context;
 import io.signet.error.SignetException;
 import io.signet.idempotency.IdempotencyStore;
+import io.signet.idempotency.IdempotencyStore.Answer;
 import io.signet.idempotency.IdempotencyStore.Claimed;
 import io.signet.idempotency.IdempotencyStore.InProgress;
 import io.signet.idempotency.IdempotencyStore.Mismatch;
@@ -24,8 +25,10 @@ import java.util.concurrent.Callable;
  * the tenant and expire after 24 hours.
  *
  * <p>The key is claimed in its own transaction before the work runs, so two concurrent requests with one
- * key cannot both run (the second gets a 409 "in progress"). A claim whose request died without an answer
- * (the process crashed) is taken over after {@link #ABANDONED_AFTER}.
+ * key cannot both run (the second gets a 409 "in progress"). The answer is recorded in the same transaction
+ * as the work, so a crash leaves either both (a retry replays) or neither (a retry runs the work once). A
+ * claim whose request died without an answer (the process crashed) is taken over after
+ * {@link #ABANDONED_AFTER}.
  *
  * <p>Answers are kept by an {@link IdempotencyStore}, which seals them: they carry secrets.
  */
@@ -62,23 +65,50 @@ public final class Idempotency {
         }
     }
 
+    /**
+     * Runs a claimed request so that its answer commits with its work (see {@link IdempotencyStore#runAndRecord}).
+     * A refusal is recorded as the error body the caller gets and then thrown, to be rendered as always.
+     */
     private void runClaimed(Context ctx, Callable<String> work, String tenantId, String key) throws Exception {
-        String body;
+        Refusal refusal = new Refusal();
+        Answer answer;
         try {
-            body = work.call();
-        } catch (SignetException e) {
-            if (e.retryAfterSeconds() > 0) {
-                store.release(tenantId, key); // "try again later" must not be replayed to the retry it asks for
-            } else {
-                store.record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
-            }
-            throw e;
-        } catch (Exception | Error e) {
-            store.release(tenantId, key); // unexpected failure: let a retry run the request again
-            throw e;
+            answer = store.runAndRecord(tenantId, key, () -> {
+                refusal.exception = null; // the request may run again when its transaction is retried
+                try {
+                    return new Answer(200, work.call(), true);
+                } catch (SignetException e) {
+                    refusal.exception = e;
+                    return new Answer(e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())),
+                            e.retryAfterSeconds() == 0);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckedFailure(e);
+                }
+            });
+        } catch (CheckedFailure e) {
+            throw e.checked;
         }
-        store.record(tenantId, key, 200, body);
-        Router.respond(ctx, 200, body);
+        if (refusal.exception != null) {
+            throw refusal.exception;
+        }
+        Router.respond(ctx, answer.status(), answer.body());
+    }
+
+    /** The refusal of the request's last run, thrown once its answer committed. */
+    private static final class Refusal {
+        private SignetException exception;
+    }
+
+    /** Carries a checked exception of the endpoint through the transaction, to be rethrown as it was. */
+    private static final class CheckedFailure extends RuntimeException {
+        private final Exception checked;
+
+        CheckedFailure(Exception checked) {
+            super(checked.getMessage(), checked, false, false);
+            this.checked = checked;
+        }
     }
 
     /** Deletes expired records; run periodically. */

@@ -1,5 +1,7 @@
 package io.signet.idempotency;
 
+import java.util.function.Supplier;
+
 /**
  * The recorded answers of requests sent with an {@code Idempotency-Key}, per tenant and key. A key is claimed
  * before its request runs; the claim then either gets the request's answer or is released.
@@ -32,11 +34,20 @@ public interface IdempotencyStore {
      */
     Claim claim(String tenantId, String key, String requestHash, long now, long expiresAt, long abandonedBefore);
 
-    /** Stores the answer of a claimed key (sealed: answers carry secrets). */
-    void record(String tenantId, String key, int status, String body);
+    /**
+     * A request's answer. {@code replayable} false: the key is given back instead of recorded (a "try again
+     * later" must not be replayed to the retry it asks for).
+     */
+    record Answer(int status, String body, boolean replayable) {
+    }
 
-    /** Gives a claimed key without an answer back, so a retry runs the request again. */
-    void release(String tenantId, String key);
+    /**
+     * Runs the request of a claimed key and records its answer (sealed: answers carry secrets) in ONE
+     * transaction with every write the request makes, so a crash leaves both or neither: never work done
+     * whose retry would run it again. When {@code request} throws, its writes are undone and the key is
+     * given back, so a retry runs it again. {@code request} may run more than once (a retried transaction).
+     */
+    Answer runAndRecord(String tenantId, String key, Supplier<Answer> request);
 
     /** Deletes the records that expired before {@code now}; returns how many. */
     int purgeExpired(long now);

@@ -3,6 +3,7 @@ package io.signet.idempotency;
 import io.signet.crypto.Encryptor;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
+import java.util.function.Supplier;
 
 /**
  * {@link IdempotencyStore} in the {@code idempotency_records} table. Recorded answers carry secrets (recovery
@@ -55,22 +56,30 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void record(String tenantId, String key, int status, String body) {
-        db.write(jdbc -> record(jdbc, tenantId, key, status, body));
+    public Answer runAndRecord(String tenantId, String key, Supplier<Answer> request) {
+        try {
+            return db.writeAsOne(jdbc -> {
+                Answer answer = request.get();
+                if (answer.replayable()) {
+                    jdbc.update("""
+                            UPDATE idempotency_records SET status_code = ?, response_body = ?
+                             WHERE tenant_id = ? AND idempotency_key = ?""", answer.status(),
+                            encryptor.encrypt(answer.body(), associatedData(tenantId, key)), tenantId, key);
+                } else {
+                    release(jdbc, tenantId, key);
+                }
+                return answer;
+            });
+        } catch (RuntimeException | Error e) {
+            db.write(jdbc -> release(jdbc, tenantId, key)); // nothing was done: let a retry run the request
+            throw e;
+        }
     }
 
-    private int record(Jdbc jdbc, String tenantId, String key, int status, String body) {
-        return jdbc.update("""
-                UPDATE idempotency_records SET status_code = ?, response_body = ?
-                 WHERE tenant_id = ? AND idempotency_key = ?""", status,
-                encryptor.encrypt(body, associatedData(tenantId, key)), tenantId, key);
-    }
-
-    @Override
-    public void release(String tenantId, String key) {
-        db.write(jdbc -> jdbc.update(
+    private static int release(Jdbc jdbc, String tenantId, String key) {
+        return jdbc.update(
                 "DELETE FROM idempotency_records WHERE tenant_id = ? AND idempotency_key = ? AND status_code IS NULL",
-                tenantId, key));
+                tenantId, key);
     }
 
     @Override
