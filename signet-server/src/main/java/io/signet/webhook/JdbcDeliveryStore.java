@@ -44,11 +44,6 @@ final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public void insertPending(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf, long now) {
-        insertPendingRow(jdbc, e, deliveryId, endpointId, redeliveryOf, now);
-    }
-
-    private static void insertPendingRow(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf,
-                                         long now) {
         jdbc.update("""
                 INSERT INTO webhook_deliveries (tenant_id, delivery_id, endpoint_id, event_id, user_key, sequence, mode,
                                                 status, attempts, next_attempt_at, redelivery_of, created_at, updated_at)
@@ -259,11 +254,11 @@ final class JdbcDeliveryStore implements DeliveryStore {
         });
     }
 
-    private static String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
+    private String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
         String deliveryId = Ids.timeOrdered(now);
         jdbc.update("UPDATE webhook_deliveries SET redelivered_by = ? WHERE tenant_id = ? AND delivery_id = ?",
                 deliveryId, event.tenantId(), previous);
-        insertPendingRow(jdbc, event, deliveryId, endpointId, previous, now);
+        insertPending(jdbc, event, deliveryId, endpointId, previous, now);
         return deliveryId;
     }
 
