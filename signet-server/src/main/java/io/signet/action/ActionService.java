@@ -242,7 +242,11 @@ public final class ActionService {
 
     /** Verifies an action token that names its own tenant (a browser holds only the token). */
     public Optional<VerifiedAction> verifyToken(String token) {
-        return tokens.verify(token).flatMap(this::current);
+        try {
+            return current(tokens.check(token));
+        } catch (ActionTokens.InvalidToken e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<VerifiedAction> current(TokenClaims c) {
