@@ -13,6 +13,7 @@ import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ChallengeFeature;
 import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientRoutes;
+import io.signet.config.LogLevel;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -89,6 +90,7 @@ public final class SignetApp implements AutoCloseable {
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
+        LogLevel.apply(config.logLevel());
         byte[] masterKey = EncryptionKeys.resolve(config);
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
