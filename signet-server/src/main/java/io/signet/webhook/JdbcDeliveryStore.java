@@ -7,7 +7,7 @@ import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,17 +199,14 @@ final class JdbcDeliveryStore implements DeliveryStore {
             return List.of();
         }
         Map<String, List<Attempt>> byDelivery = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>(List.of(tenantId));
-        deliveries.forEach(d -> params.add(d.deliveryId()));
-        String marks = String.join(", ", Collections.nCopies(deliveries.size(), "?"));
-        jdbc.query("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
-                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN (" + marks + ")"
-                        + " ORDER BY attempt",
+        jdbc.queryIn("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
+                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN", tenantId,
+                deliveries.stream().map(Delivery::deliveryId).toList(),
                 r -> byDelivery.computeIfAbsent(r.string("delivery_id"), k -> new ArrayList<>())
                         .add(new Attempt(r.intValue("attempt"), WireTime.iso(r.longValue("attempted_at")),
                                 r.bool("succeeded"), r.nullableLong("status_code") == null ? null
-                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))),
-                params.toArray());
+                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))));
+        byDelivery.values().forEach(attempts -> attempts.sort(Comparator.comparingInt(Attempt::attempt)));
         return deliveries.stream()
                 .map(d -> d.withAttempts(byDelivery.getOrDefault(d.deliveryId(), List.of())))
                 .toList();
