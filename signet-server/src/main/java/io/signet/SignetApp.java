@@ -183,8 +183,9 @@ public final class SignetApp implements AutoCloseable {
     }
 
     /**
-     * design.md: a deployment behind a real public URL should set each tenant's rpId and expectedOrigins;
-     * the defaults derived from the URL are meant for a fresh local install.
+     * A deployment behind a real public URL should set each tenant's rpId and expectedOrigins: the defaults
+     * derived from the URL are meant for a fresh local install (docs/client-api.md §11 "What Signet
+     * decided", Tenant identity).
      */
     private static void warnAboutDefaultClientIdentity(SignetConfig config, TenantSettingsService settings) {
         String host = config.publicUrl().map(u -> java.net.URI.create(u).getHost()).orElse("localhost");

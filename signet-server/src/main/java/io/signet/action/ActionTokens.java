@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The short-lived action token track returns (authsignal-api.md §7.3.1: a JWT valid for 10 minutes) and
+ * The short-lived action token track returns (docs/server-api.md §7.3.1 "track": a JWT valid for 10 minutes) and
  * that {@code /v1/validate}, sessions and the Client API (as a Bearer token) accept.
  *
  * <p>HS256, keyed per tenant with a key derived from the master encryption key, so every node can issue
