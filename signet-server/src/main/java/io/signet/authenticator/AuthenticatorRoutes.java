@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The authenticator endpoints of the Server API (authsignal-api.md §7.2). Register these before the user
+ * The authenticator endpoints of the Server API (docs/server-api.md §7.2 "Authenticators"). Register these before the user
  * routes: {@code POST /v1/users/authenticators} must reach {@link #batchEnrollOrUpdateUser} rather than
  * updateUser's {@code POST /v1/users/{userId}}.
  */
@@ -71,7 +71,7 @@ public final class AuthenticatorRoutes implements Routes {
     }
 
     /**
-     * {@code POST /v1/users/authenticators} is two operations on one path (authsignal-api.md §6): .NET's
+     * {@code POST /v1/users/authenticators} is two operations on one path (docs/server-api.md §6 "Endpoint catalogue"): .NET's
      * BatchEnrollVerifiedAuthenticators, and updateUser for the user id {@code authenticators} from the Java
      * and Ruby SDKs, which update users with POST. A body with an {@code authenticators} array is a batch;
      * anything else is that user update.
