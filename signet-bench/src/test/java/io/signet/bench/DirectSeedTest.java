@@ -2,7 +2,7 @@ package io.signet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.Backend;
 import io.signet.testing.TestServer;
 import java.nio.file.Path;

@@ -36,7 +36,7 @@ final class ActionCounters {
     /** Counts the action in the caller's transaction: its code's row and the any-code row, one statement. */
     static void record(Jdbc jdbc, Action a) {
         long minute = Math.floorDiv(a.createdAt(), BUCKET.toMillis());
-        int slot = (int) Math.floorMod(minute, SLOTS);
+        int slot = Math.floorMod(minute, SLOTS);
         long bucketStart = minute * BUCKET.toMillis();
         String stripe = jdbc.dialect() == Dialect.SQLITE ? "0" : "pg_backend_pid() % " + PG_STRIPES;
         // An older action arriving after its slot was reused by a newer minute is outside every window that

@@ -1,10 +1,10 @@
 package io.signet.action;
 
-import io.signet.http.Json;
 import io.signet.rule.RuleSet;
 import io.signet.user.Enrollment;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
+import io.signet.wire.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
