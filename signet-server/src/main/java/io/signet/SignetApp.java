@@ -20,6 +20,7 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.idempotency.JdbcIdempotencyStore;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
 import io.signet.rule.RuleRoutes;
@@ -139,7 +140,7 @@ public final class SignetApp implements AutoCloseable {
                     new TenantKeyRoutes(tenants),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
-            Idempotency idempotency = new Idempotency(db, encryptor, clock);
+            Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),

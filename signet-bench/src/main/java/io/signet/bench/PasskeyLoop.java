@@ -1,6 +1,6 @@
 package io.signet.bench;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.Es256Keys;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.signet.action;
 
-import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One element of queryUserActions' bare array (docs/server-api.md §7.3.4 "queryUserActions"), plus the action's {@code custom}. */

@@ -1,8 +1,7 @@
 package io.signet.action;
 
 import io.signet.crypto.Ids;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.rule.Decision;
 import io.signet.rule.DryRunResult;
 import io.signet.rule.RuleService;
@@ -15,6 +14,7 @@ import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
 import io.signet.webhook.Events;
 import io.signet.webhook.SyncWebhooks;
+import io.signet.wire.IdField;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class ActionService {
                 r.username(), r.displayName(), null, null, null));
         ObjectNode custom = UserService.custom("custom", r.custom());
         String key = r.idempotencyKey() == null ? Ids.timeOrdered(clock.millis())
-                : Requests.checkId("idempotencyKey", r.idempotencyKey());
+                : IdField.check("idempotencyKey", r.idempotencyKey());
         String scope = TrackFields.scope(r.scope());
         Optional<Action> existing = store.find(tenantId, key);
         if (existing.isPresent()) {
@@ -95,7 +95,7 @@ public final class ActionService {
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
                 decision.rule() == null ? null : decision.rule().version(),
-                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
+                io.signet.wire.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
                 TrackFields.locale(r.locale()));
         try {
             db.write(jdbc -> {
@@ -176,7 +176,7 @@ public final class ActionService {
             a = find(tenantId, userId, actionCode, key);
         }
         return new UpdateActionResponse(a.state().name(), a.userId(), a.actionCode(), a.idempotencyKey(),
-                io.signet.http.WireTime.iso(a.stateUpdatedAt()));
+                io.signet.wire.WireTime.iso(a.stateUpdatedAt()));
     }
 
     /**
@@ -191,12 +191,12 @@ public final class ActionService {
         long oldest = clock.millis() - MAX_LOOK_BACK.toMillis();
         long from = oldest;
         if (fromDate != null) {
-            from = Math.max(oldest, io.signet.http.WireTime.parse("fromDate", fromDate));
+            from = Math.max(oldest, io.signet.wire.WireTime.parse("fromDate", fromDate));
         }
         ActionQuery q = new ActionQuery(codeList, state == null ? null : ActionState.parse("state", state), from,
                 limit == null ? DEFAULT_PAGE : limit,
                 lastEvaluatedIdempotencyKey == null ? null
-                        : Requests.checkId("lastEvaluatedIdempotencyKey", lastEvaluatedIdempotencyKey));
+                        : IdField.check("lastEvaluatedIdempotencyKey", lastEvaluatedIdempotencyKey));
         return store.query(tenantId, userId, q).stream().map(ActionListItem::of).toList();
     }
 
@@ -231,7 +231,7 @@ public final class ActionService {
             return ValidateResponse.invalid("The action of this token no longer exists.");
         }
         Action a = found.get();
-        return new ValidateResponse(a.state().isValid(), a.state(), io.signet.http.WireTime.iso(a.stateUpdatedAt()),
+        return new ValidateResponse(a.state().isValid(), a.state(), io.signet.wire.WireTime.iso(a.stateUpdatedAt()),
                 a.userId(), a.actionCode(), a.actionCode(), a.idempotencyKey(), a.verificationMethod(), null);
     }
 

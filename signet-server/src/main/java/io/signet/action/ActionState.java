@@ -56,7 +56,7 @@ public enum ActionState {
                 }
             }
         }
-        throw io.signet.http.SignetException.invalid("'" + field + "' must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, "
+        throw io.signet.error.SignetException.invalid("'" + field + "' must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, "
                 + "CHALLENGE_SUCCEEDED, CHALLENGE_FAILED, REVIEW_REQUIRED, REVIEW_SUCCEEDED, REVIEW_FAILED.");
     }
 }

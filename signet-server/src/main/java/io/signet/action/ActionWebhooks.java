@@ -1,11 +1,11 @@
 package io.signet.action;
 
-import io.signet.http.WireTime;
 import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
 import io.signet.webhook.SyncWebhooks;
+import io.signet.wire.WireTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

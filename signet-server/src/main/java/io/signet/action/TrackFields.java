@@ -1,6 +1,6 @@
 package io.signet.action;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.text.BoundedText;
 import java.net.URI;
 import java.net.URISyntaxException;

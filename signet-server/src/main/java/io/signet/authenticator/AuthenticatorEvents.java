@@ -1,9 +1,9 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
 import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
+import io.signet.wire.WireTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.signet.authenticator;
 
 import io.javalin.http.Context;
-import io.signet.http.Json;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.http.Success;
 import io.signet.user.UserAttributesRequest;
 import io.signet.user.UserService;
+import io.signet.wire.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,7 +44,8 @@ public final class AuthenticatorRoutes implements Routes {
     /** enrollVerifiedAuthenticator — {@code POST /v1/users/{userId}/authenticators}. */
     private Object enrollVerifiedAuthenticator(Context ctx) {
         String userId = Requests.id(ctx, "userId");
-        return authenticators.enroll(Requests.tenantId(ctx), userId, Json.readObject(ctx.bodyAsBytes()));
+        NewAuthenticator request = EnrollmentRequests.read(Json.readObject(ctx.bodyAsBytes()));
+        return authenticators.enroll(Requests.tenantId(ctx), userId, request);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class AuthenticatorRoutes implements Routes {
         ObjectNode body = Json.readObject(ctx.bodyAsBytes());
         JsonNode items = body.get("authenticators");
         if (items != null && items.isArray()) {
-            return authenticators.batchEnroll(Requests.tenantId(ctx), items);
+            return authenticators.batchEnroll(Requests.tenantId(ctx), BatchEnrollment.read(items));
         }
         return users.update(Requests.tenantId(ctx), BATCH_USER_ID, Requests.body(ctx, UserAttributesRequest.class));
     }

@@ -1,6 +1,6 @@
 package io.signet.authenticator;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.text.BoundedText;
 import java.util.ArrayList;
 import java.util.List;

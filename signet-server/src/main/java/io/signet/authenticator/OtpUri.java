@@ -1,6 +1,6 @@
 package io.signet.authenticator;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.text.UrlEncoding;
 import java.net.URI;
 import java.net.URISyntaxException;

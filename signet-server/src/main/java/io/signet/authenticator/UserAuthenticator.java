@@ -1,8 +1,8 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
 import io.signet.user.User;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 
 /**
  * An authenticator on the wire (docs/server-api.md §5.1 "UserAuthenticator"): an element of getAuthenticators and the

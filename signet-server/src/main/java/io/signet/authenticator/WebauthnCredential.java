@@ -1,6 +1,6 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /**
  * {@code webauthnCredential} of a passkey authenticator (docs/server-api.md §5.2 "webauthnCredential"). Fields Signet does not

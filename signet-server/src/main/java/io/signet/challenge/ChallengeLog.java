@@ -1,9 +1,9 @@
 package io.signet.challenge;
 
-import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
+import io.signet.wire.WireTime;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.signet.challenge;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.user.Contacts;
 import io.signet.user.User;

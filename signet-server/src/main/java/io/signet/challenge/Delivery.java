@@ -1,7 +1,7 @@
 package io.signet.challenge;
 
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.SyncWebhooks;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.signet.challenge;
 
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.text.BoundedText;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.IdField;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,14 +29,14 @@ final class Inputs {
 
     static String optionalId(String field, String value) {
         String v = given(value);
-        return v == null ? null : Requests.checkId(field, v);
+        return v == null ? null : IdField.check(field, v);
     }
 
     static String requiredId(String field, String value) {
         if (given(value) == null) {
             throw SignetException.invalid("'" + field + "' is required.");
         }
-        return Requests.checkId(field, value);
+        return IdField.check(field, value);
     }
 
     static VerificationMethod method(String field, String value, Set<VerificationMethod> allowed) {

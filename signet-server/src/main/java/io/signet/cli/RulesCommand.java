@@ -1,6 +1,6 @@
 package io.signet.cli;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.text.UrlEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,10 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

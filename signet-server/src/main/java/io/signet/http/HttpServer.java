@@ -5,7 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.RequestAuthenticator;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.wire.Json;
 import java.util.List;
 
 /**

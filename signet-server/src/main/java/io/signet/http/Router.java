@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.signet.error.SignetException;
+import io.signet.wire.Json;
 
 /**
  * What features see of the web framework: add an {@link Endpoint} under a method and path. Every

@@ -1,7 +1,7 @@
 package io.signet.passkey;
 
 import io.javalin.http.Context;
-import io.signet.http.ClientPrincipal;
+import io.signet.caller.ClientPrincipal;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;

@@ -31,6 +31,6 @@ public enum Outcome {
                 return o;
             }
         }
-        throw io.signet.http.SignetException.invalid("'" + field + "' must be one of ALLOW, CHALLENGE, REVIEW, BLOCK.");
+        throw io.signet.error.SignetException.invalid("'" + field + "' must be one of ALLOW, CHALLENGE, REVIEW, BLOCK.");
     }
 }

@@ -1,6 +1,6 @@
 package io.signet.session;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /**
  * An app client: the application sessions are issued to. Its id is the {@code clientId} of createSession and

@@ -1,7 +1,7 @@
 package io.signet.session;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.text.BoundedText;
 import java.time.Clock;

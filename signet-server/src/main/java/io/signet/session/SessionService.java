@@ -3,13 +3,13 @@ package io.signet.session;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.ErrorCode;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.DuplicateKeyException;
 import io.signet.user.User;
 import io.signet.user.UserService;
+import io.signet.wire.IdField;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class SessionService {
 
     /** createSession: a new session for the user of a successful challenge token; one session per token. */
     TokenPair create(String tenantId, String clientId, String token, String action) {
-        Requests.checkId("clientId", clientId);
+        IdField.check("clientId", clientId);
         required("token", token);
         AppClient client = clients.find(tenantId, clientId).orElseThrow(() -> SignetException.invalid(
                 "'clientId' does not name an app client of this tenant."));
@@ -135,7 +135,7 @@ public final class SessionService {
 
     /** revokeUserSessions: ends every session of the user; an unknown user has none. */
     void revokeUser(String tenantId, String userId) {
-        store.revokeUser(tenantId, Requests.checkId("userId", userId), clock.millis());
+        store.revokeUser(tenantId, IdField.check("userId", userId), clock.millis());
     }
 
     /** The JWK Set that verifies this tenant's access tokens. */

@@ -1,7 +1,7 @@
 package io.signet.session;
 
-import io.signet.http.Json;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.signet.tenant;
 
+import io.signet.caller.RequestAuthenticator;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.RequestAuthenticator;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.text.BoundedText;
 import java.time.Clock;
@@ -170,7 +170,7 @@ public final class TenantService implements RequestAuthenticator {
         Long oldExpire = oldKeyExpiresIn.map(d -> now + d.toMillis()).orElse(null);
         Map<String, Object> details = details("keyId", newKey.keyId());
         if (oldExpire != null) {
-            details.put("oldKeysExpireAt", io.signet.http.WireTime.iso(oldExpire));
+            details.put("oldKeysExpireAt", io.signet.wire.WireTime.iso(oldExpire));
         }
         return switch (store.rotate(tenantId, newKey, oldExpire, MAX_ACTIVE_KEYS, now,
                 audit(tenantId, actor, "key.rotated", details))) {

@@ -1,7 +1,7 @@
 package io.signet.tenant;
 
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import java.net.URI;

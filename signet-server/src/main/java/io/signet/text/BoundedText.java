@@ -1,6 +1,6 @@
 package io.signet.text;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 
 /**
  * The one check of free text a caller sends (names, descriptions, device ids): a bounded length and no

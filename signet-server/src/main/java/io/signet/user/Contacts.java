@@ -3,7 +3,7 @@ package io.signet.user;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.text.PhoneNumbers;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

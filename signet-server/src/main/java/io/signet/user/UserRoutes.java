@@ -1,10 +1,10 @@
 package io.signet.user;
 
 import io.javalin.http.Context;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.http.Success;
 
 /** The users endpoints of the Server API (docs/server-api.md §7.1 "Users"). */

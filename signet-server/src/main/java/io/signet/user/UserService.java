@@ -1,11 +1,11 @@
 package io.signet.user;
 
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.tenant.TenantSettings;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.wire.WireTime;
 import io.signet.text.BoundedText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -158,7 +158,7 @@ public final class UserService {
             return null;
         }
         if (value.isArray() && value.isEmpty()) {
-            return io.signet.http.Json.MAPPER.createObjectNode();
+            return io.signet.wire.Json.MAPPER.createObjectNode();
         }
         if (!value.isObject()) {
             throw SignetException.invalid("'" + field + "' must be a JSON object.");

@@ -1,7 +1,7 @@
 package io.signet.webhook;
 
-import io.signet.http.Json;
-import io.signet.http.WireTime;
+import io.signet.wire.Json;
+import io.signet.wire.WireTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
 package io.signet.webhook;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
@@ -188,10 +186,10 @@ final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private static Delivery mapDelivery(Row r) {
-        return new Delivery(r.string("delivery_id"), r.string("event_id"), r.string("type"), r.nullableLong("sequence"),
-                r.string("mode"), DeliveryStatus.parse(r.string("status")),
-                WireTime.isoOrNull(r.nullableLong("next_attempt_at")), WireTime.iso(r.longValue("created_at")),
-                r.string("redelivery_of"), r.string("redelivered_by"), List.of());
+        return Delivery.stored(r.string("delivery_id"), r.string("event_id"), r.string("type"),
+                r.nullableLong("sequence"), r.string("mode"), DeliveryStatus.parse(r.string("status")),
+                r.nullableLong("next_attempt_at"), r.longValue("created_at"), r.string("redelivery_of"),
+                r.string("redelivered_by"));
     }
 
     private static List<Delivery> withAttempts(Jdbc jdbc, String tenantId, List<Delivery> deliveries) {
@@ -203,7 +201,7 @@ final class JdbcDeliveryStore implements DeliveryStore {
                         + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN", tenantId,
                 deliveries.stream().map(Delivery::deliveryId).toList(),
                 r -> byDelivery.computeIfAbsent(r.string("delivery_id"), k -> new ArrayList<>())
-                        .add(new Attempt(r.intValue("attempt"), WireTime.iso(r.longValue("attempted_at")),
+                        .add(Attempt.stored(r.intValue("attempt"), r.longValue("attempted_at"),
                                 r.bool("succeeded"), r.nullableLong("status_code") == null ? null
                                 : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))));
         byDelivery.values().forEach(attempts -> attempts.sort(Comparator.comparingInt(Attempt::attempt)));
@@ -213,24 +211,24 @@ final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public Optional<String> redeliverEvent(String tenantId, String endpointId, String eventId, long now) {
+    public Redelivery redeliverEvent(String tenantId, String endpointId, String eventId, long now) {
         return db.write(jdbc -> {
             Optional<Event> event = storedEvent(jdbc, tenantId, eventId);
             if (event.isEmpty()) {
-                return Optional.<String>empty();
+                return new Redelivery.NoSuchEvent();
             }
             if (jdbc.count("""
                     SELECT COUNT(*) AS n FROM webhook_deliveries
                      WHERE tenant_id = ? AND endpoint_id = ? AND event_id = ? AND status = 'PENDING'""",
                     tenantId, endpointId, eventId) > 0) {
                 // Two pending deliveries of one event could be sent at the same time; one is enough.
-                throw SignetException.conflict("Event '" + eventId + "' is still pending for this endpoint.");
+                return new Redelivery.StillPending();
             }
             String previous = jdbc.queryOne("""
                     SELECT delivery_id FROM webhook_deliveries
                      WHERE tenant_id = ? AND endpoint_id = ? AND event_id = ? AND redelivered_by IS NULL""",
                     r -> r.string("delivery_id"), tenantId, endpointId, eventId).orElse(null);
-            return Optional.of(queueAgain(jdbc, event.get(), endpointId, previous, now));
+            return new Redelivery.Queued(queueAgain(jdbc, event.get(), endpointId, previous, now));
         });
     }
 
@@ -288,10 +286,9 @@ final class JdbcDeliveryStore implements DeliveryStore {
                     SELECT COUNT(*) AS n FROM webhook_attempts
                      WHERE tenant_id = ? AND endpoint_id = ? AND attempted_at >= ? AND succeeded = ?""",
                     tenantId, endpointId, since, true);
-            return new EndpointHealth(endpointId, windowHours, attempts,
+            return EndpointHealth.of(endpointId, windowHours, attempts,
                     attempts == 0 ? null : (double) succeeded / attempts,
-                    WireTime.isoOrNull(lastAttempt(jdbc, tenantId, endpointId, true)),
-                    WireTime.isoOrNull(lastAttempt(jdbc, tenantId, endpointId, false)),
+                    lastAttempt(jdbc, tenantId, endpointId, true), lastAttempt(jdbc, tenantId, endpointId, false),
                     countDeliveries(jdbc, tenantId, endpointId, "status = 'PENDING'"),
                     countDeliveries(jdbc, tenantId, endpointId, "status = 'FAILED' AND redelivered_by IS NULL"));
         });

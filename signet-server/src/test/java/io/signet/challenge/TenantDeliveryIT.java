@@ -4,11 +4,11 @@ import static io.signet.challenge.ChallengeHarness.codeIn;
 import static io.signet.challenge.ChallengeHarness.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import io.signet.testing.WebhookReceiver;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,9 @@
 package io.signet.passkey;
 
-import io.signet.http.Json;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import io.signet.wire.Json;
 import io.signet.testing.Es256Keys;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -62,7 +62,7 @@ final class SessionNodes implements AutoCloseable {
         HttpServer http = HttpServer.start("127.0.0.1", 0,
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
                 tenants, new ClientCredentials(new ActionTokens(hasher, clock), settings), db,
-                new Idempotency(db, new Encryptor(key), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                new Idempotency(new io.signet.idempotency.JdbcIdempotencyStore(db, new Encryptor(key)), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 false, false);
         Node node = new Node(db, http, tenants);
         nodes.add(node);

@@ -1,6 +1,6 @@
 package io.signet.testing;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

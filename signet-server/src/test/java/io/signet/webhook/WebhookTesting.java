@@ -2,12 +2,12 @@ package io.signet.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
 import io.signet.testing.WebhookReceiver;
+import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

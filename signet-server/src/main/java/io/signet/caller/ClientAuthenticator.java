@@ -1,5 +1,7 @@
-package io.signet.http;
+package io.signet.caller;
 
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,7 @@
-package io.signet.http;
+package io.signet.caller;
+
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 
 /**
  * Who is calling a {@code /v1/client/*} route, decided once by {@link ClientEdge}: a browser or app holding

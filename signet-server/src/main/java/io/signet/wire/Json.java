@@ -1,6 +1,7 @@
-package io.signet.http;
+package io.signet.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.signet.error.SignetException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The one JSON mapper of the server. Settings that matter are explicit: unknown input fields are

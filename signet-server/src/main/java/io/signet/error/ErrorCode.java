@@ -1,4 +1,4 @@
-package io.signet.http;
+package io.signet.error;
 
 /**
  * Every error Signet returns: the wire code both {@code error} and {@code errorCode} carry
