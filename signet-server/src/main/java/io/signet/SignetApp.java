@@ -18,6 +18,8 @@ import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
+import io.signet.config.EncryptionKeys;
+import io.signet.config.OperatorKeys;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
 import io.signet.passkey.PasskeyRoutes;

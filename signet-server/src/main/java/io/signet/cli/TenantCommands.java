@@ -1,6 +1,6 @@
-package io.signet;
+package io.signet.cli;
 
-import io.signet.cli.DurationConverter;
+import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -44,7 +44,7 @@ final class TenantCommands {
 
         @Override
         public final Integer call() {
-            SignetConfig config = Signet.config(settings);
+            SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
                 return run(new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC()));
@@ -166,12 +166,7 @@ final class TenantCommands {
     @Command(name = "keys", description = "List, rotate and revoke a tenant's secret keys (at most "
             + TenantService.MAX_ACTIVE_KEYS + " active at once).",
             subcommands = {ListKeys.class, Rotate.class, Revoke.class})
-    static final class Keys implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            CommandLine.usage(this, System.out);
-            return 0;
-        }
+    static final class Keys extends CommandGroup {
     }
 
     @Command(name = "list", description = "List the tenant's secret keys: id, first characters, created, last use "
