@@ -126,8 +126,7 @@ public final class SignetApp implements AutoCloseable {
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
             SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
                     challengeTokens, users, hasher, clock);
-            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
-            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+            List<Routes> routes = List.of(new UserRoutes(users), new AuthenticatorRoutes(authenticators, users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
                     new SessionRoutes(sessions), new ClientRoutes(authenticators,
