@@ -3,7 +3,7 @@ package io.signet.cli;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
+import io.signet.session.JdbcSigningKeyStore;
 import io.signet.session.SigningKeys;
 import io.signet.store.Database;
 import io.signet.tenant.TenantService;
@@ -36,12 +36,12 @@ public final class KeysCommand extends CommandGroup {
             SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC());
+                TenantService tenants = TenantCommands.tenants(db, key);
                 if (tenants.find(tenantId).isEmpty()) {
                     System.err.println("signet: no tenant " + tenantId);
                     return 1;
                 }
-                String keyId = new SigningKeys(db, new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
+                String keyId = new SigningKeys(db, new JdbcSigningKeyStore(db), new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
                 tenants.recordChange(tenantId, io.signet.tenant.Actor.CLI, "signing_key.rotated",
                         java.util.Map.of("keyId", keyId));
                 System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");

@@ -2,11 +2,10 @@ package io.signet.cli;
 
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
-import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.JdbcTenantSettingsStore;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import java.time.Clock;
@@ -76,9 +75,9 @@ public final class TenantCommand extends CommandGroup {
             byte[] key = EncryptionKeys.resolve(config);
             String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantSettingsService service = new TenantSettingsService(db, Clock.systemUTC(), () -> publicUrl);
-                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key),
-                        Clock.systemUTC());
+                TenantSettingsService service = new TenantSettingsService(db, new JdbcTenantSettingsStore(),
+                        Clock.systemUTC(), () -> publicUrl);
+                TenantService tenants = TenantCommands.tenants(db, key);
                 List<ClientSettings> shown = id == null ? service.allClients()
                         : service.client(id).map(List::of).orElse(List.of());
                 if (id != null && shown.isEmpty()) {

@@ -11,6 +11,7 @@ import io.signet.tenant.KeyView;
 import io.signet.tenant.RotatedKey;
 import io.signet.tenant.RotatedKeyView;
 import io.signet.tenant.SecretKeyInfo;
+import io.signet.tenant.JdbcTenantStore;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantView;
@@ -47,11 +48,17 @@ final class TenantCommands {
             SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                return run(new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC()));
+                return run(tenants(db, key));
             }
         }
 
         abstract int run(TenantService tenants);
+    }
+
+    /** The tenant service on the operator's database, with the data key {@code key}. */
+    static TenantService tenants(Database db, byte[] key) {
+        return new TenantService(db, new JdbcTenantStore(db), new SecretHasher(key), new Encryptor(key),
+                Clock.systemUTC());
     }
 
     /** {@code --tenant ID}, which may be left out when the database holds exactly one tenant. */

@@ -9,6 +9,9 @@ import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.JdbcTenantSettingsStore;
+import io.signet.tenant.JdbcTenantStore;
+import io.signet.user.JdbcUserStore;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.testing.Api;
@@ -49,12 +52,12 @@ final class SessionNodes implements AutoCloseable {
     Node start() {
         Database db = Database.open(databaseUrl, 4);
         SecretHasher hasher = new SecretHasher(key);
-        TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
+        TenantService tenants = new TenantService(db, new JdbcTenantStore(db), hasher, new Encryptor(key), clock);
         tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
-        UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock);
-        AppClientService clients = new AppClientService(db, clock);
-        SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
+        UserService users = new UserService(db, new JdbcUserStore(db), (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
+                new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock, () -> "http://localhost:8080"), clock);
+        AppClientService clients = new AppClientService(db, new JdbcAppClientStore(db), clock);
+        SessionService sessions = new SessionService(db, new JdbcSessionStore(db), clients, new SigningKeys(db, new JdbcSigningKeyStore(db), new Encryptor(key), clock),
                 tokens, users, hasher, clock);
         HttpServer http = HttpServer.start("127.0.0.1", 0,
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
@@ -82,14 +85,14 @@ final class SessionNodes implements AutoCloseable {
     }
 
     SigningKeys signingKeys() {
-        return new SigningKeys(database(), new Encryptor(key), clock);
+        return new SigningKeys(database(), new JdbcSigningKeyStore(database()), new Encryptor(key), clock);
     }
 
     SessionService sessions() {
         Database db = database();
-        return new SessionService(db, new AppClientService(db, clock), signingKeys(), tokens,
-                new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock),
+        return new SessionService(db, new JdbcSessionStore(db), new AppClientService(db, new JdbcAppClientStore(db), clock), signingKeys(), tokens,
+                new UserService(db, new JdbcUserStore(db), (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
+                new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock, () -> "http://localhost:8080"), clock),
                 new SecretHasher(key), clock);
     }
 
