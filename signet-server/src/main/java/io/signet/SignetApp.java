@@ -117,10 +117,13 @@ public final class SignetApp implements AutoCloseable {
     private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
     private final PasskeyService passkeys;
+    private final SessionService sessions;
+    private final SigningKeys signingKeys;
 
     private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
                       ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators, PasskeyService passkeys) {
+                      AuthenticatorService authenticators, PasskeyService passkeys, SessionService sessions,
+                      SigningKeys signingKeys) {
         this.db = db;
         this.http = http;
         this.background = background;
@@ -129,6 +132,8 @@ public final class SignetApp implements AutoCloseable {
         this.webhooks = webhooks;
         this.authenticators = authenticators;
         this.passkeys = passkeys;
+        this.sessions = sessions;
+        this.signingKeys = signingKeys;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
@@ -176,8 +181,8 @@ public final class SignetApp implements AutoCloseable {
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
-            SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients,
-                    new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock),
+            SigningKeys signingKeys = new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock);
+            SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, clock);
             List<Routes> routes = List.of(new UserRoutes(users), new AuthenticatorRoutes(authenticators, users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
@@ -219,7 +224,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys,
+                    sessions, signingKeys);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -315,6 +321,16 @@ public final class SignetApp implements AutoCloseable {
     /** The WebAuthn ceremonies, for tests. */
     public PasskeyService passkeys() {
         return passkeys;
+    }
+
+    /** Sessions, for the purge job's tests. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** The session signing keys, for tests that rotate or read them directly. */
+    public SigningKeys signingKeys() {
+        return signingKeys;
     }
 
     @Override
