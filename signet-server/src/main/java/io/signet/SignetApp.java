@@ -33,6 +33,7 @@ import io.signet.challenge.Verification;
 import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientRoutes;
 import io.signet.config.EncryptionKeys;
+import io.signet.config.LogLevel;
 import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
@@ -138,6 +139,7 @@ public final class SignetApp implements AutoCloseable {
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
+        LogLevel.apply(config.logLevel());
         byte[] masterKey = EncryptionKeys.resolve(config);
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
         try {
@@ -274,8 +276,9 @@ public final class SignetApp implements AutoCloseable {
     }
 
     /**
-     * design.md: a deployment behind a real public URL should set each tenant's rpId and expectedOrigins;
-     * the defaults derived from the URL are meant for a fresh local install.
+     * A deployment behind a real public URL should set each tenant's rpId and expectedOrigins: the defaults
+     * derived from the URL are meant for a fresh local install (docs/client-api.md §11 "What Signet
+     * decided", Tenant identity).
      */
     private static void warnAboutDefaultClientIdentity(SignetConfig config, TenantSettingsService settings) {
         String host = config.publicUrl().map(u -> java.net.URI.create(u).getHost()).orElse("localhost");

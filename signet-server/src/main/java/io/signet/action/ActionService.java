@@ -203,10 +203,10 @@ public final class ActionService {
     /**
      * validateChallenge. Failures of the token (malformed, tampered, expired, another tenant's) and a
      * {@code userId} or {@code action} that does not match it are 200 {@code isValid: false} with an
-     * {@code error}, never an HTTP error: SDK callers branch on {@code isValid} (authsignal-api.md §12.3).
+     * {@code error}, never an HTTP error: SDK callers branch on {@code isValid} (docs/server-api.md §12.3 "Open points and what Signet decided").
      * Tokens are not single-use: within its 10 minutes a token reports the action's current state each
      * time, because the Client API keeps using the same token and the contract expects a second validate of
-     * it to show the same state (authsignal-client-api.md §6.1). isValid is true only for ALLOW or
+     * it to show the same state (docs/client-api.md §6.1 "State effects"). isValid is true only for ALLOW or
      * CHALLENGE_SUCCEEDED.
      */
     ValidateResponse validate(String tenantId, ValidateRequest r) {
@@ -242,7 +242,11 @@ public final class ActionService {
 
     /** Verifies an action token that names its own tenant (a browser holds only the token). */
     public Optional<VerifiedAction> verifyToken(String token) {
-        return tokens.verify(token).flatMap(this::current);
+        try {
+            return current(tokens.check(token));
+        } catch (ActionTokens.InvalidToken e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<VerifiedAction> current(TokenClaims c) {

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * UserActionState (authsignal-api.md §4.2) and which states updateAction may move an action to. The
+ * UserActionState (docs/server-api.md §4.2 "UserActionState") and which states updateAction may move an action to. The
  * contract leaves transitions unverified (§12.8); Signet allows what a reviewer or a later signal needs
  * and keeps the challenge results to challenges: {@code CHALLENGE_SUCCEEDED} and {@code CHALLENGE_FAILED}
  * are reached only through {@link ActionService#completeChallenge}, so updateAction cannot forge a

@@ -57,8 +57,7 @@ public final class JdbcActionStore implements ActionStore {
                 + " FROM actions WHERE tenant_id = ? AND user_id = ? AND created_at >= ?");
         List<Object> params = new ArrayList<>(List.of(tenantId, userId, q.fromMillis()));
         if (!q.codes().isEmpty()) {
-            sql.append(" AND action_code IN (").append(String.join(", ", q.codes().stream().map(c -> "?").toList()))
-                    .append(')');
+            sql.append(" AND action_code IN (").append(Jdbc.placeholders(q.codes().size())).append(')');
             params.addAll(q.codes());
         }
         if (q.state() != null) {

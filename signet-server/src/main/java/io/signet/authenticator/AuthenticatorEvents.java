@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The authenticator webhook events (authsignal-api.md §9.4), published in the transaction that creates,
+ * The authenticator webhook events (docs/server-api.md §9.4 "Event types"), published in the transaction that creates,
  * changes or deletes the authenticator. {@code data} carries what identifies the factor and never a secret: no TOTP
  * seed, and the passkey public key is left out (Authsignal sends it only when asked to).
  */

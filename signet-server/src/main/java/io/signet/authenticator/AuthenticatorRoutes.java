@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The authenticator endpoints of the Server API (authsignal-api.md §7.2). {@code POST /v1/users/authenticators}
- * reaches {@link #batchEnrollOrUpdateUser} rather than updateUser's {@code POST /v1/users/{userId}} because the
- * router puts literal path segments before parameters, whatever order the routes are registered in.
+ * The authenticator endpoints of the Server API (docs/server-api.md §7.2 "Authenticators").
+ * {@code POST /v1/users/authenticators} reaches {@link #batchEnrollOrUpdateUser} rather than updateUser's
+ * {@code POST /v1/users/{userId}} because the router puts literal path segments before parameters, whatever
+ * order the routes are registered in.
  */
 public final class AuthenticatorRoutes implements Routes {
     private static final String BATCH_USER_ID = "authenticators";
@@ -71,7 +72,7 @@ public final class AuthenticatorRoutes implements Routes {
     }
 
     /**
-     * {@code POST /v1/users/authenticators} is two operations on one path (authsignal-api.md §6): .NET's
+     * {@code POST /v1/users/authenticators} is two operations on one path (docs/server-api.md §6 "Endpoint catalogue"): .NET's
      * BatchEnrollVerifiedAuthenticators, and updateUser for the user id {@code authenticators} from the Java
      * and Ruby SDKs, which update users with POST. A body with an {@code authenticators} array is a batch;
      * anything else is that user update.

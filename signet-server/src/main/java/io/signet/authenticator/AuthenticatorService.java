@@ -58,7 +58,7 @@ public final class AuthenticatorService {
     }
 
     /**
-     * getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). Pending
+     * getAuthenticators: oldest first; an unknown user has none (docs/server-api.md §7.2.1 "getAuthenticators"). Pending
      * authenticators (enrolled through the Client API, not verified yet) are not listed.
      */
     public List<UserAuthenticator> list(String tenantId, String userId) {
@@ -273,7 +273,7 @@ public final class AuthenticatorService {
                 : OptionalInt.empty());
     }
 
-    /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
+    /** Batch enroll (docs/server-api.md §7.2.3 "Batch enroll"); see {@link BatchEnrollment}. */
     BatchEnrollResponse batchEnroll(String tenantId, List<BatchEnrollment.Item> items) {
         return new BatchEnrollment(db, users, placements, hasher)
                 .run(tenantId, items, settings.get(tenantId));

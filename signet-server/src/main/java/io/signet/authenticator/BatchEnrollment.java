@@ -23,7 +23,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One batch enrollment (authsignal-api.md §7.2.3): up to {@value #MAX_ITEMS} items, each validated and
+ * One batch enrollment (docs/server-api.md §7.2.3 "Batch enroll"): up to {@value #MAX_ITEMS} items, each validated and
  * applied on its own, so one bad item fails alone and re-sending the same batch succeeds as a no-op. Valid
  * items are written {@value #CHUNK} to a transaction: far fewer commits than one per item, while a chunk
  * stays short enough not to hold the SQLite writer for long. Batch enrollment issues no recovery codes:

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an enrollment body (enrollVerifiedAuthenticator, authsignal-api.md §7.2.2, or one batch item,
+ * Turns an enrollment body (enrollVerifiedAuthenticator, docs/server-api.md §7.2.2 "enrollVerifiedAuthenticator", or one batch item,
  * §7.2.3) into a {@link NewAuthenticator}, or a 400 naming the first bad field. Pure: touches no storage.
  */
 final class EnrollmentRequests {

@@ -6,16 +6,15 @@ import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
+import io.signet.text.UrlEncoding;
 import io.signet.user.VerificationMethod;
 import io.signet.wire.IdField;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Challenge, verify and getChallenge of the Server API (authsignal-api.md §7.5), with every wire form the
+ * Challenge, verify and getChallenge of the Server API (docs/server-api.md §7.5 "Challenge, verify, claim, get challenge"), with every wire form the
  * SDKs use for getChallenge, and the page an emailed magic link opens (a Signet extension, outside
  * {@code /v1} because a person's browser opens it without a secret key).
  */
@@ -120,16 +119,14 @@ public final class ChallengeRoutes implements Routes {
         String path = ctx.path();
         String raw = path.substring(path.indexOf("/challenges") + "/challenges".length());
         Map<String, String> out = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                try {
-                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    throw io.signet.error.SignetException.invalid("The getChallenge parameters are not URL-encoded.");
+        try {
+            for (UrlEncoding.Pair pair : UrlEncoding.queryPairs(raw, true)) {
+                if (!pair.name().isEmpty() && pair.value() != null) {
+                    out.putIfAbsent(pair.name(), pair.value());
                 }
             }
+        } catch (IllegalArgumentException e) {
+            throw io.signet.error.SignetException.invalid("The getChallenge parameters are not URL-encoded.");
         }
         return out;
     }

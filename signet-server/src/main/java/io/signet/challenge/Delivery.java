@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a message. A tenant with an endpoint subscribed to {@code email.created} / {@code sms.created}
- * delivers it itself (authsignal-api.md §9.4: a synchronous, signed call; a non-2xx reply fails the
+ * delivers it itself (docs/server-api.md §9.4 "Event types": a synchronous, signed call; a non-2xx reply fails the
  * challenge). Otherwise the configured SMTP server for email, the SMS carrier for SMS and WhatsApp, else
  * dev stdout when the operator opted in. With none, sending is refused with a description that says how
  * to configure one.

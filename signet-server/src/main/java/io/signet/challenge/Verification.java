@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import java.util.function.BiFunction;
 
 /**
- * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2), including
+ * Checking what the person sends back: codes ({@code POST /v1/verify}, docs/server-api.md §7.5.2 "verify"), including
  * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
  * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
  * is compared, and verifies at most once. A success settles the tracked action and stamps the

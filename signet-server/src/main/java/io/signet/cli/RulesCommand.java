@@ -1,8 +1,7 @@
 package io.signet.cli;
 
 import io.signet.wire.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.signet.text.UrlEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,6 @@ public final class RulesCommand extends CommandGroup {
             throw new CommandLine.ParameterException(new CommandLine(new RulesCommand()),
                     option + " must be JSON: " + e.getOriginalMessage());
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The fields create and update share; absent options are left out of the request. */
@@ -89,7 +84,7 @@ public final class RulesCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            return send(admin, "GET", "/admin/v1/rules" + (actionCode == null ? "" : "?actionCode=" + encode(actionCode)), null);
+            return send(admin, "GET", "/admin/v1/rules" + (actionCode == null ? "" : "?actionCode=" + UrlEncoding.component(actionCode)), null);
         }
     }
 
@@ -101,7 +96,7 @@ public final class RulesCommand extends CommandGroup {
         String ruleId;
 
         int send(String method) {
-            return RulesCommand.send(admin, method, "/admin/v1/rules/" + encode(ruleId), null);
+            return RulesCommand.send(admin, method, "/admin/v1/rules/" + UrlEncoding.component(ruleId), null);
         }
     }
 
@@ -137,7 +132,7 @@ public final class RulesCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            return send(admin, "PATCH", "/admin/v1/rules/" + encode(ruleId), rule.body());
+            return send(admin, "PATCH", "/admin/v1/rules/" + UrlEncoding.component(ruleId), rule.body());
         }
     }
 
@@ -191,7 +186,7 @@ public final class RulesCommand extends CommandGroup {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("defaultOutcome", clear ? null : outcome);
-            return send(admin, "PATCH", "/admin/v1/action-configurations/" + encode(actionCode), body);
+            return send(admin, "PATCH", "/admin/v1/action-configurations/" + UrlEncoding.component(actionCode), body);
         }
     }
 }

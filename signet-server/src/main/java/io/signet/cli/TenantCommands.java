@@ -31,7 +31,7 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The tenant lifecycle commands beside {@code tenant create} and {@code tenant show}: operator commands on
- * SIGNET_DATABASE_URL directly (design.md), audited with actor {@code cli}. A running server refuses a
+ * SIGNET_DATABASE_URL directly, so they work with the server stopped, audited with actor {@code cli}. A running server refuses a
  * revoked key at once if it is the same process, within 10 seconds otherwise (its key cache).
  */
 final class TenantCommands {

@@ -16,7 +16,7 @@ import io.signet.user.VerificationMethod;
 import io.signet.wire.Json;
 
 /**
- * The Client API routes {@code /v1/client/*} (authsignal-client-api.md §3) that the browser and mobile SDKs
+ * The Client API routes {@code /v1/client/*} (docs/client-api.md §3 "Endpoint catalogue") that the browser and mobile SDKs
  * call with an action token or tenant Basic. Authentication and CORS are the client edge's
  * ({@code io.signet.http.ClientEdge}); a handler only asks who the caller is. Passkeys live in their own
  * feature; push and QR code (#27–#30) answer that Signet does not support them yet.

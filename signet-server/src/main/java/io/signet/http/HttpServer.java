@@ -29,14 +29,6 @@ public final class HttpServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
-    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
-                                   boolean accessLog) {
-        return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog, false);
-    }
-
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
                                    ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
                                    PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic) {

@@ -25,7 +25,7 @@ public final class Requests {
 
     /**
      * The user name of HTTP Basic credentials (the secret key, as every SDK sends it with an empty password,
-     * authsignal-api.md §2.2), or empty when the header is missing or malformed.
+     * docs/server-api.md §2.2 "Authentication"), or empty when the header is missing or malformed.
      */
     public static java.util.Optional<String> basicUser(Context ctx) {
         String header = ctx.header("Authorization");

@@ -53,7 +53,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Client API passkey ceremonies (authsignal-client-api.md §4.1, §5, §6): registration options and
+ * The Client API passkey ceremonies (docs/client-api.md §4.1 "Passkeys", §5, §6): registration options and
  * add passkey (#1-#3), named-action and authentication options (#4-#7), verify (#8) and lookup (#9).
  * Decisions are in docs/passkeys.md. The WebAuthn checks run outside any transaction; a ceremony is
  * consumed by the write that stores its result, so a replay, even a concurrent one, succeeds at most once.

@@ -40,7 +40,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The two WebAuthn ceremonies' checks (authsignal-client-api.md §5.5), on webauthn4j as §5.6 verified it:
+ * The two WebAuthn ceremonies' checks (docs/client-api.md §5.5 "What the server verifies"), on webauthn4j as §5.6 verified it:
  * the non-strict manager (attestation {@code none} and any other format accepted without a trust path),
  * with the challenge, rpId and origin a {@link Ceremony} and its {@link RelyingParty} give. A response that
  * is not WebAuthn JSON is 400 {@code invalid_request}; one that fails a check is 400

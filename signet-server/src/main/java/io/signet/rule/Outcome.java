@@ -2,7 +2,7 @@ package io.signet.rule;
 
 /**
  * What a rule or an action's default decides, and the action state track reports for it
- * (authsignal-api.md §4.2: the rule outcomes ALLOW, CHALLENGE, REVIEW and BLOCK).
+ * (docs/server-api.md §4.2 "UserActionState": the rule outcomes ALLOW, CHALLENGE, REVIEW and BLOCK).
  */
 public enum Outcome {
     ALLOW("ALLOW"),

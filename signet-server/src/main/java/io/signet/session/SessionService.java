@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sessions (authsignal-api.md §7.6): created from a successful challenge, validated against the database on
+ * Sessions (docs/server-api.md §7.6 "Sessions"): created from a successful challenge, validated against the database on
  * every call (so a revocation holds on every node at once), refreshed with rotation and reuse detection
  * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2), revoked one by one or per user.
  *

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A verified challenge token's claims and its action's state now. {@code state} is the wire
- * UserActionState (authsignal-api.md §4.2); {@code verificationMethod} may be null (an ALLOWed action).
+ * UserActionState (docs/server-api.md §4.2 "UserActionState"); {@code verificationMethod} may be null (an ALLOWed action).
  */
 public record VerifiedChallenge(String userId, String actionCode, String idempotencyKey, String state,
                                 VerificationMethod verificationMethod) {

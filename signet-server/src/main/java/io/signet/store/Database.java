@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -124,15 +125,11 @@ public final class Database implements AutoCloseable {
      * data privately, as the key file does. An existing file is narrowed to 0600 too.
      */
     private static void createPrivateFile(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+        Optional<Path> file = Dialect.sqliteFile(jdbcUrl);
+        if (file.isEmpty()) {
             return;
         }
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = file.get();
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {
             Files.createDirectories(path.getParent());

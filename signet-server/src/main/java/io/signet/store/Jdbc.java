@@ -143,8 +143,11 @@ public final class Jdbc {
         return query(sqlEndingInIn + " (" + placeholders(values.size()) + ")", mapper, params);
     }
 
-    /** {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values. */
-    private static String placeholders(int n) {
+    /**
+     * {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values, for a query built
+     * piece by piece; a query that ends in the list is simpler with {@link #queryIn}.
+     */
+    public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 

@@ -99,7 +99,7 @@ public final class TenantSettingsService {
         return view(tenantId);
     }
 
-    /** design.md "Client API decisions": unset values derive from SIGNET_PUBLIC_URL. */
+    /** Unset values derive from SIGNET_PUBLIC_URL (docs/client-api.md §11 "What Signet decided", Tenant identity). */
     private ClientSettings resolve(TenantSettingsStore.TenantRow row) {
         TenantSettings s = row.settings();
         String url = publicUrl.get();

@@ -74,7 +74,7 @@ public final class UiRoutes implements Routes {
         return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
     }
 
-    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (authsignal-client-api.md §10). */
+    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (docs/client-api.md §10 "Out of scope"). */
     private HtmlPage challengePage(Context ctx) {
         return pages.challenge(ctx.queryParam("token"), ctx.queryParam("mode"), ctx.header("Accept-Language"));
     }

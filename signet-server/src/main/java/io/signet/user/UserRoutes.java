@@ -7,7 +7,7 @@ import io.signet.http.Router;
 import io.signet.http.Routes;
 import io.signet.http.Success;
 
-/** The users endpoints of the Server API (authsignal-api.md §7.1). */
+/** The users endpoints of the Server API (docs/server-api.md §7.1 "Users"). */
 public final class UserRoutes implements Routes {
     static final int MAX_PAGE = 1000;
     static final int DEFAULT_PAGE = 100;

@@ -5,7 +5,7 @@ import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +42,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public void insertPending(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf, long now) {
-        insertPendingRow(jdbc, e, deliveryId, endpointId, redeliveryOf, now);
-    }
-
-    private static void insertPendingRow(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf,
-                                         long now) {
         jdbc.update("""
                 INSERT INTO webhook_deliveries (tenant_id, delivery_id, endpoint_id, event_id, user_key, sequence, mode,
                                                 status, attempts, next_attempt_at, redelivery_of, created_at, updated_at)
@@ -202,17 +197,14 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             return List.of();
         }
         Map<String, List<Attempt>> byDelivery = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>(List.of(tenantId));
-        deliveries.forEach(d -> params.add(d.deliveryId()));
-        String marks = String.join(", ", Collections.nCopies(deliveries.size(), "?"));
-        jdbc.query("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
-                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN (" + marks + ")"
-                        + " ORDER BY attempt",
+        jdbc.queryIn("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
+                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN", tenantId,
+                deliveries.stream().map(Delivery::deliveryId).toList(),
                 r -> byDelivery.computeIfAbsent(r.string("delivery_id"), k -> new ArrayList<>())
                         .add(Attempt.stored(r.intValue("attempt"), r.longValue("attempted_at"),
                                 r.bool("succeeded"), r.nullableLong("status_code") == null ? null
-                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))),
-                params.toArray());
+                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))));
+        byDelivery.values().forEach(attempts -> attempts.sort(Comparator.comparingInt(Attempt::attempt)));
         return deliveries.stream()
                 .map(d -> d.withAttempts(byDelivery.getOrDefault(d.deliveryId(), List.of())))
                 .toList();
@@ -257,11 +249,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         });
     }
 
-    private static String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
+    private String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
         String deliveryId = Ids.timeOrdered(now);
         jdbc.update("UPDATE webhook_deliveries SET redelivered_by = ? WHERE tenant_id = ? AND delivery_id = ?",
                 deliveryId, event.tenantId(), previous);
-        insertPendingRow(jdbc, event, deliveryId, endpointId, previous, now);
+        insertPending(jdbc, event, deliveryId, endpointId, previous, now);
         return deliveryId;
     }
 

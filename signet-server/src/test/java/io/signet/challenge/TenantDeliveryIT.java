@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A tenant that subscribes to email.created / sms.created delivers its codes itself (authsignal-api.md
- * §9.4): Signet calls its endpoint, signed, instead of its own mail server or carrier.
+ * A tenant that subscribes to email.created / sms.created delivers its codes itself (docs/server-api.md
+ * §9.4 "Event types"): Signet calls its endpoint, signed, instead of its own mail server or carrier.
  */
 class TenantDeliveryIT extends ChallengeSuite {
     private final WebhookReceiver receiver = WebhookReceiver.start();
