@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 17 #3 / issue 20 #5: a scheduled background job survives an Error thrown inside one iteration (a
+ * A scheduled background job survives an Error thrown inside one iteration (a
  * job that throws out of scheduleWithFixedDelay is never run again) and the failure is logged with its
  * stack trace.
  */

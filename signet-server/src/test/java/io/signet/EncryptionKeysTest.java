@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 20 #5: the key file is owner-only from the moment it exists, not chmod-ed afterwards. */
+/** The key file is owner-only from the moment it exists, not chmod-ed afterwards. */
 class EncryptionKeysTest {
     @TempDir
     Path dir;

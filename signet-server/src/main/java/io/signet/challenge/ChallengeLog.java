@@ -1,17 +1,17 @@
 package io.signet.challenge;
 
-import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
+import io.signet.wire.WireTime;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code challenge.log_created} records (authsignal-api.md §9.4): a challenge was created (its code or link
- * handed over), verified, or an attempt at it failed. A verification's record is written in the
+ * {@code challenge.log_created} records (docs/server-api.md §9.4 "Event types"): a challenge was created (its
+ * code or link handed over), verified, or an attempt at it failed. A verification's record is written in the
  * verification's own transaction; the records of a creation and of a failed attempt in a short transaction
  * right after the step committed, so a crash between the two loses that one record (docs/transactions.md).
  */

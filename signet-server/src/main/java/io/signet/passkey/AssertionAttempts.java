@@ -1,8 +1,8 @@
 package io.signet.passkey;
 
 import io.signet.challenge.ActionOutcomes;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.SignetException;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.SignetException;
 import io.signet.authenticator.PasskeyRecords.Passkey;
 import io.signet.lockout.FailureCounters;
 import io.signet.store.Database;

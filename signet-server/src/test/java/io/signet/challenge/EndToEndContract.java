@@ -159,7 +159,7 @@ abstract class EndToEndContract extends ChallengeSuite {
         assertThat(session.json().path("accessToken").asString()).isNotBlank();
     }
     /**
-     * Issue 18 #1: a verify is one transaction. The database refuses the action's update (a trigger, so the
+     * A verify is one transaction. The database refuses the action's update (a trigger, so the
      * real store, service and transaction run): the verify fails as a whole, the recovery code stays unspent,
      * the challenge unverified and its attempt uncounted; once the action can move again the same code works.
      */

@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parallel replays of each single-use secret (issue 17, "keep it fixed"): a TOTP code, a recovery code, a
- * refresh token, an action token opening a session, an email code and a magic link, each sent
- * {@value #REPLAYS} times at once from one barrier, spread over every node (two on PostgreSQL, sharing its
- * database): exactly one succeeds.
+ * Parallel replays of each single-use secret: a TOTP code, a recovery code, a refresh token, an action token
+ * opening a session, an email code and a magic link, each sent {@value #REPLAYS} times at once from one
+ * barrier, spread over every node (two on PostgreSQL, sharing its database): exactly one succeeds.
  */
 abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
     private static final int REPLAYS = 16;
@@ -98,7 +97,7 @@ abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
                 Map.of("refreshToken", refreshToken)));
         assertThat(refreshed.stream().filter(r -> r.status() == 200).count()).as(refreshed.toString()).isEqualTo(1);
     }
-    /** An email code and a magic link: spent in the one transaction of their verification (issue 18 #1). */
+    /** An email code and a magic link: each spent in the one transaction of its verification. */
     @Test
     void an_email_code_and_a_magic_link_each_replayed_in_parallel_over_every_node_verify_once() throws Exception {
         String email = ChallengeHarness.newEmail();

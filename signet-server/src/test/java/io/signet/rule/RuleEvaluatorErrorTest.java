@@ -2,7 +2,7 @@ package io.signet.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Issue 17 #3: a real {@link StackOverflowError} thrown inside rule code costs that rule only. The rule
+ * A real {@link StackOverflowError} thrown inside rule code costs that rule only. The rule
  * nests a value {@value #DEPTH} levels deep (within {@link SizeBudget#MAX_NESTING}) and compares it with a
  * string, so ToString recurses that deep. Run on a thread whose stack is first filled by a padding
  * recursion, at some padding the overflow happens inside the rule's evaluation (never the same padding from

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.rule.RuleEvaluator;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 17 #3 through HTTP: a reduce that wraps its accumulator in an array literal nests a value
+ * Through HTTP: a reduce that wraps its accumulator in an array literal nests a value
  * {@value #DEPTH} levels deep within the size bounds; compared with a string, JavaScript's ToString would
  * recurse that deep and overflow a request thread's stack (Jetty serves on virtual threads; it did, before
  * the nesting bound). Now the nesting bound refuses the value first. The rule costs only itself: it counts as

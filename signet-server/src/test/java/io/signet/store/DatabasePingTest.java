@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Issue 20 #5: a failed ping says why in the log; the health answer itself says only "unavailable". */
+/** A failed ping says why in the log; the health answer itself says only "unavailable". */
 class DatabasePingTest {
     @TempDir
     Path dir;

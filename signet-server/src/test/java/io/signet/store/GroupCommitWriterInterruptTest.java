@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Issue 20 #5: an interrupt of the SQLite writer thread neither stops it (callers wait on their writes) nor
+ * An interrupt of the SQLite writer thread neither stops it (callers wait on their writes) nor
  * is lost: the thread ends, at close, with its interrupt flag set again.
  */
 class GroupCommitWriterInterruptTest {

@@ -236,7 +236,7 @@ abstract class UsersApiContract extends ServerSuite {
                 jdbc.count("SELECT COUNT(*) AS n FROM users WHERE user_id = ?", id)) > 0;
     }
     /**
-     * Issue 20 #6: a page of queryUsers costs the same statements whether it holds one user or fifty (the
+     * A page of queryUsers costs the same statements whether it holds one user or fifty (the
      * users, then every shown user's enrollment at once), counted on a connection of the test's own.
      */
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 17 #3 / issue 20 #5: an {@link Error} thrown inside one webhook delivery (here the signing keys'
+ * An {@link Error} thrown inside one webhook delivery (here the signing keys'
  * lookup runs out of memory) is logged with its stack trace instead of vanishing into the executor's
  * unread Future, the worker goes on, and the delivery is sent once its lease runs out.
  */
