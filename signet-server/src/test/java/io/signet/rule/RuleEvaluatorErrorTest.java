@@ -40,7 +40,7 @@ class RuleEvaluatorErrorTest {
 
         assertThat(decide.get().results().getFirst().error()).as("on a full stack the rule just runs").isNull();
         Decision caught = null;
-        for (int padding = 0; padding < 100_000 && caught == null; padding += 10) {
+        for (int padding = 0; padding < 100_000 && caught == null; padding += 40) {
             Probe probe = onSmallStack(padding, decide);
             if (probe.overflowedOutside()) {
                 break; // the padding alone (or the evaluator's own first frames) ran out of stack
