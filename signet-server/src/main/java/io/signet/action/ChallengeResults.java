@@ -21,9 +21,9 @@ public final class ChallengeResults implements ActionOutcomes {
     private final ActionTokens tokens;
     private final Clock clock;
 
-    public ChallengeResults(Database db, ActionService actions, ActionTokens tokens, Clock clock) {
+    public ChallengeResults(Database db, ActionStore store, ActionService actions, ActionTokens tokens, Clock clock) {
         this.db = db;
-        this.store = new JdbcActionStore(db);
+        this.store = store;
         this.actions = actions;
         this.tokens = tokens;
         this.clock = clock;

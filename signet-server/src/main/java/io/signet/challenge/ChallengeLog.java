@@ -15,14 +15,14 @@ import java.util.Map;
  * verification's own transaction; the records of a creation and of a failed attempt in a short transaction
  * right after the step committed, so a crash between the two loses that one record (docs/transactions.md).
  */
-final class ChallengeLog {
+public final class ChallengeLog {
     enum Step { CREATED, VERIFIED, FAILED }
 
     private final Database db;
     private final Events events;
     private final Clock clock;
 
-    ChallengeLog(Database db, Events events, Clock clock) {
+    public ChallengeLog(Database db, Events events, Clock clock) {
         this.db = db;
         this.events = events;
         this.clock = clock;

@@ -250,7 +250,8 @@ abstract class UsersApiContract extends ServerSuite {
         }
         String tenantId = server.app().database().read(jdbc -> jdbc.queryOne(
                 "SELECT tenant_id FROM users WHERE user_id = ?", r -> r.string("tenant_id"), tag + "-0")).orElseThrow();
-        UserService users = new UserService(server.app().database(), new AuthenticatorEnrollments(), null,
+        UserService users = new UserService(server.app().database(), new JdbcUserStore(server.app().database()),
+                new AuthenticatorEnrollments(new io.signet.authenticator.JdbcAuthenticatorStore()), null,
                 java.time.Clock.systemUTC());
         try (StatementCounter counter = new StatementCounter(server.databaseUrl())) {
             QueryUsersResponse one = users.query(counter.jdbc(), tenantId, new UserQuery(null, null, tag, 1, null));

@@ -47,12 +47,15 @@ class DeliveryWorkerErrorIT extends WebhookServerFixture {
         WebhookTesting.createEndpoint(api, receiver.url(), "authenticator.created");
         AtomicInteger lookups = new AtomicInteger();
         SignetConfig config = SignetConfig.from(Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true"), List.of());
-        Webhooks worker = Webhooks.create(server.app().database(), tenant -> {
-            if (lookups.getAndIncrement() == 0) {
-                throw new OutOfMemoryError("simulated: Java heap space");
-            }
-            return server.app().tenants().activeSecretKeys(tenant);
-        }, config, clock);
+        DeliveryWorker worker = new DeliveryWorker(new JdbcDeliveryStore(server.app().database()),
+                new WebhookSender(tenant -> {
+                    if (lookups.getAndIncrement() == 0) {
+                        throw new OutOfMemoryError("simulated: Java heap space");
+                    }
+                    return server.app().tenants().activeSecretKeys(tenant);
+                }, true, Duration.ofMillis(config.webhookTimeoutMillis()), clock),
+                new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis()),
+                config.webhookTimeoutMillis(), clock);
         String eventId = WebhookTesting.publish(server, "u-1", "authenticator.created", Map.of("userId", "u-1"));
 
         Logger logger = (Logger) LoggerFactory.getLogger(DeliveryWorker.class);

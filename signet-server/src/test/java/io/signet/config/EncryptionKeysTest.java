@@ -1,4 +1,4 @@
-package io.signet;
+package io.signet.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
