@@ -292,12 +292,7 @@ public final class SignetApp implements AutoCloseable {
     }
 
     private static void runQuietly(String what, Runnable job) {
-        try {
-            job.run();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A scheduled job that throws is never run again: it must survive even these.
-            log.warn("background job '{}' failed: {}", what, e.toString());
-        }
+        BackgroundJob.runSurviving(what, job); // a scheduled job that throws is never run again
     }
 
     public int port() {

@@ -10,6 +10,9 @@ public interface ActionStore {
     /** The action with this idempotency key in the tenant, if any. */
     Optional<Action> find(String tenantId, String idempotencyKey);
 
+    /** {@link #find(String, String)} in the caller's transaction. */
+    Optional<Action> find(Jdbc jdbc, String tenantId, String idempotencyKey);
+
     /** Inserts in the caller's transaction; false when the key is already taken (nothing written). */
     boolean insert(Jdbc jdbc, Action action);
 

@@ -25,8 +25,13 @@ public final class JdbcActionStore implements ActionStore {
 
     @Override
     public Optional<Action> find(String tenantId, String idempotencyKey) {
-        return db.read(jdbc -> jdbc.queryOne("SELECT " + COLUMNS + " FROM actions WHERE tenant_id = ? AND idempotency_key = ?",
-                JdbcActionStore::map, tenantId, idempotencyKey));
+        return db.read(jdbc -> find(jdbc, tenantId, idempotencyKey));
+    }
+
+    @Override
+    public Optional<Action> find(Jdbc jdbc, String tenantId, String idempotencyKey) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM actions WHERE tenant_id = ? AND idempotency_key = ?",
+                JdbcActionStore::map, tenantId, idempotencyKey);
     }
 
     @Override

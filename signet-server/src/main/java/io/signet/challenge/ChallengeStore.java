@@ -45,8 +45,14 @@ public interface ChallengeStore {
     /** The unverified, unexpired challenge with this link hash, left as it is. */
     Optional<Challenge> findLink(String linkHash, long now);
 
-    /** Marks the unverified, unexpired challenge with this link hash verified and returns it. */
-    Optional<Challenge> verifyLink(String linkHash, long now);
+    /**
+     * Marks the unverified, unexpired challenge with this link hash verified and returns it, in the caller's
+     * transaction.
+     */
+    Optional<Challenge> verifyLink(Jdbc jdbc, String linkHash, long now);
+
+    /** The code hash of an unverified challenge (empty once verified or for methods without a code). */
+    Optional<String> codeHash(String tenantId, String challengeId);
 
     /** Sets the user of a challenge that has none, or checks it is already {@code userId}. */
     boolean assignUser(Jdbc jdbc, String tenantId, String challengeId, String userId);

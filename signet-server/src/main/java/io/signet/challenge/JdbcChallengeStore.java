@@ -120,14 +120,18 @@ public final class JdbcChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public Optional<Challenge> verifyLink(String linkHash, long now) {
-        return db.write(jdbc -> {
-            Optional<Challenge> found = jdbc.queryOne("SELECT " + COLUMNS
-                            + " FROM challenges WHERE link_hash = ? AND verified_at IS NULL AND expires_at > ?"
-                            + jdbc.dialect().forUpdate(), JdbcChallengeStore::map, linkHash, now);
-            return found.filter(c -> markVerified(jdbc, c.tenantId(), c.challengeId(), now))
-                    .map(c -> find(jdbc, c.tenantId(), c.challengeId()));
-        });
+    public Optional<Challenge> verifyLink(Jdbc jdbc, String linkHash, long now) {
+        Optional<Challenge> found = jdbc.queryOne("SELECT " + COLUMNS
+                        + " FROM challenges WHERE link_hash = ? AND verified_at IS NULL AND expires_at > ?"
+                        + jdbc.dialect().forUpdate(), JdbcChallengeStore::map, linkHash, now);
+        return found.filter(c -> markVerified(jdbc, c.tenantId(), c.challengeId(), now))
+                .map(c -> find(jdbc, c.tenantId(), c.challengeId()));
+    }
+
+    @Override
+    public Optional<String> codeHash(String tenantId, String challengeId) {
+        return db.read(jdbc -> jdbc.queryOne("SELECT code_hash FROM challenges WHERE tenant_id = ? AND challenge_id = ?"
+                + " AND code_hash IS NOT NULL", r -> r.string("code_hash"), tenantId, challengeId));
     }
 
     private static Challenge find(Jdbc jdbc, String tenantId, String challengeId) {

@@ -5,12 +5,17 @@ import io.signet.store.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Finds the master encryption key: {@code SIGNET_ENCRYPTION_KEY} when set; with SQLite and no key, a key
@@ -52,17 +57,18 @@ public final class EncryptionKeys {
     }
 
     /**
-     * The stripped text of a key file, created first (readable by the owner only) with {@code newKey} when it
-     * does not exist; when two processes race, both use the file that won.
+     * The stripped text of a key file, created first with {@code newKey} when it does not exist; when two
+     * processes race, both use the file that won. The file is created owner-only (0600) in the same system
+     * call that creates it, so no other user can open it even for an instant (a chmod after the create
+     * would leave a window, and an open descriptor another user got in that window keeps working).
      */
     static String readOrCreate(Path path, java.util.function.Supplier<String> newKey) {
         try {
             Files.createDirectories(path.getParent());
             if (!Files.exists(path)) {
-                try {
-                    Files.writeString(path, newKey.get() + "\n", StandardCharsets.US_ASCII,
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-                    restrictToOwner(path);
+                try (SeekableByteChannel out = Files.newByteChannel(path, Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC), ownerOnly())) {
+                    out.write(ByteBuffer.wrap((newKey.get() + "\n").getBytes(StandardCharsets.US_ASCII)));
                 } catch (FileAlreadyExistsException raced) {
                     // another process created it first: use theirs
                 }
@@ -73,11 +79,11 @@ public final class EncryptionKeys {
         }
     }
 
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing more we can do
+    /** Owner read and write only, on a POSIX file system; elsewhere nothing (the platform's defaults apply). */
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
         }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 }

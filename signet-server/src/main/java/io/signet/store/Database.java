@@ -267,13 +267,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query. */
+    /**
+     * True when the database answers a trivial query. When it does not, the log says why (the failure and
+     * its causes: connection refused, pool timeout, SQLState), since the health answer itself says only
+     * "unavailable".
+     */
     public boolean ping() {
         try {
             return read(jdbc -> jdbc.count("SELECT 1 AS n") == 1);
         } catch (RuntimeException e) {
+            log.warn("database ping failed: {}", why(e));
             return false;
         }
+    }
+
+    /** The messages of a failure and its causes, one line: what an operator needs, without a stack trace. */
+    static String why(Throwable failure) {
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = failure; t != null && why.length() < 1_000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!why.isEmpty()) {
+                why.append("; caused by ");
+            }
+            why.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                why.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return why.toString();
     }
 
     @Override

@@ -73,11 +73,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private void loop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
         boolean stop = false;
+        boolean interrupted = false;
         while (!stop) {
             try {
                 group.add(queue.take());
             } catch (InterruptedException e) {
-                continue; // only close() ends the writer, after the work queued before it
+                // Only close() ends the writer, after the work queued before it: callers wait on it. The
+                // interrupt is remembered and the flag set again when the thread ends.
+                interrupted = true;
+                continue;
             }
             queue.drainTo(group, MAX_GROUP - 1);
             stop = group.remove(STOP);
@@ -92,6 +96,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 group.forEach(job -> job.result.completeExceptionally(e));
             }
             group.clear();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -123,7 +123,7 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public List<User> query(String tenantId, UserQuery q) {
+    public List<User> query(Jdbc jdbc, String tenantId, UserQuery q) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ?");
         List<Object> params = new ArrayList<>(List.of(tenantId));
         if (q.email() != null) {
@@ -144,7 +144,7 @@ public final class JdbcUserStore implements UserStore {
         }
         sql.append(" ORDER BY user_id LIMIT ?");
         params.add(q.limit() + 1);
-        return db.read(jdbc -> jdbc.query(sql.toString(), JdbcUserStore::map, params.toArray()));
+        return jdbc.query(sql.toString(), JdbcUserStore::map, params.toArray());
     }
 
     private static User map(Row r) {

@@ -70,12 +70,17 @@ public final class DeliveryWorker {
         return requests;
     }
 
-    /** A failure here (the database went away) must not end the batch; the lease runs out and it is retried. */
+    /**
+     * A failure here (the database went away, or an Error such as running out of memory) must not end the
+     * batch or vanish into the executor's unread Future: it is logged with its stack trace, the lease runs
+     * out and the delivery is retried.
+     */
     private void deliverQuietly(List<Claim> request) {
         try {
             deliver(request);
-        } catch (RuntimeException e) {
-            log.warn("webhook delivery {} could not be recorded: {}", request.getFirst().deliveryId(), e.toString());
+        } catch (Throwable e) { // NOPMD: one delivery's failure must not end the others
+            log.error("webhook delivery {} failed and is retried when its lease runs out",
+                    request.getFirst().deliveryId(), e);
         }
     }
 
