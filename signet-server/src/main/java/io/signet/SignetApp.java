@@ -12,6 +12,7 @@ import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ChallengeFeature;
 import io.signet.clientapi.ClientCredentials;
+import io.signet.clientapi.ClientApiService;
 import io.signet.clientapi.ClientRoutes;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
@@ -123,14 +124,17 @@ public final class SignetApp implements AutoCloseable {
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
             SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
                     challengeTokens, users, hasher, clock);
+            ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
+            ClientApiService clientApi = new ClientApiService(authenticators, challenges.client(), actionTokens,
+                    actions, settings);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
                     challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators,
-                            challenges.client(), actionTokens, actions, settings),
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators, clientApi),
                     new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
-                    new UiRoutes(actions, authenticators, users, tenants, branding,
+                    new UiRoutes(new UiRoutes.Services(actions, authenticators, users, tenants, branding,
+                            clientCredentials, clientApi, hasher),
                             tenantId -> settings.client(tenantId)
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
@@ -140,7 +144,7 @@ public final class SignetApp implements AutoCloseable {
             Idempotency idempotency = new Idempotency(db, encryptor, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
+                    clientCredentials, db, idempotency, metrics, config.accessLog(),
                     config.metricsPublic());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);

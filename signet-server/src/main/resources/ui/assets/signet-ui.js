@@ -355,11 +355,7 @@
       document.documentElement.style.setProperty("--primary", cfg.primaryColor);
       document.documentElement.style.setProperty("--on-primary", readableOn(cfg.primaryColor));
     }
-    if (cfg.tenantName) {
-      var brand = document.getElementById("brand");
-      if (cfg.logoUrl) brand.appendChild(h("img", { src: cfg.logoUrl, alt: cfg.tenantName }));
-      else brand.appendChild(h("span", { "class": "tenant-name", text: cfg.tenantName }));
-    }
+    // The tenant's name or logo is in the page as served (FormScreens.brand), with or without script.
     if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(S.container);
     if (cfg.screen === "app") {
       // An action already allowed or verified needs no challenge: the token validates as it is.

@@ -4,9 +4,10 @@ import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.action.VerifiedAction;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.crypto.SecretHasher;
+import io.signet.http.ClientAuthenticator;
 import io.signet.http.ClientPrincipal;
 import io.signet.http.ErrorCode;
-import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
@@ -19,26 +20,38 @@ import java.util.function.Function;
 
 /**
  * The hosted challenge page (Authsignal's pre-built UI, the {@code url} track returns) and its static
- * assets. The page drives the flows through the Client API, so it adds no verification of its own.
+ * assets. The page drives the flows through the Client API, and its plain forms (JavaScript off) through
+ * the Client API's own service, so it adds no verification of its own.
  */
 public final class UiRoutes implements Routes {
-    private final HostedPages pages;
+    private final FormPages forms;
     private final Assets assets;
     private final ActionService actions;
     private final AuthenticatorService authenticators;
 
-    public UiRoutes(ActionService actions, AuthenticatorService authenticators, UserService users,
-                    TenantService tenants, BrandingService branding, Function<String, PageOrigins> origins) {
-        this.actions = actions;
-        this.authenticators = authenticators;
+    /** What the page uses from the rest of the server, grouped so the constructor stays readable. */
+    public record Services(ActionService actions, AuthenticatorService authenticators, UserService users,
+                           TenantService tenants, BrandingService branding, ClientAuthenticator credentials,
+                           CodeChallenges codes, SecretHasher hasher) {
+    }
+
+    public UiRoutes(Services s, Function<String, PageOrigins> origins) {
+        this.actions = s.actions();
+        this.authenticators = s.authenticators();
         this.assets = new Assets();
-        this.pages = new HostedPages(actions, users, tenants, authenticators, branding, origins, new Messages(),
-                new Shell(assets.version()));
+        Messages messages = new Messages();
+        HostedPages pages = new HostedPages(s.actions(), s.users(), s.tenants(), s.authenticators(), s.branding(),
+                origins, messages, new Shell("ui/page.html", assets.version()));
+        this.forms = new FormPages(pages, new FormScreens(messages, new Shell("ui/form.html", assets.version())),
+                new FormGuard(s.hasher()), s.credentials(), s.codes());
     }
 
     @Override
     public void register(Router router) {
-        router.page("/ui", this::challengePage);
+        // GET /ui?token=…[&mode=popup]: the page launch() opens (authsignal-client-api.md §10); POST /ui:
+        // its plain forms when JavaScript is off.
+        router.page("/ui", forms::page);
+        router.form("/ui", forms::post);
         assets.all().forEach((name, a) -> router.asset("/ui/assets/" + name, a.contentType(), a.body()));
         router.post("/v1/client/ui/qr-code", this::qrCode);
         router.post("/v1/client/ui/recovery-codes", this::recoveryCodes);
@@ -72,10 +85,5 @@ public final class UiRoutes implements Routes {
     private QrCodes.Response qrCode(Context ctx) {
         Requests.clientBearer(ctx);
         return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
-    }
-
-    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (authsignal-client-api.md §10). */
-    private HtmlPage challengePage(Context ctx) {
-        return pages.challenge(ctx.queryParam("token"), ctx.queryParam("mode"), ctx.header("Accept-Language"));
     }
 }
