@@ -96,6 +96,8 @@ describe("the hosted challenge page: enrolment, WhatsApp and the authenticator a
       await page.getByRole("button", { name: "Send code" }).click();
       await submitCode(page, await codeSentTo(suite.server, phone));
       await page.getByRole("status").filter({ hasText: "Added." }).waitFor();
+      assert.equal(await page.getByRole("heading", { name: "Save your recovery codes" }).count(), 0,
+        "the user had recovery codes from the first enrolment, so none are shown");
       await page.getByRole("button", { name: "Done" }).click();
       const validated = await suite.authsignal.validateChallenge({ token: await returnedToken(page, app) });
       assert.equal(validated.isValid, true, JSON.stringify(validated));
@@ -136,6 +138,39 @@ describe("the hosted challenge page: enrolment, WhatsApp and the authenticator a
       await photograph(session.page, "popup-authenticator-app", framed(session.page));
       await submitCode(frame, totp(secret));
       await assertValidated((await launched).token, userId, "AUTHENTICATOR_APP");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("window mode: a recovery code in a new window, token by postMessage to the opener", async () => {
+    const userId = newUserId();
+    const enrolled = await suite.authsignal.enrollVerifiedAuthenticator({
+      userId, attributes: { verificationMethod: "SMS", phoneNumber: "+64271239876" },
+    });
+    const session = await openPage(chromium.browser, suite);
+    try {
+      const { scope: popup, launched } = await launchIn(session, (await track(userId)).url, "window");
+      await popup.getByRole("button", { name: "Use a recovery code" }).click();
+      await popup.getByLabel("Recovery code").fill(enrolled.recoveryCodes[0]);
+      await photograph(popup, "recovery-code");
+      await popup.getByRole("button", { name: "Verify" }).click();
+      await assertValidated((await launched).token, userId, "RECOVERY_CODE");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("popup mode: an SMS code typed into the framed page", async () => {
+    const { userId, contact } = await enrolledUser("SMS");
+    const session = await openPage(chromium.browser, suite);
+    try {
+      const { scope: frame, launched } = await launchIn(session, (await track(userId)).url, "popup");
+      await frame.getByRole("button", { name: "Code by text message" }).click();
+      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, contact));
+      await photograph(session.page, "popup-sms", framed(session.page));
+      await frame.getByRole("button", { name: "Verify" }).click();
+      await assertValidated((await launched).token, userId, "SMS");
     } finally {
       await session.close();
     }

@@ -199,39 +199,6 @@ describe("the hosted challenge page", () => {
     }
   });
 
-  it("window mode: a recovery code in a new window, token by postMessage to the opener", async () => {
-    const userId = newUserId();
-    const enrolled = await suite.authsignal.enrollVerifiedAuthenticator({
-      userId, attributes: { verificationMethod: "SMS", phoneNumber: "+64271239876" },
-    });
-    const session = await openPage(chromium.browser, suite);
-    try {
-      const { scope: popup, launched } = await launchIn(session, (await track(userId)).url, "window");
-      await popup.getByRole("button", { name: "Use a recovery code" }).click();
-      await popup.getByLabel("Recovery code").fill(enrolled.recoveryCodes[0]);
-      await photograph(popup, "recovery-code");
-      await popup.getByRole("button", { name: "Verify" }).click();
-      await assertValidated((await launched).token, userId, "RECOVERY_CODE");
-    } finally {
-      await session.close();
-    }
-  });
-
-  it("popup mode: an SMS code typed into the framed page", async () => {
-    const { userId, contact } = await enrolledUser("SMS");
-    const session = await openPage(chromium.browser, suite);
-    try {
-      const { scope: frame, launched } = await launchIn(session, (await track(userId)).url, "popup");
-      await frame.getByRole("button", { name: "Code by text message" }).click();
-      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, contact));
-      await photograph(session.page, "popup-sms", framed(session.page));
-      await frame.getByRole("button", { name: "Verify" }).click();
-      await assertValidated((await launched).token, userId, "SMS");
-    } finally {
-      await session.close();
-    }
-  });
-
   it("redirect mode: an email magic link opened elsewhere completes the waiting page", async () => {
     const { userId, contact: email } = await enrolledUser("EMAIL_MAGIC_LINK");
     const session = await openPage(chromium.browser, suite);
