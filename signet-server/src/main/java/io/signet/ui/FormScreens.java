@@ -145,16 +145,17 @@ final class FormScreens {
     }
 
     /**
-     * A page of the form shell. {@code returnsTo}: the redirectUrl a post from this page may be sent on to
+     * A page of the plain forms: the shell without scripts. {@code returnsTo}: the redirectUrl a post from this page may be sent on to
      * (303), which CSP {@code form-action} must allow, as browsers check it on a form's redirects too.
      */
     private HtmlPage page(int status, Visit v, String headingKey, String body, String returnsTo) {
         Map<String, String> t = messages.bundle(v.lang());
         String heading = t.get(headingKey);
         String title = body.contains("role=\"alert\"") ? t.get("nojs.errorTitle").replace("{0}", heading) : heading;
-        String policy = FORM_POLICY + origin(returnsTo).map(o -> " " + o).orElse("");
+        Theme theme = new Theme(v.primaryColor());
+        String policy = theme.allowIn(FORM_POLICY) + origin(returnsTo).map(o -> " " + o).orElse("");
         return new HtmlPage(status, shell.render(v.lang(), Map.of("heading", heading, "title", title),
-                Map.of("brand", brand(v), "body", body)), policy, List.of());
+                Map.of("brand", brand(v), "content", body, "style", theme.element())), policy, List.of());
     }
 
     /** The tenant's logo (a data: URL) or name, as the script shows it. */

@@ -95,12 +95,13 @@ final class HostedPages {
             return new HtmlPage(403, render("blocked", v.lang(), PageConfig.notice("blocked", v.lang(), v.mode(),
                     v.allowed()), Map.of()), APP_POLICY, v.frameAncestors());
         }
-        PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.tenantName(), v.primaryColor(),
-                v.logoUrl(), v.action().redirectUrl(), v.allowed().origins(), v.allowed().anyLocalhostPort(),
+        PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.action().redirectUrl(), v.allowed().origins(), v.allowed().anyLocalhostPort(),
                 v.action().state().name(), v.methods(), v.enrollable(), v.enrol(), v.recoveryCode(),
                 messages.bundle(v.lang()));
+        Theme theme = new Theme(v.primaryColor());
         return new HtmlPage(200, render("app", v.lang(), config, Map.of("plain", plain.apply(v),
-                "brand", FormScreens.brand(v))), APP_POLICY, v.frameAncestors());
+                "brand", FormScreens.brand(v), "style", theme.element())), theme.allowIn(APP_POLICY),
+                v.frameAncestors());
     }
 
     /** The page for a missing, forged or expired token: the tenant is unknown, so nobody may frame it. */
@@ -139,9 +140,10 @@ final class HostedPages {
         Map<String, String> texts = messages.bundle(lang);
         boolean app = screen.equals("app");
         Map<String, String> raw = new HashMap<>(trusted);
-        raw.put("config", Shell.scriptSafeJson(config));
+        raw.put("scripts", shell.scripts(config));
         raw.put("content", app ? trusted.get("plain")
                 : "<p>" + HtmlPage.escape(texts.get(screen + ".message")) + "</p>");
-        return shell.render(lang, Map.of("heading", texts.get(app ? "page.title" : screen + ".title")), raw);
+        String heading = texts.get(app ? "page.title" : screen + ".title");
+        return shell.render(lang, Map.of("heading", heading, "title", heading), raw);
     }
 }

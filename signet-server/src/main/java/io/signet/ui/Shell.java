@@ -7,21 +7,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders a page template: {@code ui/page.html}, the HTML shell the script fills in, or {@code ui/form.html},
- * the script-free page of the plain forms. Every text is escaped here; the page's data goes into a
- * {@code <script type="application/json">} block, which browsers never execute, so the CSP can forbid
- * inline scripts.
+ * Renders {@code ui/page.html}: the HTML shell the script fills in, and without its scripts the page of the
+ * plain forms. Every text is escaped here; the page's data goes into a {@code <script type="application/json">}
+ * block, which browsers never execute, so the CSP can forbid inline scripts.
  */
 final class Shell {
     /** {@code {{{trusted}}}} or {@code {{text}}}. */
     private static final Pattern SLOT = Pattern.compile("\\{\\{\\{(\\w+)}}}|\\{\\{(\\w+)}}");
 
-    private final String template;
+    /** The page's scripts, in the order they run; each reads what the one before it left in window.signetUi. */
+    private static final String[] SCRIPTS = {"signet-ui-core.js", "signet-ui-passkeys.js", "signet-ui.js"};
+
+    private final String template = Assets.text("ui/page.html");
     private final String version;
 
-    Shell(String templateName, String version) {
-        this.template = Assets.text(templateName);
+    Shell(String version) {
         this.version = version;
+    }
+
+    /** The {@code scripts} slot of the scripted page: its data as JSON, then its scripts from the jar. */
+    String scripts(Object config) {
+        StringBuilder html = new StringBuilder("<script type=\"application/json\" id=\"signet-ui-config\">")
+                .append(scriptSafeJson(config)).append("</script>");
+        for (String script : SCRIPTS) {
+            html.append("\n<script src=\"ui/assets/").append(script).append("?v=").append(version)
+                    .append("\" defer></script>");
+        }
+        return html.toString();
     }
 
     /**

@@ -40,9 +40,10 @@ public final class UiRoutes implements Routes {
         this.authenticators = s.authenticators();
         this.assets = new Assets();
         Messages messages = new Messages();
+        Shell shell = new Shell(assets.version());
         HostedPages pages = new HostedPages(s.actions(), s.users(), s.tenants(), s.authenticators(), s.branding(),
-                origins, messages, new Shell("ui/page.html", assets.version()));
-        this.forms = new FormPages(pages, new FormScreens(messages, new Shell("ui/form.html", assets.version())),
+                origins, messages, shell);
+        this.forms = new FormPages(pages, new FormScreens(messages, shell),
                 new FormGuard(s.hasher()), s.credentials(), s.codes());
     }
 
