@@ -179,4 +179,15 @@ abstract class HostedFormsContract {
         }
         assertThat(h.mailsTo(email)).isZero();
     }
+
+    @Test
+    void an_allowed_action_needs_no_code_and_its_page_links_back_with_the_token() {
+        assertThat(h.api.patch("/admin/v1/action-configurations/allowedByDefault", Map.of("defaultOutcome", "ALLOW"))
+                .status()).isEqualTo(200);
+        String token = h.api.post("/v1/users/" + ChallengeHarness.uid("forms") + "/actions/allowedByDefault",
+                Map.of("redirectUrl", APP + "/back")).json().path("token").asString();
+        ApiResponse page = new Api(h.server.baseUrl(), null).get("/ui?token=" + token);
+        assertThat(page.body()).contains("<a class=\"button\" href=\"" + APP + "/back?token=" + token + "\">Continue</a>")
+                .doesNotContain("<form");
+    }
 }
