@@ -1,4 +1,4 @@
-// Shared by the hosted-page browser suites (issue 16): a Signet reached as http://localhost:PORT with dev
+// Shared by the hosted-page browser suites: a Signet reached as http://localhost:PORT with dev
 // delivery and the tenant's branding, an app page on another localhost port that calls the official SDK's
 // launch(url, {mode}), and helpers to complete a challenge inside Signet's page as a person would. Every
 // screen photographed is scanned with axe-core first; the scans go next to the screenshots.

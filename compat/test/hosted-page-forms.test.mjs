@@ -1,4 +1,4 @@
-// The hosted challenge page without JavaScript (issue 16: "degrades to plain forms for OTP codes"): a
+// The hosted challenge page without JavaScript ("degrades to plain forms for OTP codes"): a
 // browser context with JavaScript disabled opens track's url, picks a code method from server-rendered
 // forms, and a verified code redirects to the tracked redirectUrl with a token the official
 // @authsignal/node validateChallenge accepts. Every post carries a CSRF field bound to the page's token

@@ -1,4 +1,4 @@
-// The hosted challenge page (issue 16), the methods hosted-page.test.mjs leaves out: enrolment of email
+// The hosted challenge page, the methods hosted-page.test.mjs leaves out: enrolment of email
 // and SMS in the browser (first set-up, and adding one with add:authenticators after a challenge), WhatsApp
 // as a sign-in method, and the authenticator app of an already-enrolled user, its code computed from the
 // enrolled secret. Each run ends with a token the official @authsignal/node validateChallenge accepts.

@@ -1,6 +1,6 @@
 package io.signet.ui;
 
-import io.signet.http.ClientPrincipal;
+import io.signet.caller.ClientPrincipal;
 import io.signet.user.VerificationMethod;
 
 /**

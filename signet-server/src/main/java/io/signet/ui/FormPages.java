@@ -1,10 +1,11 @@
 package io.signet.ui;
 
 import io.javalin.http.Context;
-import io.signet.http.ClientAuthenticator;
-import io.signet.http.ClientPrincipal;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.ClientPrincipal;
 import io.signet.http.HtmlPage;
-import io.signet.http.SignetException;
+import io.signet.text.UrlEncoding;
+import io.signet.error.SignetException;
 import io.signet.user.VerificationMethod;
 import java.util.Optional;
 
@@ -136,6 +137,6 @@ final class FormPages {
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
         return base + (base.indexOf('?') < 0 ? "?" : "&") + "token="
-                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + fragment;
+                + UrlEncoding.form(token) + fragment;
     }
 }

@@ -145,8 +145,9 @@ final class FormScreens {
     }
 
     /**
-     * A page of the plain forms: the shell without scripts. {@code returnsTo}: the redirectUrl a post from this page may be sent on to
-     * (303), which CSP {@code form-action} must allow, as browsers check it on a form's redirects too.
+     * A page of the plain forms: the shell without scripts. {@code returnsTo}: the redirectUrl a post from
+     * this page may be sent on to (303), which CSP {@code form-action} must allow, as browsers check it on
+     * a form's redirects too.
      */
     private HtmlPage page(int status, Visit v, String headingKey, String body, String returnsTo) {
         Map<String, String> t = messages.bundle(v.lang());

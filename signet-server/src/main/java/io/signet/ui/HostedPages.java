@@ -33,7 +33,7 @@ final class HostedPages {
     static final Set<VerificationMethod> CHALLENGEABLE = EnumSet.of(VerificationMethod.PASSKEY,
             VerificationMethod.EMAIL_OTP, VerificationMethod.SMS, VerificationMethod.WHATSAPP,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_MAGIC_LINK);
-    /** Methods the page can enrol (authsignal-client-api.md §3: #1/#3, #18, #10, #13), in the order offered. */
+    /** Methods the page can enrol (docs/client-api.md §3 "Endpoint catalogue": #1/#3, #18, #10, #13), in the order offered. */
     static final List<VerificationMethod> ENROLLABLE = List.of(VerificationMethod.PASSKEY,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_OTP, VerificationMethod.SMS);
     static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -95,9 +95,9 @@ final class HostedPages {
             return new HtmlPage(403, render("blocked", v.lang(), PageConfig.notice("blocked", v.lang(), v.mode(),
                     v.allowed()), Map.of()), APP_POLICY, v.frameAncestors());
         }
-        PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.action().redirectUrl(), v.allowed().origins(), v.allowed().anyLocalhostPort(),
-                v.action().state().name(), v.methods(), v.enrollable(), v.enrol(), v.recoveryCode(),
-                messages.bundle(v.lang()));
+        PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.action().redirectUrl(),
+                v.allowed().origins(), v.allowed().anyLocalhostPort(), v.action().state().name(), v.methods(),
+                v.enrollable(), v.enrol(), v.recoveryCode(), messages.bundle(v.lang()));
         Theme theme = new Theme(v.primaryColor());
         return new HtmlPage(200, render("app", v.lang(), config, Map.of("plain", plain.apply(v),
                 "brand", FormScreens.brand(v), "style", theme.element())), theme.allowIn(APP_POLICY),

@@ -4,14 +4,14 @@ import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.action.VerifiedAction;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.ClientPrincipal;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.ClientAuthenticator;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.ErrorCode;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.user.UserService;
@@ -49,7 +49,7 @@ public final class UiRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        // GET /ui?token=…[&mode=popup]: the page launch() opens (authsignal-client-api.md §10); POST /ui:
+        // GET /ui?token=…[&mode=popup]: the page launch() opens (docs/client-api.md §10 "Out of scope"); POST /ui:
         // its plain forms when JavaScript is off.
         router.page("/ui", forms::page);
         router.form("/ui", forms::post);

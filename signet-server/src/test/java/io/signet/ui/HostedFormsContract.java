@@ -6,8 +6,7 @@ import io.signet.challenge.ChallengeHarness;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.signet.text.UrlEncoding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -78,8 +77,8 @@ abstract class HostedFormsContract {
         if (cookie != null) {
             headers.put("Cookie", cookie);
         }
-        String form = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String form = fields.entrySet().stream().map(e -> e.getKey() + "=" + UrlEncoding.form(e.getValue()))
+                .collect(Collectors.joining("&"));
         return new Api(h.server.baseUrl(), null).send("POST", "/ui", form, headers);
     }
 
@@ -136,15 +135,17 @@ abstract class HostedFormsContract {
 
         ApiResponse wrong = post(o.cookie(), fields(o, "verify", "code", ChallengeHarness.wrong(code)));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"code-error\" class=\"alert\" role=\"alert\"").contains("aria-invalid=\"true\"")
+        assertThat(wrong.body()).contains("id=\"code-error\" class=\"alert\" role=\"alert\"")
+                .contains("aria-invalid=\"true\"")
                 .contains("<title>Error: Check your email</title>");
 
-        ApiResponse done = post(o.cookie(), fields(o, "verify", "code", code.substring(0, 3) + " " + code.substring(3)));
+        String spaced = code.substring(0, 3) + " " + code.substring(3); // as people type it
+        ApiResponse done = post(o.cookie(), fields(o, "verify", "code", spaced));
         assertThat(done.status()).isEqualTo(303);
         String location = done.header("Location");
         assertThat(location).startsWith(APP + "/back?x=1&token=").endsWith("#top");
-        String token = java.net.URLDecoder.decode(location.substring(location.indexOf("&token=") + 7,
-                location.indexOf('#')), StandardCharsets.UTF_8);
+        String token = UrlEncoding.decodeForm(location.substring(location.indexOf("&token=") + 7,
+                location.indexOf('#')));
         JsonNode validated = h.api.post("/v1/validate", Map.of("token", token)).json();
         assertThat(validated.path("isValid").asBoolean()).as(validated.toString()).isTrue();
         assertThat(validated.path("state").asString()).isEqualTo("CHALLENGE_SUCCEEDED");
@@ -187,7 +188,8 @@ abstract class HostedFormsContract {
         String token = h.api.post("/v1/users/" + ChallengeHarness.uid("forms") + "/actions/allowedByDefault",
                 Map.of("redirectUrl", APP + "/back")).json().path("token").asString();
         ApiResponse page = new Api(h.server.baseUrl(), null).get("/ui?token=" + token);
-        assertThat(page.body()).contains("<a class=\"button\" href=\"" + APP + "/back?token=" + token + "\">Continue</a>")
+        assertThat(page.body())
+                .contains("<a class=\"button\" href=\"" + APP + "/back?token=" + token + "\">Continue</a>")
                 .doesNotContain("<form");
     }
 }
