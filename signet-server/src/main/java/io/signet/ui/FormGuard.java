@@ -1,6 +1,5 @@
 package io.signet.ui;
 
-import io.javalin.http.Context;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
 import java.util.regex.Pattern;
@@ -26,25 +25,28 @@ final class FormGuard {
     }
 
     /**
-     * The form field for {@code token}, setting the browser's cookie first when it has none (another tab's
-     * page keeps its own forms working, because an existing cookie is reused).
+     * @param field     the form field for the page's token
+     * @param setCookie the {@code Set-Cookie} header to send, or null when the browser's cookie is kept
      */
-    String issue(Context ctx, String token) {
-        String cookie = ctx.cookie(COOKIE);
-        if (cookie == null || !WELL_FORMED.matcher(cookie).matches()) {
-            cookie = RandomTokens.base64Url(COOKIE_BYTES);
-            boolean secure = "https".equalsIgnoreCase(ctx.scheme())
-                    || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + cookie + "; Max-Age=" + MAX_AGE_SECONDS
-                    + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
-        }
-        return field(cookie, token);
+    record Issued(String field, String setCookie) {
     }
 
-    /** Whether the post carries the field this browser's cookie and {@code token} call for. */
-    boolean accepts(Context ctx, String token) {
-        String cookie = ctx.cookie(COOKIE);
-        String field = ctx.formParam(FIELD);
+    /**
+     * The form field for {@code token}, and a new cookie when the browser has none ({@code cookie}, as it
+     * sent it): another tab's page keeps its own forms working, because an existing cookie is reused.
+     * {@code secure}: the page was reached over https, so the cookie is never sent over plain http.
+     */
+    Issued issue(String cookie, String token, boolean secure) {
+        if (cookie != null && WELL_FORMED.matcher(cookie).matches()) {
+            return new Issued(field(cookie, token), null);
+        }
+        String fresh = RandomTokens.base64Url(COOKIE_BYTES);
+        return new Issued(field(fresh, token), COOKIE + "=" + fresh + "; Max-Age=" + MAX_AGE_SECONDS
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+    }
+
+    /** Whether a post's {@code field} is the one the browser's {@code cookie} and {@code token} call for. */
+    boolean accepts(String cookie, String field, String token) {
         return cookie != null && WELL_FORMED.matcher(cookie).matches() && field != null && token != null
                 && hasher.matches(field, purpose(cookie), token);
     }

@@ -1,12 +1,12 @@
 package io.signet.ui;
 
-import io.javalin.http.Context;
 import io.signet.caller.ClientAuthenticator;
 import io.signet.caller.ClientPrincipal;
+import io.signet.error.SignetException;
 import io.signet.http.HtmlPage;
 import io.signet.text.UrlEncoding;
-import io.signet.error.SignetException;
 import io.signet.user.VerificationMethod;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +19,27 @@ import java.util.Optional;
 final class FormPages {
     private static final int MAX_USER_AGENT = 1024;
     private static final int MAX_CODE = 64;
+
+    /**
+     * What a request to the page brings, read from it by {@link UiRoutes}.
+     *
+     * @param fields the query parameters of a GET, the form fields of a POST
+     * @param cookie the browser's {@link FormGuard#COOKIE}, or null
+     * @param secure whether the request came over https
+     */
+    record Request(Map<String, String> fields, String cookie, String acceptLanguage, String userAgent,
+                   boolean secure) {
+        String field(String name) {
+            return fields.get(name);
+        }
+    }
+
+    /** A page and the headers to send with it: a new CSRF cookie, where a 303 leads; each may be null. */
+    record Answer(HtmlPage page, String setCookie, String location) {
+        static Answer of(HtmlPage page) {
+            return new Answer(page, null, null);
+        }
+    }
 
     private final HostedPages pages;
     private final FormScreens screens;
@@ -36,80 +57,87 @@ final class FormPages {
     }
 
     /** {@code GET /ui}: the scripted page, the first plain form in it until the script replaces it. */
-    HtmlPage page(Context ctx) {
-        String token = ctx.queryParam("token");
-        return pages.challenge(token, ctx.queryParam("mode"), ctx.header("Accept-Language"),
-                v -> screens.plain(v, token, v.mode() == Mode.POPUP ? "" : guard.issue(ctx, token)));
+    Answer page(Request r) {
+        String token = r.field("token");
+        String[] setCookie = new String[1];
+        HtmlPage page = pages.challenge(token, r.field("mode"), r.acceptLanguage(), v -> {
+            if (v.mode() == Mode.POPUP) {
+                return screens.plain(v, token, "");
+            }
+            FormGuard.Issued issued = guard.issue(r.cookie(), token, r.secure());
+            setCookie[0] = issued.setCookie();
+            return screens.plain(v, token, issued.field());
+        });
+        return new Answer(page, setCookie[0], null);
     }
 
     /** {@code POST /ui}: one step of the plain forms. */
-    HtmlPage post(Context ctx) {
-        String token = ctx.formParam("token");
-        String acceptLanguage = ctx.header("Accept-Language");
-        Optional<Visit> found = pages.visit(token, null, acceptLanguage);
+    Answer post(Request r) {
+        String token = r.field("token");
+        Optional<Visit> found = pages.visit(token, null, r.acceptLanguage());
         if (found.isEmpty()) {
-            return pages.invalid(401, acceptLanguage);
+            return Answer.of(pages.invalid(401, r.acceptLanguage()));
         }
         Visit v = found.get();
-        if (!guard.accepts(ctx, token)) {
-            return screens.notice(403, v, "forged");
+        String csrf = r.field(FormGuard.FIELD);
+        if (!guard.accepts(r.cookie(), csrf, token)) {
+            return Answer.of(screens.notice(403, v, "forged"));
         }
         if (!HostedPages.canChallenge(v.action().state())) {
-            return screens.notice(403, v, "blocked");
+            return Answer.of(screens.notice(403, v, "blocked"));
         }
         ClientPrincipal.Bearer caller;
         try {
             caller = credentials.bearer(token);
         } catch (SignetException expired) {
-            return pages.invalid(401, acceptLanguage);
+            return Answer.of(pages.invalid(401, r.acceptLanguage()));
         }
-        String csrf = ctx.formParam(FormGuard.FIELD);
-        String method = ctx.formParam("method");
-        String step = String.valueOf(ctx.formParam("step"));
+        String method = r.field("method");
+        String step = String.valueOf(r.field("step"));
         if (method == null || !FormScreens.codeMethods(v).contains(method) || step.equals("choose")) {
-            return screens.choose(v, token, csrf);
+            return Answer.of(screens.choose(v, token, csrf));
         }
         VerificationMethod m = VerificationMethod.valueOf(method);
         return switch (step) {
             case "start", "send" -> {
                 if (!FormScreens.SENT_CODES.contains(method)) {
-                    yield screens.code(v, token, csrf, method, null, null);
+                    yield Answer.of(screens.code(v, token, csrf, method, null, null));
                 }
-                String error = send(caller, m, ctx.userAgent());
-                yield screens.code(v, token, csrf, method, error, error == null && step.equals("send")
-                        ? "code.resent" : null);
+                String error = send(caller, m, r.userAgent());
+                yield Answer.of(screens.code(v, token, csrf, method, error, error == null && step.equals("send")
+                        ? "code.resent" : null));
             }
-            case "verify" -> verify(ctx, v, caller, m, token, csrf);
-            default -> screens.choose(v, token, csrf);
+            case "verify" -> verify(r.field("code"), v, caller, m, token, csrf);
+            default -> Answer.of(screens.choose(v, token, csrf));
         };
     }
 
-    private HtmlPage verify(Context ctx, Visit v, ClientPrincipal.Bearer caller, VerificationMethod m, String token,
-                            String csrf) {
-        String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
+    private Answer verify(String typed, Visit v, ClientPrincipal.Bearer caller, VerificationMethod m, String token,
+                          String csrf) {
+        String code = Optional.ofNullable(typed).map(String::strip).orElse("");
         if (m != VerificationMethod.RECOVERY_CODE) {
             code = code.replaceAll("\\s+", "");
         }
         if (code.isEmpty() || code.length() > MAX_CODE) {
-            return screens.code(v, token, csrf, m.name(), code.isEmpty() ? "code.empty" : "code.wrong", null);
+            return Answer.of(screens.code(v, token, csrf, m.name(), code.isEmpty() ? "code.empty" : "code.wrong",
+                    null));
         }
         CodeChallenges.Outcome outcome;
         try {
             outcome = codes.check(caller, m, code);
         } catch (SignetException e) {
-            return screens.code(v, token, csrf, m.name(), errorKey(e), null);
+            return Answer.of(screens.code(v, token, csrf, m.name(), errorKey(e), null));
         }
         if (!outcome.verified()) {
-            return screens.code(v, token, csrf, m.name(), "MAX_ATTEMPTS_EXCEEDED".equals(outcome.failureReason())
-                    ? "code.locked" : "code.wrong", null);
+            return Answer.of(screens.code(v, token, csrf, m.name(),
+                    "MAX_ATTEMPTS_EXCEEDED".equals(outcome.failureReason()) ? "code.locked" : "code.wrong", null));
         }
         String redirectUrl = v.action().redirectUrl();
         if (redirectUrl == null) {
-            return screens.done(v, null);
+            return Answer.of(screens.done(v, null));
         }
         String back = withToken(redirectUrl, outcome.accessToken());
-        ctx.header("Location", back);
-        return screens.done(v, back);
+        return new Answer(screens.done(v, back), null, back);
     }
 
     /** Sends a code; the bundle key of the reason it was not sent, or null. */
@@ -136,7 +164,6 @@ final class FormPages {
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
-        return base + (base.indexOf('?') < 0 ? "?" : "&") + "token="
-                + UrlEncoding.form(token) + fragment;
+        return base + (base.indexOf('?') < 0 ? "?" : "&") + "token=" + UrlEncoding.form(token) + fragment;
     }
 }

@@ -9,13 +9,16 @@ import io.signet.caller.ClientPrincipal;
 import io.signet.crypto.SecretHasher;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
+import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.user.UserService;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -51,8 +54,8 @@ public final class UiRoutes implements Routes {
     public void register(Router router) {
         // GET /ui?token=…[&mode=popup]: the page launch() opens (docs/client-api.md §10 "Out of scope"); POST /ui:
         // its plain forms when JavaScript is off.
-        router.page("/ui", forms::page);
-        router.form("/ui", forms::post);
+        router.page("/ui", ctx -> answer(ctx, forms.page(request(ctx, query(ctx, "token", "mode")))));
+        router.form("/ui", ctx -> answer(ctx, forms.post(request(ctx, fields(ctx)))));
         assets.all().forEach((name, a) -> router.asset("/ui/assets/" + name, a.contentType(), a.body()));
         router.post("/v1/client/ui/qr-code", this::qrCode);
         router.post("/v1/client/ui/recovery-codes", this::recoveryCodes);
@@ -86,5 +89,45 @@ public final class UiRoutes implements Routes {
     private QrCodes.Response qrCode(Context ctx) {
         Requests.clientBearer(ctx);
         return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
+    }
+
+    private static Map<String, String> query(Context ctx, String... names) {
+        Map<String, String> present = new HashMap<>();
+        for (String name : names) {
+            String value = ctx.queryParam(name);
+            if (value != null) {
+                present.put(name, value);
+            }
+        }
+        return present;
+    }
+
+    /** The first value of each form field (a repeated field counts once). */
+    private static Map<String, String> fields(Context ctx) {
+        Map<String, String> fields = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                fields.put(name, values.getFirst());
+            }
+        });
+        return fields;
+    }
+
+    private static FormPages.Request request(Context ctx, Map<String, String> fields) {
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return new FormPages.Request(fields, ctx.cookie(FormGuard.COOKIE), ctx.header("Accept-Language"),
+                ctx.userAgent(), secure);
+    }
+
+    /** The page, with the cookie and the redirect the answer asks for. */
+    private static HtmlPage answer(Context ctx, FormPages.Answer a) {
+        if (a.setCookie() != null) {
+            ctx.res().addHeader("Set-Cookie", a.setCookie());
+        }
+        if (a.location() != null) {
+            ctx.header("Location", a.location());
+        }
+        return a.page();
     }
 }
