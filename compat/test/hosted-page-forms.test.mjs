@@ -167,6 +167,7 @@ describe("the hosted challenge page without JavaScript", () => {
     try {
       await popup.page.getByText("This sign-in window needs JavaScript.").waitFor();
       assert.equal(await popup.page.locator("form").count(), 0);
+      await photograph(popup.page, "nojs-popup", WITHOUT_SCRIPT);
     } finally {
       await popup.close();
     }

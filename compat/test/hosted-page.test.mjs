@@ -96,6 +96,7 @@ describe("the hosted challenge page", () => {
       await popup.getByRole("button", { name: "Code by text message" }).click();
       await submitCode(popup, await codeSentTo(suite.server, contact));
       await popup.getByRole("heading", { name: "You're verified" }).waitFor();
+      await photograph(popup, "done");
       // Messages from one window to another arrive in the order posted: once this marker is heard, any
       // AUTHSIGNAL_CLOSE_POPUP the page posted to this opener would have been heard before it.
       await popup.evaluate(() => window.opener.postMessage("marker", "*"));
