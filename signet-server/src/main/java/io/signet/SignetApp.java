@@ -31,6 +31,7 @@ import io.signet.challenge.StdoutSender;
 import io.signet.challenge.TwilioSender;
 import io.signet.challenge.Verification;
 import io.signet.clientapi.ClientCredentials;
+import io.signet.clientapi.ClientApiService;
 import io.signet.clientapi.ClientRoutes;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.LogLevel;
@@ -186,15 +187,18 @@ public final class SignetApp implements AutoCloseable {
             SigningKeys signingKeys = new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock);
             SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, clock);
+            ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
+            ClientApiService clientApi = new ClientApiService(authenticators,
+                    new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
+                    settings);
             List<Routes> routes = List.of(new UserRoutes(users), new AuthenticatorRoutes(authenticators, users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
                     new ChallengeRoutes(challenges, verification, new Claims(db, challengeStore, users, challengeResults)),
                     webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators,
-                            new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
-                            settings),
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators, clientApi),
                     new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
-                    new UiRoutes(actions, authenticators, users, tenants, branding,
+                    new UiRoutes(new UiRoutes.Services(actions, authenticators, users, tenants, branding,
+                            clientCredentials, clientApi, hasher),
                             tenantId -> settings.client(tenantId)
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
@@ -204,7 +208,7 @@ public final class SignetApp implements AutoCloseable {
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
+                    clientCredentials, db, idempotency, metrics, config.accessLog(),
                     config.metricsPublic());
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);

@@ -10,6 +10,7 @@ import io.signet.challenge.ActionRef;
 import io.signet.challenge.ClientChallenges;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.ui.CodeChallenges;
 import io.signet.user.VerificationMethod;
 
 /**
@@ -17,9 +18,10 @@ import io.signet.user.VerificationMethod;
  * top of the Server API's services: enrollment through {@link AuthenticatorService} (pending until the first
  * successful verification), challenges and verification through {@link ClientChallenges} (the same sending
  * and attempt limits as {@code /v1/challenge} and {@code /v1/verify}), the action's result through the
- * challenge feature's action outcomes, and an {@code accessToken} for the same action on success.
+ * challenge feature's action outcomes, and an {@code accessToken} for the same action on success. The hosted
+ * page's plain forms use it too ({@link CodeChallenges}), so they share every limit with the routes.
  */
-final class ClientApiService {
+public final class ClientApiService implements CodeChallenges {
     /** The scope an accessToken carries, and that enrolling for an already-enrolled user needs. */
     static final String ADD_AUTHENTICATORS = ClientPrincipal.Bearer.ADD_AUTHENTICATORS;
 
@@ -29,7 +31,7 @@ final class ClientApiService {
     private final ActionService actions;
     private final TenantSettingsService settings;
 
-    ClientApiService(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
+    public ClientApiService(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
                      ActionService actions, TenantSettingsService settings) {
         this.authenticators = authenticators;
         this.challenges = challenges;
@@ -76,6 +78,17 @@ final class ClientApiService {
                 ? authenticators.find(caller.tenantId(), caller.userId(), r.userAuthenticatorId()).orElse(null)
                 : null;
         return succeeded(caller, enrolled);
+    }
+
+    @Override
+    public void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent) {
+        challenge(caller, method, userAgent);
+    }
+
+    @Override
+    public Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code) {
+        ClientResponses.Verified v = verify(caller, method, code);
+        return new Outcome(v.isVerified(), v.accessToken(), v.failureReason());
     }
 
     /** #22: {@code isVerified:false} until the link was opened, then once the success with an accessToken. */

@@ -1,16 +1,12 @@
 package io.signet.clientapi;
 
 import io.javalin.http.Context;
-import io.signet.action.ActionService;
-import io.signet.action.ActionTokens;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.caller.ClientPrincipal;
-import io.signet.challenge.ClientChallenges;
 import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
 import io.signet.wire.Json;
@@ -27,10 +23,9 @@ public final class ClientRoutes implements Routes {
     private final AuthenticatorService authenticators;
     private final ClientApiService client;
 
-    public ClientRoutes(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
-                        ActionService actions, TenantSettingsService settings) {
+    public ClientRoutes(AuthenticatorService authenticators, ClientApiService client) {
         this.authenticators = authenticators;
-        this.client = new ClientApiService(authenticators, challenges, tokens, actions, settings);
+        this.client = client;
     }
 
     @Override
