@@ -90,7 +90,8 @@ public final class SignetApp implements AutoCloseable {
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
         byte[] masterKey = EncryptionKeys.resolve(config);
-        Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
+                java.time.Duration.ofMillis(config.dbTimeoutMillis()));
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.store.Database;
+import io.signet.store.DatabaseUnavailableException;
 import java.util.List;
 
 /**
@@ -15,6 +16,15 @@ import java.util.List;
  */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Request line and headers together; beyond it Jetty answers 431 before any route runs. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * A connection with nothing to read or write for this long is closed, and a request body must arrive at
+     * {@link #MIN_BODY_BYTES_PER_SECOND} at least: a client trickling bytes (slowloris) holds no thread while it
+     * sends headers (Jetty reads them without one) and cannot hold a request's thread past these bounds.
+     */
+    public static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     static final String UNAUTHORIZED_DESCRIPTION =
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
 
@@ -43,6 +53,12 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.http.prefer405over404 = true;
             config.router.treatMultipleSlashesAsSingleSlash = true; // Node/Python/PHP send // after a trailing slash
             config.router.ignoreTrailingSlashes = true;
@@ -65,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before("/admin/*", ctx -> authenticate(ctx, authenticator));
             config.routes.exception(SignetException.class, ErrorMapper::signet);
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
+            config.routes.exception(DatabaseUnavailableException.class, ErrorMapper::unavailable);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
@@ -86,6 +103,11 @@ public final class HttpServer implements AutoCloseable {
             features.forEach(f -> f.register(router));
         });
         app.start();
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            }
+        }
         return new HttpServer(app);
     }
 
