@@ -1,0 +1,85 @@
+package io.signet.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.crypto.RandomTokens;
+import io.signet.testing.Backend;
+import io.signet.testing.SignetProcess;
+import io.signet.testing.TestDatabases;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18 #2: Signet as a separate process under {@value #CLIENTS} concurrent clients (enroll, update user,
+ * track with an Idempotency-Key, verify), killed with SIGKILL at a random moment, restarted on the same
+ * database, {@code rounds} times (system property {@code signet.chaos.rounds}, 10 in CI; {@code ./signet chaos
+ * --rounds N} runs more). After each kill the database passes its own checks; after each restart every
+ * acknowledged write is there and intact and every retried Idempotency-Key answers as before.
+ */
+abstract class CrashRecoveryContract {
+    static final int CLIENTS = 6;
+    private static final Duration RUN_AT_LEAST = Duration.ofMillis(300);
+    private static final Duration RUN_AT_MOST = Duration.ofMillis(1500);
+
+    @TempDir
+    Path tempDir;
+
+    abstract Backend backend();
+
+    static int rounds() {
+        return Integer.getInteger("signet.chaos.rounds", 10);
+    }
+
+    @Test
+    void no_acknowledged_write_is_lost_across_sigkill_and_restart() throws Exception {
+        String databaseUrl = TestDatabases.fresh(backend(), tempDir);
+        byte[] key = RandomTokens.bytes(32);
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Ledger ledger = new Ledger();
+        long verified = 0;
+        long retried = 0;
+        long unanswered = 0;
+        try {
+            for (int round = 1; round <= rounds() + 1; round++) {
+                try (SignetProcess node = SignetProcess.start(databaseUrl, key, Map.of(), tempDir)) {
+                    Ledger previous = ledger.drain();
+                    Recovery recovery = new Recovery(node.api());
+                    recovery.check(previous);
+                    verified += recovery.checked;
+                    retried += recovery.retriedKeys;
+                    unanswered += previous.unanswered.size();
+                    if (round > rounds()) {
+                        break; // the last start only checks the last round
+                    }
+                    List<Thread> clients = new ArrayList<>();
+                    for (int c = 0; c < CLIENTS; c++) {
+                        clients.add(Thread.ofVirtual().start(new Workload(node.api(), ledger, "r" + round + "c" + c)));
+                    }
+                    long runFor = RUN_AT_LEAST.toNanos()
+                            + (long) (random.nextDouble() * (RUN_AT_MOST.toNanos() - RUN_AT_LEAST.toNanos()));
+                    LockSupport.parkNanos(runFor); // the random moment of the kill, not a wait for a result
+                    node.kill();
+                    for (Thread t : clients) {
+                        t.join(Duration.ofSeconds(30));
+                    }
+                }
+                StoreChecks.intact(databaseUrl, CLIENTS);
+            }
+        } finally {
+            TestDatabases.dropIfPostgres(databaseUrl);
+        }
+        System.out.printf("CHAOS %s: kill rounds=%d acknowledged writes verified=%d idempotency keys retried=%d "
+                        + "unanswered writes checked=%d answers=%d 5xx=%d seed=%d%n", backend(), rounds(), verified,
+                retried, unanswered, ledger.answers.get(), ledger.serverErrors.get(), seed);
+        assertThat(ledger.serverErrors.get()).as("5xx answers: " + ledger.serverErrorSamples).isZero();
+        assertThat(verified).as("acknowledged writes checked").isGreaterThan(rounds() * 4L);
+    }
+}
