@@ -82,6 +82,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(SignetException.class, ErrorMapper::signet);
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
             config.routes.exception(DatabaseUnavailableException.class, ErrorMapper::unavailable);
+            config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, ProtocolErrors::whileReading);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {

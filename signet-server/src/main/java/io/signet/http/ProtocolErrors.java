@@ -2,6 +2,7 @@ package io.signet.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -9,33 +10,49 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty answers itself, before any route runs (headers over the limit, a malformed request line, a
- * body too slow to arrive): rendered in the Authsignal error shape with the same safety headers as every
+ * Errors Jetty answers itself, before any route runs (headers over the limit, a malformed request line), or
+ * raises while a route reads the body (a body too slow to arrive): rendered in the Authsignal error shape with the same safety headers as every
  * other answer, instead of Jetty's HTML page.
  */
 final class ProtocolErrors extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        int status = response.getStatus();
-        ErrorCode code = switch (status) {
+        ErrorCode code = code(response.getStatus());
+        response.setStatus(code.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        byte[] body = Json.write(ErrorBody.of(code, description(code))).getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    /**
+     * The same refusal met while a route reads the body (a body slower than the minimum rate): a 408 in the
+     * error shape, not a 500, and nothing logged, since the client, not the server, failed.
+     */
+    static void whileReading(BadMessageException e, io.javalin.http.Context ctx) {
+        ErrorCode code = code(e.getCode());
+        ErrorMapper.write(ctx, code, description(code));
+    }
+
+    private static ErrorCode code(int status) {
+        return switch (status) {
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 408 -> ErrorCode.REQUEST_TIMEOUT;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         };
-        String description = switch (code) {
+    }
+
+    private static String description(ErrorCode code) {
+        return switch (code) {
             case HEADERS_TOO_LARGE -> "The request headers are larger than the " + HttpServer.MAX_HEADER_BYTES
                     + " byte limit.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than the 1 MiB limit.";
-            case REQUEST_TIMEOUT -> "The request arrived too slowly.";
+            case REQUEST_TIMEOUT -> "The request body arrived slower than " + HttpServer.MIN_BODY_BYTES_PER_SECOND
+                    + " bytes per second.";
             default -> "The request is not valid HTTP.";
         };
-        response.setStatus(code.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        byte[] body = Json.write(ErrorBody.of(code, description)).getBytes(StandardCharsets.UTF_8);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
     }
 }
