@@ -56,7 +56,7 @@ class ParsersFuzzTest {
         assertThat(TOKENS.verify("tenant", token)).isEmpty();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void jsonlogic_rules_check_and_evaluate_or_fail_as_rule_errors_without_hanging(@ForAll("logic") JsonNode rule,
                                                                                    @ForAll("logic") JsonNode data) {
         long start = System.nanoTime();

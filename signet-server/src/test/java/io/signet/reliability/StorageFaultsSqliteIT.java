@@ -3,7 +3,6 @@ package io.signet.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.crypto.RandomTokens;
-import io.signet.store.DatabaseUnavailableException;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
@@ -13,6 +12,10 @@ import io.signet.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18 #3 on SQLite: a disk that fills up and a database that turns read-only. Writes then fail with a
- * 503 in the error shape and a log line, reads go on, nothing already acknowledged is lost, and the file
- * passes {@code PRAGMA integrity_check} afterwards.
+ * Issue 18 #3 on SQLite: a disk that fills up and a write lock another process will not give back. Writes then
+ * fail with a 503 in the error shape (and a log line), reads go on, nothing already acknowledged is lost, and
+ * the file passes {@code PRAGMA integrity_check} afterwards.
  */
 class StorageFaultsSqliteIT {
     /** Room left on the "disk" above the files' size at the start: a few dozen user updates. */
@@ -82,31 +85,33 @@ class StorageFaultsSqliteIT {
     }
 
     /**
-     * SQLite refusing writes as it does for a read-only file (SQLITE_READONLY). The file mode cannot do it here:
-     * tests may run as root, whom file modes do not bind, so the writer connection is put in {@code query_only}
-     * mode, which SQLite answers with the same error. The refused write is a 503 and leaves nothing behind;
-     * the writer then replaces a connection that failed rather than trust its state, so once the cause is gone
-     * (here: the pragma lives and dies with the connection) writes succeed again without a restart.
+     * Another process holding SQLite's write lock (a backup, the sqlite3 shell) past SIGNET_DB_TIMEOUT_MILLIS:
+     * writes are a 503 within that timeout and leave nothing behind, reads go on, and once the lock is
+     * released writes succeed again without a restart.
      */
     @Test
-    void a_read_only_database_is_a_503_that_leaves_nothing_behind_and_writes_resume_without_a_restart() {
-        try (TestServer server = TestServer.start(Backend.SQLITE, dir, Map.of(), Clock.systemUTC())) {
+    void a_database_locked_by_another_process_is_a_503_within_the_timeout_and_writes_resume() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"),
+                Clock.systemUTC())) {
             Api api = server.api();
-            assertThat(api.patch("/v1/users/ro", Map.of("email", "ro@disk.example")).status()).isEqualTo(200);
-            try {
-                server.app().database().write(jdbc -> jdbc.update("PRAGMA query_only = ON"));
-            } catch (DatabaseUnavailableException refusedAlready) {
-                // the pragma holds at once: even the commit of the transaction that set it may be refused
+            assertThat(api.patch("/v1/users/locked", Map.of("email", "before@disk.example")).status()).isEqualTo(200);
+            try (Connection other = DriverManager.getConnection(server.databaseUrl());
+                 Statement lock = other.createStatement()) {
+                lock.execute("BEGIN EXCLUSIVE");
+                long start = System.nanoTime();
+                ApiResponse refused = api.patch("/v1/users/locked", Map.of("email", "during@disk.example",
+                        "displayName", "During"));
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+                assertThat(refused.errorCode()).isEqualTo("service_unavailable");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                JsonNode user = api.get("/v1/users/locked").json();
+                assertThat(user.path("email").asString()).as("reads go on").isEqualTo("before@disk.example");
+                lock.execute("ROLLBACK");
             }
-            ApiResponse refused = api.patch("/v1/users/ro", Map.of("email", "changed@disk.example",
-                    "displayName", "Changed"));
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
-            assertThat(refused.errorCode()).isEqualTo("service_unavailable");
-            JsonNode user = api.get("/v1/users/ro").json();
-            assertThat(user.path("email").asString()).as("reads go on, nothing half-written").isEqualTo("ro@disk.example");
-            assertThat(user.has("displayName")).isFalse();
-            assertThat(api.patch("/v1/users/ro", Map.of("email", "back@disk.example")).status())
-                    .as("writes resume on a fresh writer connection").isEqualTo(200);
+            assertThat(api.patch("/v1/users/locked", Map.of("email", "after@disk.example")).status())
+                    .as("writes resume once the lock is gone").isEqualTo(200);
+            JsonNode user = api.get("/v1/users/locked").json();
+            assertThat(user.has("displayName")).as("nothing of the refused write").isFalse();
             StoreChecks.intact(server.databaseUrl(), 0, 0);
         }
     }
