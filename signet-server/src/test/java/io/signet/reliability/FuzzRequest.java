@@ -30,7 +30,7 @@ record FuzzRequest(String method, String path, Object body, Credentials credenti
             "GET /v1/users/{userId}/challenge", "POST /v1/challenge", "POST /v1/verify", "POST /v1/claim",
             "GET /v1/challenges", "POST /v1/challenges", "GET /v1/v1/challenges", "POST /v1/validate",
             "POST /v1/sessions", "POST /v1/sessions/validate", "POST /v1/sessions/refresh", "POST /v1/sessions/revoke",
-            "POST /v1/sessions/user/revoke", "GET /v1/{tenantId}/.well-known/jwks.json",
+            "POST /v1/sessions/user/revoke", "GET /tenants/{tenantId}/.well-known/jwks.json",
             "GET /admin/v1/rules", "POST /admin/v1/rules", "GET /admin/v1/rules/{ruleId}",
             "PATCH /admin/v1/rules/{ruleId}", "DELETE /admin/v1/rules/{ruleId}", "POST /admin/v1/rules/dry-run",
             "GET /admin/v1/action-configurations", "PATCH /admin/v1/action-configurations/{actionCode}",
