@@ -19,12 +19,12 @@ public final class HttpServer implements AutoCloseable {
     /** Request line and headers together; beyond it Jetty answers 431 before any route runs. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /**
-     * A connection with nothing to read or write for this long is closed, and a request body must arrive at
-     * {@link #MIN_BODY_BYTES_PER_SECOND} at least: a client trickling bytes (slowloris) holds no thread while it
-     * sends headers (Jetty reads them without one) and cannot hold a request's thread past these bounds.
+     * A connection with nothing to read or write for this long is closed. A client trickling bytes (slowloris)
+     * holds no thread while it sends headers (Jetty reads them without one), and while it trickles a body it
+     * holds one virtual thread, not a platform thread. No minimum data rate: Jetty measures it from the start
+     * of the request, so a small body read after a slow database call would be refused as too slow.
      */
     public static final long IDLE_TIMEOUT_MILLIS = 30_000;
-    public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     static final String UNAUTHORIZED_DESCRIPTION =
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
 
@@ -56,7 +56,6 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER_BYTES);
                 http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-                http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.http.prefer405over404 = true;
@@ -83,6 +82,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
             config.routes.exception(DatabaseUnavailableException.class, ErrorMapper::unavailable);
             config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, ProtocolErrors::whileReading);
+            config.routes.exception(java.io.IOException.class, ProtocolErrors::bodyCutOff);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {

@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers itself, before any route runs (headers over the limit, a malformed request line), or
- * raises while a route reads the body (a body too slow to arrive): rendered in the Authsignal error shape with the same safety headers as every
+ * raises while a route reads the body (a body that stops arriving): rendered in the Authsignal error shape with the same safety headers as every
  * other answer, instead of Jetty's HTML page.
  */
 final class ProtocolErrors extends ErrorHandler {
@@ -27,13 +27,24 @@ final class ProtocolErrors extends ErrorHandler {
         return true;
     }
 
-    /**
-     * The same refusal met while a route reads the body (a body slower than the minimum rate): a 408 in the
-     * error shape, not a 500, and nothing logged, since the client, not the server, failed.
-     */
+    /** The same refusals met while a route reads the body: the client, not the server, failed; nothing logged. */
     static void whileReading(BadMessageException e, io.javalin.http.Context ctx) {
         ErrorCode code = code(e.getCode());
         ErrorMapper.write(ctx, code, description(code));
+    }
+
+    /**
+     * A body that stopped arriving (the client went away, or idled past the timeout mid-body) is a 408, not a
+     * 500 logged as a server fault; any other I/O failure is unexpected.
+     */
+    static void bodyCutOff(java.io.IOException e, io.javalin.http.Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.util.concurrent.TimeoutException) {
+                ErrorMapper.write(ctx, ErrorCode.REQUEST_TIMEOUT, description(ErrorCode.REQUEST_TIMEOUT));
+                return;
+            }
+        }
+        ErrorMapper.unexpected(e, ctx);
     }
 
     private static ErrorCode code(int status) {
@@ -50,8 +61,7 @@ final class ProtocolErrors extends ErrorHandler {
             case HEADERS_TOO_LARGE -> "The request headers are larger than the " + HttpServer.MAX_HEADER_BYTES
                     + " byte limit.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than the 1 MiB limit.";
-            case REQUEST_TIMEOUT -> "The request body arrived slower than " + HttpServer.MIN_BODY_BYTES_PER_SECOND
-                    + " bytes per second.";
+            case REQUEST_TIMEOUT -> "The request body did not arrive in time.";
             default -> "The request is not valid HTTP.";
         };
     }

@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(jdbcUrl);
         Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout) : openPostgres(jdbcUrl, poolSize, timeout);
         try {
-            db.migrate();
+            db.migrate(jdbcUrl);
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
                 db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true, timeout));
@@ -169,9 +169,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(writer)
+    /**
+     * On PostgreSQL through a connection of its own, without the pool's socket timeout: a migration may rightly
+     * run longer than SIGNET_DB_TIMEOUT_MILLIS (an index built over a large table).
+     */
+    private void migrate(String jdbcUrl) {
+        var flyway = Flyway.configure();
+        if (dialect == Dialect.POSTGRESQL) {
+            flyway.dataSource(jdbcUrl, null, null);
+        } else {
+            flyway.dataSource(writer);
+        }
+        flyway
                 .locations(dialect.migrationLocation())
                 .failOnMissingLocations(true)
                 .load()
