@@ -5,8 +5,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.RequestAuthenticator;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.DatabaseUnavailableException;
+import io.signet.wire.Json;
 import java.util.List;
 
 /**
@@ -32,14 +37,6 @@ public final class HttpServer implements AutoCloseable {
 
     private HttpServer(Javalin app) {
         this.app = app;
-    }
-
-    /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
-    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
-                                   boolean accessLog) {
-        return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog, false);
     }
 
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
@@ -81,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(SignetException.class, ErrorMapper::signet);
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
             config.routes.exception(DatabaseUnavailableException.class, ErrorMapper::unavailable);
-            config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, ProtocolErrors::whileReading);
+            config.routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, ProtocolErrors::whileReading);
             config.routes.exception(java.io.IOException.class, ProtocolErrors::bodyCutOff);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {

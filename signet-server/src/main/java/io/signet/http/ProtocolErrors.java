@@ -1,8 +1,10 @@
 package io.signet.http;
 
+import io.signet.error.ErrorCode;
+import io.signet.wire.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,7 +30,7 @@ final class ProtocolErrors extends ErrorHandler {
     }
 
     /** The same refusals met while a route reads the body: the client, not the server, failed; nothing logged. */
-    static void whileReading(BadMessageException e, io.javalin.http.Context ctx) {
+    static void whileReading(HttpException.RuntimeException e, io.javalin.http.Context ctx) {
         ErrorCode code = code(e.getCode());
         ErrorMapper.write(ctx, code, description(code));
     }

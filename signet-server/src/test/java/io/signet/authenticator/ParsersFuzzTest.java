@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.action.ActionTokens;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.Json;
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
+import io.signet.wire.Json;
+import io.signet.error.SignetException;
+import io.signet.wire.WireTime;
 import io.signet.rule.JsonLogic;
 import io.signet.rule.JsonLogicException;
 import io.signet.testing.FuzzValues;
@@ -52,7 +52,6 @@ class ParsersFuzzTest {
 
     @Property(tries = 2000)
     void tokens_verify_or_are_refused_without_throwing(@ForAll("text") String token) {
-        assertThat(TOKENS.verify(token)).isEmpty();
         assertThat(TOKENS.verify("tenant", token)).isEmpty();
     }
 

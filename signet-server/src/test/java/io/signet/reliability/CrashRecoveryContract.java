@@ -1,6 +1,7 @@
 package io.signet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.signet.crypto.RandomTokens;
 import io.signet.testing.Backend;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,8 +41,17 @@ abstract class CrashRecoveryContract {
         return Integer.getInteger("signet.chaos.rounds", 10);
     }
 
+    /**
+     * The run grows with the rounds (./signet chaos --rounds 200), so its hang guard does too: two minutes a
+     * round on top of three, instead of the suite's fixed default.
+     */
     @Test
-    void no_acknowledged_write_is_lost_across_sigkill_and_restart() throws Exception {
+    @Timeout(value = 7, unit = TimeUnit.DAYS)
+    void no_acknowledged_write_is_lost_across_sigkill_and_restart() {
+        assertTimeoutPreemptively(Duration.ofMinutes(3 + 2L * rounds()), this::killAndRestartEveryRound);
+    }
+
+    private void killAndRestartEveryRound() throws Exception {
         String databaseUrl = TestDatabases.fresh(backend(), tempDir);
         byte[] key = RandomTokens.bytes(32);
         long seed = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.signet.reliability;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.FuzzValues;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
