@@ -142,7 +142,8 @@ public final class SignetApp implements AutoCloseable {
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
         LogLevel.apply(config.logLevel());
         byte[] masterKey = EncryptionKeys.resolve(config);
-        Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
+                java.time.Duration.ofMillis(config.dbTimeoutMillis()));
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);

@@ -29,6 +29,10 @@ public enum Setting {
             "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
                     + "counts and times every request by route and status, at a fraction of the cost."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
+    DB_TIMEOUT_MILLIS("SIGNET_DB_TIMEOUT_MILLIS", "10000", false,
+            "Longest wait of one database call (a free connection, a lock, a connect, an answer); past it the "
+                    + "request fails with 503 service_unavailable and /health answers 503, so an unreachable "
+                    + "database does not pile up waiting requests. At least 1000."),
     PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
             "Base URL browsers reach Signet at, used in links such as track's url and magic links; "
                     + "default http://HOST:PORT."),

@@ -42,7 +42,8 @@ public record SignetConfig(
         int webhookMaxRetries,
         long webhookRetryBaseMillis,
         long webhookTimeoutMillis,
-        long webhookPollMillis) {
+        long webhookPollMillis,
+        long dbTimeoutMillis) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -101,7 +102,8 @@ public record SignetConfig(
                 parseInt(Setting.WEBHOOK_MAX_RETRIES, value(values, Setting.WEBHOOK_MAX_RETRIES)),
                 parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
                 parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
-                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)));
+                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)),
+                atLeast(Setting.DB_TIMEOUT_MILLIS, value(values, Setting.DB_TIMEOUT_MILLIS), 1000));
         if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
             throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
                     + config.webhookMaxRetries());
@@ -170,9 +172,13 @@ public record SignetConfig(
     }
 
     static int parsePositive(Setting s, String v) {
+        return atLeast(s, v, 1);
+    }
+
+    private static int atLeast(Setting s, String v, int min) {
         int n = parseInt(s, v);
-        if (n < 1) {
-            throw new ConfigException(s.env() + " must be at least 1, got " + v);
+        if (n < min) {
+            throw new ConfigException(s.env() + " must be at least " + min + ", got " + v);
         }
         return n;
     }

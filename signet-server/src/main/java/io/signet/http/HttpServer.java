@@ -10,6 +10,7 @@ import io.signet.caller.RequestAuthenticator;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.store.DatabaseUnavailableException;
 import io.signet.wire.Json;
 import java.util.List;
 
@@ -20,6 +21,15 @@ import java.util.List;
  */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Request line and headers together; beyond it Jetty answers 431 before any route runs. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * A connection with nothing to read or write for this long is closed. A client trickling bytes (slowloris)
+     * holds no thread while it sends headers (Jetty reads them without one), and while it trickles a body it
+     * holds one virtual thread, not a platform thread. No minimum data rate: Jetty measures it from the start
+     * of the request, so a small body read after a slow database call would be refused as too slow.
+     */
+    public static final long IDLE_TIMEOUT_MILLIS = 30_000;
     static final String UNAUTHORIZED_DESCRIPTION =
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
 
@@ -40,6 +50,11 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.http.prefer405over404 = true;
             config.router.treatMultipleSlashesAsSingleSlash = true; // Node/Python/PHP send // after a trailing slash
             config.router.ignoreTrailingSlashes = true;
@@ -62,6 +77,9 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before("/admin/*", ctx -> authenticate(ctx, authenticator));
             config.routes.exception(SignetException.class, ErrorMapper::signet);
             config.routes.exception(HttpResponseException.class, ErrorMapper::framework);
+            config.routes.exception(DatabaseUnavailableException.class, ErrorMapper::unavailable);
+            config.routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, ProtocolErrors::whileReading);
+            config.routes.exception(java.io.IOException.class, ProtocolErrors::bodyCutOff);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
@@ -84,6 +102,11 @@ public final class HttpServer implements AutoCloseable {
             router.install();
         });
         app.start();
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            }
+        }
         return new HttpServer(app);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,15 +48,27 @@ public final class Database implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** Opens pools for {@code jdbcUrl} and runs pending migrations. */
+    /** The default of SIGNET_DB_TIMEOUT_MILLIS: how long one database call may wait before it fails. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Opens pools for {@code jdbcUrl} with the {@link #DEFAULT_TIMEOUT} and runs pending migrations. */
     public static Database open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Opens pools for {@code jdbcUrl} and runs pending migrations. {@code timeout} bounds each wait on the
+     * database (a free connection, a lock, a connect, an answer on the socket): past it the call fails with
+     * {@link DatabaseUnavailableException} instead of holding the request's thread while the database is away.
+     */
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, poolSize);
+        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout) : openPostgres(jdbcUrl, poolSize, timeout);
         try {
-            db.migrate();
+            db.migrate(jdbcUrl);
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
-                db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true));
+                db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true, timeout));
             }
         } catch (RuntimeException e) {
             db.close();
@@ -64,26 +77,34 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static Database openSqlite(String jdbcUrl) {
+    private static Database openSqlite(String jdbcUrl, Duration timeout) {
         createPrivateFile(jdbcUrl);
-        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false);
-        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false, timeout), 1, false, timeout);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true, timeout), 4, true, timeout);
         return new Database(Dialect.SQLITE, writer, reader);
     }
 
-    private static Database openPostgres(String jdbcUrl, int poolSize) {
+    private static Database openPostgres(String jdbcUrl, int poolSize, Duration timeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("signet-postgres");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setAutoCommit(true);
+        config.setConnectionTimeout(timeout.toMillis());
+        config.setValidationTimeout(Math.max(250, timeout.toMillis() / 2));
+        // pgjdbc counts these in whole seconds; without them a server that stops answering (a cut network, not
+        // a refused connection) would hold each request until the operating system gives up, minutes later.
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        config.addDataSourceProperty("connectTimeout", seconds);
+        config.addDataSourceProperty("loginTimeout", seconds);
+        config.addDataSourceProperty("socketTimeout", seconds);
         HikariDataSource ds = new HikariDataSource(config);
         return new Database(Dialect.POSTGRESQL, ds, ds);
     }
 
     /** {@code autoCheckpoint}: false on the writer, whose log a {@link WalCheckpointer} copies instead. */
-    private static DataSource sqlite(String jdbcUrl, boolean readOnly, boolean autoCheckpoint) {
+    private static DataSource sqlite(String jdbcUrl, boolean readOnly, boolean autoCheckpoint, Duration timeout) {
         SQLiteConfig config = new SQLiteConfig();
         if (!autoCheckpoint) {
             config.setWalAutocheckpoint(0);
@@ -91,7 +112,7 @@ public final class Database implements AutoCloseable {
         }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         // The writer takes the write lock at BEGIN (IMMEDIATE), so another process (the CLI) waits on
@@ -104,7 +125,7 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly) {
+    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Duration timeout) {
         HikariConfig config = new HikariConfig();
         config.setReadOnly(readOnly); // must match the SQLite flag: the driver refuses to change it later
         config.setPoolName(name);
@@ -115,7 +136,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(size);
         config.setMaxLifetime(0);
         config.setIdleTimeout(0);
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(timeout.toMillis());
         return new HikariDataSource(config);
     }
 
@@ -147,9 +168,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(writer)
+    /**
+     * On PostgreSQL through a connection of its own, without the pool's socket timeout: a migration may rightly
+     * run longer than SIGNET_DB_TIMEOUT_MILLIS (an index built over a large table).
+     */
+    private void migrate(String jdbcUrl) {
+        var flyway = Flyway.configure();
+        if (dialect == Dialect.POSTGRESQL) {
+            flyway.dataSource(jdbcUrl, null, null);
+        } else {
+            flyway.dataSource(writer);
+        }
+        flyway
                 .locations(dialect.migrationLocation())
                 .failOnMissingLocations(true)
                 .load()
