@@ -27,7 +27,8 @@ import picocli.CommandLine.Unmatched;
         version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
-                io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class})
+                io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class,
+                io.signet.cli.ConfigCommand.class, io.signet.cli.HealthcheckCommand.class, io.signet.cli.MigrateCommand.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -92,15 +93,18 @@ public final class Signet implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             SignetConfig config = config(settings);
+            CountDownLatch stop = new CountDownLatch(1);
+            // SIGTERM and SIGINT start a graceful stop on this thread instead of the JVM's own shutdown, whose
+            // exit status would be 143: an orchestrator stopping a healthy node should see 0.
+            for (String signal : new String[] {"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+            }
             SignetApp app = SignetApp.start(config, Clock.systemUTC(), System.out);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }));
             System.out.println("Signet listening on http://" + config.host() + ":" + app.port()
-                    + " (Server API base URL http://" + config.host() + ":" + app.port() + "/v1)");
-            stopped.await();
+                    + " (Server API base URL http://" + config.host() + ":" + app.port() + "/v1)"
+                    + app.managementPort().map(p -> "; health and metrics on port " + p).orElse(""));
+            stop.await();
+            app.close();
             return 0;
         }
     }

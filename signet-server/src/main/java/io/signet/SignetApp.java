@@ -16,7 +16,10 @@ import io.signet.clientapi.ClientRoutes;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
+import io.signet.http.ClientOrigin;
+import io.signet.http.Health;
 import io.signet.http.HttpServer;
+import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.passkey.PasskeyRoutes;
@@ -31,6 +34,7 @@ import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
+import io.signet.store.Migrations;
 import io.signet.tenant.BrandingRoutes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
@@ -49,12 +53,14 @@ import io.signet.user.UserService;
 import io.signet.webhook.Webhooks;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +73,8 @@ public final class SignetApp implements AutoCloseable {
 
     private final Database db;
     private final HttpServer http;
+    private final Health health;
+    private final Duration shutdownTimeout;
     private final ScheduledExecutorService background;
     private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
@@ -74,11 +82,14 @@ public final class SignetApp implements AutoCloseable {
     private final AuthenticatorService authenticators;
     private final PasskeyService passkeys;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
-                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators, PasskeyService passkeys) {
+    private SignetApp(Database db, HttpServer http, Health health, Duration shutdownTimeout,
+                      ScheduledExecutorService background, ScheduledExecutorService webhookWorker,
+                      TenantService tenants, Webhooks webhooks, AuthenticatorService authenticators,
+                      PasskeyService passkeys) {
         this.db = db;
         this.http = http;
+        this.health = health;
+        this.shutdownTimeout = shutdownTimeout;
         this.background = background;
         this.webhookWorker = webhookWorker;
         this.tenants = tenants;
@@ -90,7 +101,8 @@ public final class SignetApp implements AutoCloseable {
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
         byte[] masterKey = EncryptionKeys.resolve(config);
-        Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
+                config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT);
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);
@@ -101,6 +113,9 @@ public final class SignetApp implements AutoCloseable {
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             TenantSettingsService settings = new TenantSettingsService(db, clock, publicUrl::get);
+            // Links (track's url, magic links): SIGNET_PUBLIC_URL, else a trusted proxy's scheme and host.
+            Supplier<String> linkBase = config.publicUrl().isPresent() ? publicUrl::get
+                    : ClientOrigin.linkBase(publicUrl::get);
             BrandingService branding = new BrandingService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, settings, clock);
@@ -110,11 +125,11 @@ public final class SignetApp implements AutoCloseable {
             RuleService rules = new RuleService(db, clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionService actions = new ActionService(db, users, rules, actionTokens, webhooks.events(), webhooks.sync(),
-                    publicUrl::get, clock);
+                    linkBase, clock);
             ChallengeResults challengeResults = new ChallengeResults(db, actions, actionTokens, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
                     new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(),
-                    webhooks.events(), clock, publicUrl::get);
+                    webhooks.events(), clock, linkBase);
             PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
                     actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, clock);
@@ -139,9 +154,11 @@ public final class SignetApp implements AutoCloseable {
 
             Idempotency idempotency = new Idempotency(db, encryptor, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
-                    config.metricsPublic());
+            Health health = new Health(db, db.migrations().latestKnown());
+            HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
+                            config.managementPort(), config.accessLog(), config.metricsPublic(),
+                            ProxyHeaders.of(config.proxyHeaders(), config.trustedProxies()), config.shutdownTimeout()),
+                    routes, tenants, new ClientCredentials(actionTokens, settings), db, health, idempotency, metrics);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);
 
@@ -162,7 +179,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys);
+            return new SignetApp(db, http, health, config.shutdownTimeout(), background, webhookWorker, tenants,
+                    webhooks, authenticators, passkeys);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -230,17 +248,44 @@ public final class SignetApp implements AutoCloseable {
         return passkeys;
     }
 
+    /** The management listener's port (SIGNET_MANAGEMENT_PORT; 0 picks a free one). */
+    public Optional<Integer> managementPort() {
+        return http.managementPort();
+    }
+
+    /**
+     * Graceful stop, within SIGNET_SHUTDOWN_TIMEOUT: readiness turns DOWN at once, the API listener stops
+     * accepting and waits for the requests in flight, the background jobs finish the run they are in
+     * (webhook deliveries are interrupted once the time is up, and give their leases back), then the
+     * database closes after its last queued write and WAL checkpoint.
+     */
     @Override
     public void close() {
-        background.shutdownNow();
-        webhookWorker.shutdownNow();
-        try {
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        health.drain();
+        log.info("shutting down: readiness is DOWN, waiting up to {} s for requests in flight",
+                shutdownTimeout.toSeconds());
+        http.close();
+        background.shutdown();
+        webhookWorker.shutdown();
+        boolean finished = awaitUntil(background, deadline) & awaitUntil(webhookWorker, deadline);
+        if (!finished) {
+            log.warn("background jobs still running at the shutdown timeout: interrupting them");
+            background.shutdownNow();
+            webhookWorker.shutdownNow();
             // Interrupted deliveries give their leases back; let them finish before the pool closes.
-            webhookWorker.awaitTermination(10, TimeUnit.SECONDS);
+            awaitUntil(webhookWorker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        }
+        db.close();
+        log.info("stopped");
+    }
+
+    private static boolean awaitUntil(ScheduledExecutorService executor, long deadline) {
+        try {
+            return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        http.close();
-        db.close();
     }
 }

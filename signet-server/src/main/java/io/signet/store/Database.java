@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -46,10 +45,19 @@ public final class Database implements AutoCloseable {
 
     /** Opens pools for {@code jdbcUrl} and runs pending migrations. */
     public static Database open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, poolSize, Migrations.OnOpen.MIGRATE);
+    }
+
+    /** Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema. */
+    public static Database open(String jdbcUrl, int poolSize, Migrations.OnOpen onOpen) {
         Dialect dialect = Dialect.of(jdbcUrl);
         Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, poolSize);
         try {
-            db.migrate();
+            switch (onOpen) {
+                case MIGRATE -> db.migrations().migrate();
+                case REQUIRE_CURRENT -> db.migrations().requireCurrent();
+                case NOTHING -> { }
+            }
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
                 db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true));
@@ -148,13 +156,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(writer)
-                .locations(dialect.migrationLocation())
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+    /** The schema's migrations, run on the writer connection. */
+    public Migrations migrations() {
+        return new Migrations(writer, dialect);
     }
 
     public Dialect dialect() {
