@@ -14,10 +14,15 @@ final class OperationsSettings {
         if (v == null) {
             return Optional.empty();
         }
-        int management = SignetConfig.parsePositive(Setting.MANAGEMENT_PORT, v);
-        if (management > 65535 || management == port) {
-            throw new ConfigException("SIGNET_MANAGEMENT_PORT must be a port between 1 and 65535 other than "
-                    + "SIGNET_PORT, got " + v);
+        int management;
+        try {
+            management = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            management = -1;
+        }
+        if (management < 0 || management > 65535 || management == port && port != 0) {
+            throw new ConfigException("SIGNET_MANAGEMENT_PORT must be a port between 0 (a free one) and 65535 "
+                    + "other than SIGNET_PORT, got " + v);
         }
         return Optional.of(management);
     }

@@ -71,10 +71,7 @@ public final class HttpServer implements AutoCloseable {
             // First: who the client is (behind a trusted proxy, from its headers) for everything after.
             config.routes.before(ctx -> ClientOrigin.enter(ctx, listeners.proxies()));
             config.routes.after(ctx -> ClientOrigin.leave());
-            // Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
-            // recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
-            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff")
-                    .header("Cache-Control", "no-store"));
+            noSniffingNoCaching(config);
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
                 if (ClientEdge.covers(ctx.path())) {
@@ -113,6 +110,7 @@ public final class HttpServer implements AutoCloseable {
                 config.concurrency.useVirtualThreads = true;
                 config.jetty.host = listeners.host();
                 config.jetty.port = listeners.managementPort().get();
+                noSniffingNoCaching(config);
                 config.routes.exception(Exception.class, ErrorMapper::unexpected);
                 managementRoutes(config, health, metrics, listeners.metricsPublic());
             });
@@ -124,6 +122,14 @@ public final class HttpServer implements AutoCloseable {
             }
         }
         return new HttpServer(app, management);
+    }
+
+    /**
+     * Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
+     * recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
+     */
+    private static void noSniffingNoCaching(JavalinConfig config) {
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store"));
     }
 
     /** The probes and, with SIGNET_METRICS_PUBLIC, {@code /metrics}; on the main or the management listener. */
