@@ -65,7 +65,8 @@ public enum Setting {
     SEND_LIMIT_PER_USER("SIGNET_SEND_LIMIT_PER_USER", "10", false,
             "Challenges started or re-sent per user (or per recipient when no userId is given) per window."),
     SEND_LIMIT_PER_IP("SIGNET_SEND_LIMIT_PER_IP", "30", false,
-            "Challenges started or re-sent per end-user ipAddress (as given in the challenge request) per window."),
+            "Challenges started or re-sent per end-user ipAddress (as given in the challenge request; for the "
+                    + "Client API, the caller's address) per window."),
     SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits."),
     WEBHOOK_ALLOW_PRIVATE("SIGNET_WEBHOOK_ALLOW_PRIVATE", "false", false,
             "'true' lets webhooks go to loopback and private addresses, and over plain http to those only. "
