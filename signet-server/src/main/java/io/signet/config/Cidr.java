@@ -16,27 +16,39 @@ public record Cidr(byte[] prefix, int bits) {
 
     /** Parses {@code text}; {@code setting} names the variable in the error. */
     public static Cidr parse(String text, Setting setting) {
+        try {
+            return of(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(setting.env() + " must list networks such as 10.0.0.0/8 or fd00::/8, got '"
+                    + text + "'");
+        }
+    }
+
+    /** Parses a literal network; a malformed one is an {@link IllegalArgumentException}. */
+    public static Cidr of(String text) {
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
-        String error = setting.env() + " must list networks such as 10.0.0.0/8 or fd00::/8, got '" + text + "'";
         if (!LITERAL.matcher(address).matches() || !(address.contains(".") || address.contains(":"))) {
-            throw new ConfigException(error);
+            throw new IllegalArgumentException(text);
         }
         byte[] bytes;
         try {
             bytes = InetAddress.getByName(address).getAddress();
         } catch (UnknownHostException e) {
-            throw new ConfigException(error);
+            throw new IllegalArgumentException(text, e);
+        }
+        if (bytes.length == 4 && address.contains(":")) { // ::ffff:a.b.c.d, which Java turns into IPv4: keep it IPv6
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(bytes, 0, mapped, 12, 4);
+            bytes = mapped;
         }
         int bits = bytes.length * 8;
         if (slash >= 0) {
-            try {
-                bits = Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new ConfigException(error);
-            }
+            bits = Integer.parseInt(text.substring(slash + 1)); // a NumberFormatException is an IllegalArgument one
             if (bits < 0 || bits > bytes.length * 8) {
-                throw new ConfigException(error);
+                throw new IllegalArgumentException(text);
             }
         }
         return new Cidr(bytes, bits);
