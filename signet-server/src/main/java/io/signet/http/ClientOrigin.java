@@ -34,12 +34,13 @@ public record ClientOrigin(String ip, String forwardedBase) {
         ClientOrigin origin = proxies.resolve(ctx.req().getRemoteAddr(),
                 name -> java.util.Collections.list(ctx.req().getHeaders(name)));
         ctx.attribute(ATTRIBUTE, origin);
+        // Set or cleared by every request's first filter, so nothing of an earlier request on this thread
+        // stays. (Not cleared in an after-handler: one on every path would become the request's matched
+        // endpoint and hide the route template from the access log and the metrics.)
         if (origin.forwardedBase() != null) {
             CURRENT_BASE.set(origin.forwardedBase());
+        } else {
+            CURRENT_BASE.remove();
         }
-    }
-
-    static void leave() {
-        CURRENT_BASE.remove();
     }
 }

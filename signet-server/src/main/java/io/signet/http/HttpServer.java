@@ -70,7 +70,6 @@ public final class HttpServer implements AutoCloseable {
 
             // First: who the client is (behind a trusted proxy, from its headers) for everything after.
             config.routes.before(ctx -> ClientOrigin.enter(ctx, listeners.proxies()));
-            config.routes.after(ctx -> ClientOrigin.leave());
             noSniffingNoCaching(config);
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
