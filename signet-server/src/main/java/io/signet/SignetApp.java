@@ -13,6 +13,7 @@ import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ChallengeFeature;
 import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientRoutes;
+import io.signet.config.LogLevel;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -22,6 +23,7 @@ import io.signet.http.HttpServer;
 import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.idempotency.JdbcIdempotencyStore;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
 import io.signet.rule.RuleRoutes;
@@ -100,6 +102,7 @@ public final class SignetApp implements AutoCloseable {
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
+        LogLevel.apply(config.logLevel());
         byte[] masterKey = EncryptionKeys.resolve(config);
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
                 config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT);
@@ -152,7 +155,7 @@ public final class SignetApp implements AutoCloseable {
                     new TenantKeyRoutes(tenants),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
-            Idempotency idempotency = new Idempotency(db, encryptor, clock);
+            Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Health health = new Health(db, db.migrations().latestKnown());
             HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
@@ -199,8 +202,9 @@ public final class SignetApp implements AutoCloseable {
     }
 
     /**
-     * design.md: a deployment behind a real public URL should set each tenant's rpId and expectedOrigins;
-     * the defaults derived from the URL are meant for a fresh local install.
+     * A deployment behind a real public URL should set each tenant's rpId and expectedOrigins: the defaults
+     * derived from the URL are meant for a fresh local install (docs/client-api.md §11 "What Signet
+     * decided", Tenant identity).
      */
     private static void warnAboutDefaultClientIdentity(SignetConfig config, TenantSettingsService settings) {
         String host = config.publicUrl().map(u -> java.net.URI.create(u).getHost()).orElse("localhost");

@@ -2,7 +2,7 @@ package io.signet.cli;
 
 import io.signet.config.ConfigSources;
 import io.signet.config.SignetConfig;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

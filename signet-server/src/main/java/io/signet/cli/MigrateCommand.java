@@ -1,7 +1,7 @@
 package io.signet.cli;
 
 import io.signet.config.SignetConfig;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.store.Database;
 import io.signet.store.Migrations;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.signet.http;
 import io.javalin.http.Context;
 import io.signet.store.Database;
 import io.signet.store.Migrations;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.RequestAuthenticator;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.wire.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +42,6 @@ public final class HttpServer implements AutoCloseable {
      */
     public record Listeners(String host, int port, Optional<Integer> managementPort, boolean accessLog,
                             boolean metricsPublic, ProxyHeaders proxies, Duration shutdownTimeout) {
-    }
-
-    /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
-    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
-                                   boolean accessLog) {
-        return start(new Listeners(host, port, Optional.empty(), accessLog, false, ProxyHeaders.NONE,
-                        Duration.ofSeconds(5)), features, authenticator, ClientAuthenticator.NONE, db,
-                new Health(db, db.migrations().latestKnown()), idempotency, metrics);
     }
 
     public static HttpServer start(Listeners listeners, List<Routes> features, RequestAuthenticator authenticator,

@@ -8,6 +8,7 @@ import io.signet.testing.Backend;
 import io.signet.testing.TestCarrier;
 import io.signet.testing.ManualClock;
 import io.signet.testing.TestServer;
+import io.signet.text.UrlEncoding;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -136,8 +137,8 @@ public final class ChallengeHarness implements AutoCloseable {
         if (page.status() != 200) {
             return page;
         }
-        return new Api(link, null).send("POST", "", "formToken=" + java.net.URLEncoder.encode(formToken(page),
-                java.nio.charset.StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        return new Api(link, null).send("POST", "", "formToken=" + UrlEncoding.form(formToken(page)),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
     }
 
     /** The form token in a magic link's confirmation page. */

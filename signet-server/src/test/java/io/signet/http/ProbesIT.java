@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The probes (issue 21 item 1): live, ready with its checks, the /health aggregate, the management port. */
+/** The probes: live, ready with its checks, the /health aggregate, the management port. */
 class ProbesIT {
     @TempDir
     Path tempDir;

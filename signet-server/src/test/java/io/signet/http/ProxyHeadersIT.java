@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Behind a proxy (issue 21 item 7): the tests connect from 127.0.0.1, which is a trusted proxy for one
+ * Behind a proxy: the tests connect from 127.0.0.1, which is a trusted proxy for one
  * server and not for the other. Headers from the trusted peer set the link's scheme and host and the
  * address the Client API's sending limit counts; the same headers from an untrusted peer change nothing.
  */

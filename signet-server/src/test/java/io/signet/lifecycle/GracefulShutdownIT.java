@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Graceful shutdown (issue 21 item 6) of a real {@code signet serve} process: with writes running and
+ * Graceful shutdown of a real {@code signet serve} process: with writes running and
  * three challenges held mid-request by a slow tenant webhook, SIGTERM turns readiness DOWN at once, the
  * held requests still complete with 200, every write answered 200 is in the database, no request is
  * answered 500, and the process exits 0 well within SIGNET_SHUTDOWN_TIMEOUT.

@@ -2,11 +2,15 @@ package io.signet.session;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.action.ActionTokens;
+import io.signet.clientapi.ClientCredentials;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
+import io.signet.http.Health;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
+import io.signet.http.ProxyHeaders;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
@@ -20,6 +24,7 @@ import io.signet.user.Enrollment;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +56,19 @@ final class SessionNodes implements AutoCloseable {
         SecretHasher hasher = new SecretHasher(key);
         TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
         tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
+        TenantSettingsService settings = new TenantSettingsService(db, clock, () -> "http://localhost:8080");
         UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock);
+                settings, clock);
         AppClientService clients = new AppClientService(db, clock);
         SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
                 tokens, users, hasher, clock);
-        HttpServer http = HttpServer.start("127.0.0.1", 0,
+        HttpServer http = HttpServer.start(new HttpServer.Listeners("127.0.0.1", 0, Optional.empty(), false, false,
+                        ProxyHeaders.NONE, Duration.ofSeconds(5)),
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
-                tenants, db, new Idempotency(db, new Encryptor(key), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
+                tenants, new ClientCredentials(new ActionTokens(hasher, clock), settings), db,
+                new Health(db, db.migrations().latestKnown()),
+                new Idempotency(new io.signet.idempotency.JdbcIdempotencyStore(db, new Encryptor(key)), clock),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         Node node = new Node(db, http, tenants);
         nodes.add(node);
         return node;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Upgrades (issue 21 item 5): a database with the schema of the previous release and data in it is
+ * Upgrades: a database with the schema of the previous release and data in it is
  * migrated by the current code at start-up, each step logged with its time; with
  * SIGNET_MIGRATE_ON_START=false a node refuses a schema that is behind until {@code ./signet migrate up}.
  */
