@@ -58,7 +58,8 @@ public final class ConfigCommand implements Callable<Integer> {
         int width = resolved.stream().mapToInt(r -> r.setting().env().length()).max().orElse(0);
         for (ConfigSources.Resolved r : resolved) {
             out.println(String.format("%-" + width + "s  %-11s  %s", r.setting().env(),
-                    r.source().name().toLowerCase(Locale.ROOT), r.source() == ConfigSources.Source.UNSET ? "" : r.shown()));
+                    r.source().name().toLowerCase(Locale.ROOT), r.source() == ConfigSources.Source.UNSET ? "" : r.shown())
+                    .stripTrailing());
         }
     }
 }
