@@ -34,11 +34,17 @@ public final class ChallengeHarness implements AutoCloseable {
 
     public final GreenMail mail;
     public final TestCarrier carrier;
-    public final ManualClock clock = new ManualClock(java.time.Instant.now());
+    public final ManualClock clock;
     public final TestServer server;
     public final Api api;
 
     public ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv) {
+        this(backend, tempDir, moreEnv, java.time.Instant.now());
+    }
+
+    /** As above, with the clock starting at {@code start} (a fixed instant makes times repeatable). */
+    public ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv, java.time.Instant start) {
+        clock = new ManualClock(start);
         mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         mail.setUser("no-reply@signet.test", SMTP_USER, SMTP_PASSWORD);

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./signet tenant ...} on the database of a running server: the lifecycle end to end, the exit codes
- * (0 ok, 1 failure, 2 usage) and help on commands that used to refuse it.
+ * (0 ok, 1 failure, 2 usage) and `--help`/`-h` on groups, leaf commands, serve and the root.
  */
 class TenantCliIT {
     @TempDir
