@@ -24,7 +24,8 @@ import picocli.CommandLine.Unmatched;
         version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, TenantCommand.class, KeysCommand.class, ClientsCommand.class,
-                RulesCommand.class, SettingsCommand.class, WebhookCommands.class})
+                RulesCommand.class, SettingsCommand.class, WebhookCommands.class, io.signet.cli.ConfigCommand.class,
+                io.signet.cli.HealthcheckCommand.class, io.signet.cli.MigrateCommand.class})
 public final class Signet extends CommandGroup {
 
     public static void main(String[] args) {
@@ -79,15 +80,15 @@ public final class Signet extends CommandGroup {
         @Override
         public Integer call() throws InterruptedException {
             SignetConfig config = CliSettings.config(settings);
+            CountDownLatch stop = new CountDownLatch(1);
+            // SIGTERM and SIGINT start a graceful stop on this thread instead of the JVM's own shutdown.
+            StopSignals.onStop(stop::countDown);
             SignetApp app = SignetApp.start(config, Clock.systemUTC(), System.out);
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }));
             System.out.println("Signet listening on http://" + config.host() + ":" + app.port()
-                    + " (Server API base URL http://" + config.host() + ":" + app.port() + "/v1)");
-            stopped.await();
+                    + " (Server API base URL http://" + config.host() + ":" + app.port() + "/v1)"
+                    + app.managementPort().map(p -> "; health and metrics on port " + p).orElse(""));
+            stop.await();
+            app.close();
             return 0;
         }
     }

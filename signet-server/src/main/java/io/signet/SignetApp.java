@@ -39,7 +39,10 @@ import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
+import io.signet.http.ClientOrigin;
+import io.signet.http.Health;
 import io.signet.http.HttpServer;
+import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
@@ -60,6 +63,7 @@ import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
+import io.signet.store.Migrations;
 import io.signet.tenant.BrandingRoutes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
@@ -101,6 +105,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +118,8 @@ public final class SignetApp implements AutoCloseable {
 
     private final Database db;
     private final HttpServer http;
+    private final Health health;
+    private final Duration shutdownTimeout;
     private final ScheduledExecutorService background;
     private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
@@ -122,12 +129,14 @@ public final class SignetApp implements AutoCloseable {
     private final SessionService sessions;
     private final SigningKeys signingKeys;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
-                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators, PasskeyService passkeys, SessionService sessions,
-                      SigningKeys signingKeys) {
+    private SignetApp(Database db, HttpServer http, Health health, Duration shutdownTimeout,
+                      ScheduledExecutorService background, ScheduledExecutorService webhookWorker,
+                      TenantService tenants, Webhooks webhooks, AuthenticatorService authenticators,
+                      PasskeyService passkeys, SessionService sessions, SigningKeys signingKeys) {
         this.db = db;
         this.http = http;
+        this.health = health;
+        this.shutdownTimeout = shutdownTimeout;
         this.background = background;
         this.webhookWorker = webhookWorker;
         this.tenants = tenants;
@@ -143,7 +152,8 @@ public final class SignetApp implements AutoCloseable {
         LogLevel.apply(config.logLevel());
         byte[] masterKey = EncryptionKeys.resolve(config);
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
-                java.time.Duration.ofMillis(config.dbTimeoutMillis()));
+                java.time.Duration.ofMillis(config.dbTimeoutMillis()),
+                config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT);
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);
@@ -155,6 +165,9 @@ public final class SignetApp implements AutoCloseable {
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             TenantSettingsService settings = new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock,
                     publicUrl::get);
+            // Links (track's url, magic links): SIGNET_PUBLIC_URL, else a trusted proxy's scheme and host.
+            Supplier<String> linkBase = config.publicUrl().isPresent() ? publicUrl::get
+                    : ClientOrigin.linkBase(publicUrl::get);
             BrandingService branding = new BrandingService(db, new JdbcBrandingStore(), clock);
             AuthenticatorStore authenticatorStore = new JdbcAuthenticatorStore();
             EnrollmentView enrollments = new AuthenticatorEnrollments(authenticatorStore);
@@ -166,7 +179,7 @@ public final class SignetApp implements AutoCloseable {
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionStore actionStore = new JdbcActionStore(db);
             ActionService actions = new ActionService(db, actionStore, users, rules, actionTokens, webhooks.events(),
-                    webhooks.sync(), publicUrl::get, clock);
+                    webhooks.sync(), linkBase, clock);
             ChallengeResults challengeResults = new ChallengeResults(db, actionStore, actions, actionTokens, clock);
             ChallengeStore challengeStore = new JdbcChallengeStore(db);
             Secrets challengeSecrets = new Secrets(hasher);
@@ -176,7 +189,7 @@ public final class SignetApp implements AutoCloseable {
                     delivery(config, webhooks.sync()), sendLimits(config, db, challengeStore, clock), challengeSecrets,
                     new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
                             Duration.ofSeconds(config.magicLinkTtlSeconds())),
-                    challengeLog, publicUrl::get, clock);
+                    challengeLog, linkBase, clock);
             Verification verification = new Verification(db, challengeStore, challengeSecrets, factors,
                     challengeResults, challengeLog, clock);
             PasskeyService passkeys = new PasskeyService(db, new JdbcCeremonyStore(), authenticators.passkeys(), users,
@@ -208,9 +221,11 @@ public final class SignetApp implements AutoCloseable {
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    clientCredentials, db, idempotency, metrics, config.accessLog(),
-                    config.metricsPublic());
+            Health health = new Health(db, db.migrations().latestKnown());
+            HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
+                            config.managementPort(), config.accessLog(), config.metricsPublic(),
+                            ProxyHeaders.of(config.proxyHeaders(), config.trustedProxies()), config.shutdownTimeout()),
+                    routes, tenants, clientCredentials, db, health, idempotency, metrics);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);
 
@@ -231,8 +246,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys,
-                    sessions, signingKeys);
+            return new SignetApp(db, http, health, config.shutdownTimeout(), background, webhookWorker, tenants,
+                    webhooks, authenticators, passkeys, sessions, signingKeys);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -336,17 +351,45 @@ public final class SignetApp implements AutoCloseable {
         return signingKeys;
     }
 
+
+    /** The management listener's port (SIGNET_MANAGEMENT_PORT; 0 picks a free one). */
+    public Optional<Integer> managementPort() {
+        return http.managementPort();
+    }
+
+    /**
+     * Graceful stop, within SIGNET_SHUTDOWN_TIMEOUT: readiness turns DOWN at once, the API listener stops
+     * accepting and waits for the requests in flight, the background jobs finish the run they are in
+     * (webhook deliveries are interrupted once the time is up, and give their leases back), then the
+     * database closes after its last queued write and WAL checkpoint.
+     */
     @Override
     public void close() {
-        background.shutdownNow();
-        webhookWorker.shutdownNow();
-        try {
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        health.drain();
+        log.info("shutting down: readiness is DOWN, waiting up to {} s for requests in flight",
+                shutdownTimeout.toSeconds());
+        http.close();
+        background.shutdown();
+        webhookWorker.shutdown();
+        boolean finished = awaitUntil(background, deadline) & awaitUntil(webhookWorker, deadline);
+        if (!finished) {
+            log.warn("background jobs still running at the shutdown timeout: interrupting them");
+            background.shutdownNow();
+            webhookWorker.shutdownNow();
             // Interrupted deliveries give their leases back; let them finish before the pool closes.
-            webhookWorker.awaitTermination(10, TimeUnit.SECONDS);
+            awaitUntil(webhookWorker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        }
+        db.close();
+        log.info("stopped");
+    }
+
+    private static boolean awaitUntil(ScheduledExecutorService executor, long deadline) {
+        try {
+            return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        http.close();
-        db.close();
     }
 }

@@ -45,10 +45,10 @@ public final class ClientApiService implements CodeChallenges {
      * next verify (or the opened link) completes the enrollment.
      */
     ClientResponses.Enrolled enroll(ClientPrincipal.Bearer caller, VerificationMethod method, String contact,
-                                    String userAgent) {
+                                    ClientRoutes.Browser browser) {
         requireEnrollable(caller);
         String id = authenticators.enrollPending(caller.tenantId(), caller.userId(), method, contact);
-        String challengeId = challenges.start(action(caller), method, contact, null, userAgent);
+        String challengeId = challenges.start(action(caller), method, contact, browser.ip(), browser.userAgent());
         return new ClientResponses.Enrolled(id, caller.userId(),
                 method == VerificationMethod.EMAIL_MAGIC_LINK ? challengeId : null);
     }
@@ -64,13 +64,16 @@ public final class ClientApiService implements CodeChallenges {
     }
 
     /** #11, #14, #16, #21: a new code or link, to the user's authenticator of the method. */
-    ClientResponses.Challenged challenge(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent) {
-        return new ClientResponses.Challenged(challenges.start(action(caller), method, null, null, userAgent));
+    ClientResponses.Challenged challenge(ClientPrincipal.Bearer caller, VerificationMethod method,
+                                         ClientRoutes.Browser browser) {
+        return new ClientResponses.Challenged(challenges.start(action(caller), method, null, browser.ip(),
+                browser.userAgent()));
     }
 
     /** #12, #15, #17, #19: the code against the action's newest open challenge of the method. */
-    ClientResponses.Verified verify(ClientPrincipal.Bearer caller, VerificationMethod method, String code) {
-        ClientChallenges.Result r = challenges.verify(action(caller), method, code, null);
+    ClientResponses.Verified verify(ClientPrincipal.Bearer caller, VerificationMethod method, String code,
+                                    String ipAddress) {
+        ClientChallenges.Result r = challenges.verify(action(caller), method, code, ipAddress);
         if (!r.isVerified()) {
             return new ClientResponses.Verified(false, null, r.failureReason().name(), null);
         }
@@ -81,13 +84,13 @@ public final class ClientApiService implements CodeChallenges {
     }
 
     @Override
-    public void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent) {
-        challenge(caller, method, userAgent);
+    public void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent, String ipAddress) {
+        challenge(caller, method, new ClientRoutes.Browser(ipAddress, userAgent));
     }
 
     @Override
-    public Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code) {
-        ClientResponses.Verified v = verify(caller, method, code);
+    public Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code, String ipAddress) {
+        ClientResponses.Verified v = verify(caller, method, code, ipAddress);
         return new Outcome(v.isVerified(), v.accessToken(), v.failureReason());
     }
 

@@ -1,13 +1,10 @@
 package io.signet.config;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Validated configuration, built once at start-up by {@link #from(Map, List)}: environment variables
@@ -26,6 +23,12 @@ public record SignetConfig(
         boolean metricsPublic,
         int dbPoolSize,
         Optional<String> publicUrl,
+        Optional<String> configFile,
+        Optional<Integer> managementPort,
+        boolean migrateOnStart,
+        java.time.Duration shutdownTimeout,
+        String proxyHeaders,
+        List<Cidr> trustedProxies,
         Optional<String> smtpUrl,
         Optional<String> smtpFrom,
         String smtpStarttls,
@@ -47,33 +50,24 @@ public record SignetConfig(
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
-     * Variables that belong to other programs, not to the server: the CLI's {@code SIGNET_URL} and the
-     * launcher's {@code SIGNET_JVM_FLAGS} (the JVM options ./signet starts the server with).
+     * Reads every {@link Setting}: {@code --flag value} arguments win over {@code SIGNET_*} variables, which
+     * win over the config file, which wins over the default (see {@link ConfigSources}); then validates.
      */
-    private static final java.util.Set<String> READ_ELSEWHERE = java.util.Set.of("SIGNET_URL", "SIGNET_JVM_FLAGS");
-
-    /** Reads every {@link Setting} from {@code env}, lets {@code --flag value} arguments win, validates. */
     public static SignetConfig from(Map<String, String> env, List<String> args) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String v = env.get(s.env());
-            if (v != null && !v.isBlank()) {
-                values.put(s, v.trim());
+        for (ConfigSources.Resolved r : ConfigSources.resolve(env, args)) {
+            if (r.source() != ConfigSources.Source.DEFAULT && r.value() != null) {
+                values.put(r.setting(), r.value());
             }
         }
-        for (String name : env.keySet()) {
-            if (name.startsWith("SIGNET_") && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))
-                    && !READ_ELSEWHERE.contains(name) && !name.startsWith("SIGNET_TEST_")) {
-                throw new ConfigException("Unknown setting " + name + ". Known settings: " + knownNames());
-            }
-        }
-        applyFlags(values, args);
+        int port = parsePort(value(values, Setting.PORT));
         SignetConfig config = new SignetConfig(
                 value(values, Setting.HOST),
-                parsePort(value(values, Setting.PORT)),
+                port,
                 parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
                 Optional.ofNullable(values.get(Setting.ENCRYPTION_KEY)).map(SignetConfig::parseKey),
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
@@ -84,6 +78,13 @@ public record SignetConfig(
                 parseBoolean(Setting.METRICS_PUBLIC, value(values, Setting.METRICS_PUBLIC)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
+                optional(values, Setting.CONFIG_FILE),
+                OperationsSettings.managementPort(values.get(Setting.MANAGEMENT_PORT), port),
+                parseBoolean(Setting.MIGRATE_ON_START, value(values, Setting.MIGRATE_ON_START)),
+                OperationsSettings.shutdownTimeout(value(values, Setting.SHUTDOWN_TIMEOUT)),
+                OperationsSettings.proxyHeaders(value(values, Setting.PROXY_HEADERS),
+                        optional(values, Setting.TRUSTED_PROXIES)),
+                OperationsSettings.trustedProxies(optional(values, Setting.TRUSTED_PROXIES)),
                 optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
                 DeliverySettings.smtpFrom(values.get(Setting.SMTP_URL), values.get(Setting.SMTP_FROM)),
                 DeliverySettings.oneOf(Setting.SMTP_STARTTLS, value(values, Setting.SMTP_STARTTLS),
@@ -131,32 +132,9 @@ public record SignetConfig(
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
                 + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
-                + " webhookPollMillis=" + webhookPollMillis;
-    }
-
-    private static void applyFlags(Map<Setting, String> values, List<String> args) {
-        List<String> rest = new ArrayList<>(args);
-        for (int i = 0; i < rest.size(); i++) {
-            String arg = rest.get(i);
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("Unexpected argument '" + arg + "'");
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            Optional<Setting> setting = Arrays.stream(Setting.values()).filter(s -> s.flag().equals(name)).findFirst();
-            if (setting.isEmpty()) {
-                throw new ConfigException("Unknown option " + name + ". Settings can be given as: "
-                        + Arrays.stream(Setting.values()).map(Setting::flag).collect(Collectors.joining(", ")));
-            }
-            String v;
-            if (arg.contains("=")) {
-                v = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < rest.size()) {
-                v = rest.get(++i);
-            } else {
-                throw new ConfigException("Flag " + name + " needs a value");
-            }
-            values.put(setting.get(), v.trim());
-        }
+                + " webhookPollMillis=" + webhookPollMillis + " managementPort=" + managementPort.map(String::valueOf)
+                .orElse("none") + " migrateOnStart=" + migrateOnStart + " shutdownTimeout=" + shutdownTimeout.toSeconds()
+                + "s proxyHeaders=" + proxyHeaders + " trustedProxies=" + trustedProxies;
     }
 
     private static String value(Map<Setting, String> values, Setting s) {
@@ -266,11 +244,7 @@ public record SignetConfig(
         return level;
     }
 
-    private static String maskPassword(String url) {
+    static String maskPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
-    private static String knownNames() {
-        return Arrays.stream(Setting.values()).map(Setting::env).collect(Collectors.joining(", "));
     }
 }

@@ -12,7 +12,11 @@ import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.DatabaseUnavailableException;
 import io.signet.wire.Json;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Wires authentication for {@code /v1/*} and
@@ -34,21 +38,34 @@ public final class HttpServer implements AutoCloseable {
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
 
     private final Javalin app;
+    private final Javalin management; // null without SIGNET_MANAGEMENT_PORT
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, Javalin management) {
         this.app = app;
+        this.management = management;
     }
 
-    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
-                                   PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic) {
+    /**
+     * The listeners: {@code port} for the APIs, and {@code managementPort}, when present, for the probes and
+     * {@code /metrics}, which then leave the main port. {@code shutdownTimeout} bounds how long closing
+     * waits for requests in flight.
+     */
+    public record Listeners(String host, int port, Optional<Integer> managementPort, boolean accessLog,
+                            boolean metricsPublic, ProxyHeaders proxies, Duration shutdownTimeout) {
+    }
+
+    public static HttpServer start(Listeners listeners, List<Routes> features, RequestAuthenticator authenticator,
+                                   ClientAuthenticator clientAuthenticator, Database db, Health health,
+                                   Idempotency idempotency, PrometheusMeterRegistry metrics) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
+        boolean separateManagement = listeners.managementPort().isPresent();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.jetty.host = listeners.host();
+            config.jetty.port = listeners.port();
+            drainOnStop(config, listeners.shutdownTimeout());
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER_BYTES);
@@ -59,13 +76,12 @@ public final class HttpServer implements AutoCloseable {
             config.router.treatMultipleSlashesAsSingleSlash = true; // Node/Python/PHP send // after a trailing slash
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
-            AccessLog log = new AccessLog(metrics, accessLog);
+            AccessLog log = new AccessLog(metrics, listeners.accessLog());
             config.requestLogger.http(log::record);
 
-            // Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
-            // recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
-            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff")
-                    .header("Cache-Control", "no-store"));
+            // First: who the client is (behind a trusted proxy, from its headers) for everything after.
+            config.routes.before(ctx -> ClientOrigin.enter(ctx, listeners.proxies()));
+            noSniffingNoCaching(config);
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
                 if (ClientEdge.covers(ctx.path())) {
@@ -92,10 +108,8 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
 
-            config.routes.get("/health", ctx -> health(ctx, db));
-            if (metricsPublic) { // otherwise /metrics is a 404 like any unknown path (SIGNET_METRICS_PUBLIC)
-                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.scrape()));
+            if (!separateManagement) {
+                managementRoutes(config, health, metrics, listeners.metricsPublic());
             }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
@@ -107,16 +121,78 @@ public final class HttpServer implements AutoCloseable {
                 c.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
             }
         }
-        return new HttpServer(app);
+        Javalin management = null;
+        if (separateManagement) {
+            management = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.concurrency.useVirtualThreads = true;
+                config.jetty.host = listeners.host();
+                config.jetty.port = listeners.managementPort().get();
+                noSniffingNoCaching(config);
+                config.routes.exception(Exception.class, ErrorMapper::unexpected);
+                managementRoutes(config, health, metrics, listeners.metricsPublic());
+            });
+            try {
+                management.start();
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
+        }
+        return new HttpServer(app, management);
+    }
+
+    /**
+     * Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
+     * recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
+     */
+    private static void noSniffingNoCaching(JavalinConfig config) {
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store"));
+    }
+
+    /** The probes and, with SIGNET_METRICS_PUBLIC, {@code /metrics}; on the main or the management listener. */
+    private static void managementRoutes(JavalinConfig config, Health health, PrometheusMeterRegistry metrics,
+                                         boolean metricsPublic) {
+        config.routes.get("/health", health::aggregate);
+        config.routes.get("/health/live", health::live);
+        config.routes.get("/health/ready", health::ready);
+        if (metricsPublic) { // otherwise /metrics is a 404 like any unknown path (SIGNET_METRICS_PUBLIC)
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+        }
+    }
+
+    /**
+     * Jetty's graceful stop: closing stops accepting connections, answers new requests on open ones 503,
+     * and waits up to {@code timeout} for the requests in flight before it closes their connections.
+     */
+    private static void drainOnStop(JavalinConfig config, Duration timeout) {
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(timeout.toMillis());
+            server.setHandler(new GracefulHandler());
+        });
     }
 
     public int port() {
         return app.port();
     }
 
+    /** The management listener's port, when there is one. */
+    public Optional<Integer> managementPort() {
+        return Optional.ofNullable(management).map(Javalin::port);
+    }
+
+    /** Stops the API listener (waiting for requests in flight, see {@link #drainOnStop}), then the management one. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            if (management != null) {
+                management.stop();
+            }
+        }
     }
 
     private static boolean isJson(Context ctx) {
@@ -131,10 +207,5 @@ public final class HttpServer implements AutoCloseable {
         String tenantId = authenticator.tenantIdForSecretKey(secretKey)
                 .orElseThrow(() -> new SignetException(ErrorCode.UNAUTHORIZED, UNAUTHORIZED_DESCRIPTION));
         ctx.attribute(Requests.TENANT_ATTRIBUTE, tenantId);
-    }
-
-    private static void health(Context ctx, Database db) {
-        boolean up = db.ping();
-        Router.respond(ctx, up ? 200 : 503, up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -33,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 3;
 
+    private final String jdbcUrl;
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
     /** The transaction {@link #writeAsOne} runs on this thread, which every write and read inside it joins. */
     private final ThreadLocal<Jdbc> joined = new ThreadLocal<>();
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+    private Database(String jdbcUrl, Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+        this.jdbcUrl = jdbcUrl;
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
@@ -53,19 +54,29 @@ public final class Database implements AutoCloseable {
 
     /** Opens pools for {@code jdbcUrl} with the {@link #DEFAULT_TIMEOUT} and runs pending migrations. */
     public static Database open(String jdbcUrl, int poolSize) {
-        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT);
+        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT, Migrations.OnOpen.MIGRATE);
+    }
+
+    /** Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema. */
+    public static Database open(String jdbcUrl, int poolSize, Migrations.OnOpen onOpen) {
+        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT, onOpen);
     }
 
     /**
-     * Opens pools for {@code jdbcUrl} and runs pending migrations. {@code timeout} bounds each wait on the
-     * database (a free connection, a lock, a connect, an answer on the socket): past it the call fails with
-     * {@link DatabaseUnavailableException} instead of holding the request's thread while the database is away.
+     * Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema.
+     * {@code timeout} bounds each wait on the database (a free connection, a lock, a connect, an answer on the
+     * socket): past it the call fails with {@link DatabaseUnavailableException} instead of holding the request's
+     * thread while the database is away.
      */
-    public static Database open(String jdbcUrl, int poolSize, Duration timeout) {
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen) {
         Dialect dialect = Dialect.of(jdbcUrl);
         Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout) : openPostgres(jdbcUrl, poolSize, timeout);
         try {
-            db.migrate(jdbcUrl);
+            switch (onOpen) {
+                case MIGRATE -> db.migrations().migrate();
+                case REQUIRE_CURRENT -> db.migrations().requireCurrent();
+                case NOTHING -> { }
+            }
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
                 db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true, timeout));
@@ -81,7 +92,7 @@ public final class Database implements AutoCloseable {
         createPrivateFile(jdbcUrl);
         HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false, timeout), 1, false, timeout);
         HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true, timeout), 4, true, timeout);
-        return new Database(Dialect.SQLITE, writer, reader);
+        return new Database(jdbcUrl, Dialect.SQLITE, writer, reader);
     }
 
     private static Database openPostgres(String jdbcUrl, int poolSize, Duration timeout) {
@@ -100,7 +111,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("loginTimeout", seconds);
         config.addDataSourceProperty("socketTimeout", seconds);
         HikariDataSource ds = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRESQL, ds, ds);
+        return new Database(jdbcUrl, Dialect.POSTGRESQL, ds, ds);
     }
 
     /** {@code autoCheckpoint}: false on the writer, whose log a {@link WalCheckpointer} copies instead. */
@@ -168,22 +179,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * On PostgreSQL through a connection of its own, without the pool's socket timeout: a migration may rightly
-     * run longer than SIGNET_DB_TIMEOUT_MILLIS (an index built over a large table).
-     */
-    private void migrate(String jdbcUrl) {
-        var flyway = Flyway.configure();
-        if (dialect == Dialect.POSTGRESQL) {
-            flyway.dataSource(jdbcUrl, null, null);
-        } else {
-            flyway.dataSource(writer);
-        }
-        flyway
-                .locations(dialect.migrationLocation())
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+    /** The schema's migrations, run on the writer connection. */
+    public Migrations migrations() {
+        return new Migrations(writer, jdbcUrl, dialect);
     }
 
     public Dialect dialect() {

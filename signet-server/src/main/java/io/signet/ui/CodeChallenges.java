@@ -9,11 +9,15 @@ import io.signet.user.VerificationMethod;
  * because the Client API feature implements it with the same service those routes call.
  */
 public interface CodeChallenges {
-    /** A new code to the user's authenticator of {@code method}; throws SignetException like the route. */
-    void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent);
+    /**
+     * A new code to the user's authenticator of {@code method}; throws SignetException like the route.
+     * {@code ipAddress} (the browser's, behind a trusted proxy from its headers) counts against
+     * SIGNET_SEND_LIMIT_PER_IP as on the route.
+     */
+    void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent, String ipAddress);
 
     /** The code against the action's newest open challenge of {@code method} (or a recovery code). */
-    Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code);
+    Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code, String ipAddress);
 
     /**
      * @param accessToken   on success, the token the app validates (as the Client API returns it)

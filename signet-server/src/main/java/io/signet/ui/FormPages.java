@@ -27,7 +27,7 @@ final class FormPages {
      * @param cookie the browser's {@link FormGuard#COOKIE}, or null
      * @param secure whether the request came over https
      */
-    record Request(Map<String, String> fields, String cookie, String acceptLanguage, String userAgent,
+    record Request(Map<String, String> fields, String cookie, String acceptLanguage, String userAgent, String ip,
                    boolean secure) {
         String field(String name) {
             return fields.get(name);
@@ -103,17 +103,17 @@ final class FormPages {
                 if (!FormScreens.SENT_CODES.contains(method)) {
                     yield Answer.of(screens.code(v, token, csrf, method, null, null));
                 }
-                String error = send(caller, m, r.userAgent());
+                String error = send(caller, m, r.userAgent(), r.ip());
                 yield Answer.of(screens.code(v, token, csrf, method, error, error == null && step.equals("send")
                         ? "code.resent" : null));
             }
-            case "verify" -> verify(r.field("code"), v, caller, m, token, csrf);
+            case "verify" -> verify(r.field("code"), v, caller, m, token, csrf, r.ip());
             default -> Answer.of(screens.choose(v, token, csrf));
         };
     }
 
     private Answer verify(String typed, Visit v, ClientPrincipal.Bearer caller, VerificationMethod m, String token,
-                          String csrf) {
+                          String csrf, String ip) {
         String code = Optional.ofNullable(typed).map(String::strip).orElse("");
         if (m != VerificationMethod.RECOVERY_CODE) {
             code = code.replaceAll("\\s+", "");
@@ -124,7 +124,7 @@ final class FormPages {
         }
         CodeChallenges.Outcome outcome;
         try {
-            outcome = codes.check(caller, m, code);
+            outcome = codes.check(caller, m, code, ip);
         } catch (SignetException e) {
             return Answer.of(screens.code(v, token, csrf, m.name(), errorKey(e), null));
         }
@@ -141,10 +141,10 @@ final class FormPages {
     }
 
     /** Sends a code; the bundle key of the reason it was not sent, or null. */
-    private String send(ClientPrincipal.Bearer caller, VerificationMethod m, String userAgent) {
+    private String send(ClientPrincipal.Bearer caller, VerificationMethod m, String userAgent, String ip) {
         try {
             codes.send(caller, m, userAgent == null || userAgent.isBlank() ? null
-                    : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT)));
+                    : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT)), ip);
             return null;
         } catch (SignetException e) {
             return errorKey(e);

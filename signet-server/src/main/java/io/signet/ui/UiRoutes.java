@@ -9,6 +9,7 @@ import io.signet.caller.ClientPrincipal;
 import io.signet.crypto.SecretHasher;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
+import io.signet.http.ClientOrigin;
 import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
@@ -114,10 +115,11 @@ public final class UiRoutes implements Routes {
     }
 
     private static FormPages.Request request(Context ctx, Map<String, String> fields) {
+        ClientOrigin origin = ClientOrigin.of(ctx); // the forwarded scheme counts only from a trusted proxy
         boolean secure = "https".equalsIgnoreCase(ctx.scheme())
-                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+                || (origin.forwardedBase() != null && origin.forwardedBase().startsWith("https:"));
         return new FormPages.Request(fields, ctx.cookie(FormGuard.COOKIE), ctx.header("Accept-Language"),
-                ctx.userAgent(), secure);
+                ctx.userAgent(), origin.ip(), secure);
     }
 
     /** The page, with the cookie and the redirect the answer asks for. */
