@@ -19,11 +19,11 @@ import java.util.Base64;
  * file beside the database (created on first start, readable by the owner only); with PostgreSQL the key
  * is required, because several nodes must share it.
  */
-final class EncryptionKeys {
+public final class EncryptionKeys {
     private EncryptionKeys() {
     }
 
-    static byte[] resolve(SignetConfig config) {
+    public static byte[] resolve(SignetConfig config) {
         if (config.encryptionKey().isPresent()) {
             return config.encryptionKey().get();
         }

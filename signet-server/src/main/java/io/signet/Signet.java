@@ -27,7 +27,8 @@ import picocli.CommandLine.Unmatched;
         version = "Signet 0.1.0",
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, Signet.TenantCommand.class, KeysCommand.class, ClientsCommand.class,
-                io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class})
+                io.signet.cli.RulesCommand.class, io.signet.cli.SettingsCommand.class, WebhookCommands.class,
+                io.signet.cli.ExportCommand.class, io.signet.cli.DecryptExportCommand.class})
 public final class Signet implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -77,7 +78,7 @@ public final class Signet implements Callable<Integer> {
         return 0;
     }
 
-    static SignetConfig config(List<String> settingFlags) {
+    public static SignetConfig config(List<String> settingFlags) {
         return SignetConfig.from(System.getenv(), settingFlags == null ? List.of() : settingFlags);
     }
 
