@@ -42,10 +42,10 @@ public final class ActionService {
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    public ActionService(Database db, UserService users, RuleService rules, ActionTokens tokens, Events events,
+    public ActionService(Database db, ActionStore store, UserService users, RuleService rules, ActionTokens tokens, Events events,
                          SyncWebhooks sync, Supplier<String> publicUrl, Clock clock) {
         this.db = db;
-        this.store = new JdbcActionStore(db);
+        this.store = store;
         this.users = users;
         this.rules = rules;
         this.tokens = tokens;

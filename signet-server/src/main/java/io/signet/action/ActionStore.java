@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of tracked actions. */
-interface ActionStore {
+public interface ActionStore {
     /** The action with this idempotency key in the tenant, if any. */
     Optional<Action> find(String tenantId, String idempotencyKey);
 

@@ -19,8 +19,8 @@ public final class ChallengeResults implements ActionOutcomes {
     private final ActionTokens tokens;
     private final Clock clock;
 
-    public ChallengeResults(Database db, ActionService actions, ActionTokens tokens, Clock clock) {
-        this.store = new JdbcActionStore(db);
+    public ChallengeResults(Database db, ActionStore store, ActionService actions, ActionTokens tokens, Clock clock) {
+        this.store = store;
         this.actions = actions;
         this.tokens = tokens;
         this.clock = clock;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link ActionStore} on SQLite or PostgreSQL. */
-final class JdbcActionStore implements ActionStore {
+public final class JdbcActionStore implements ActionStore {
     private static final String COLUMNS = """
             tenant_id, idempotency_key, user_id, action_code, state, state_updated_at, verification_method,
             verified_by_authenticator_id, ip_address, user_agent, device_id, redirect_url, scope, rule_ids,
@@ -19,7 +19,7 @@ final class JdbcActionStore implements ActionStore {
 
     private final Database db;
 
-    JdbcActionStore(Database db) {
+    public JdbcActionStore(Database db) {
         this.db = db;
     }
 

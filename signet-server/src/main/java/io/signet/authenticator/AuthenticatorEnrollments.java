@@ -12,7 +12,11 @@ import java.util.List;
  * (docs/server-api.md §7.2.1 "getAuthenticators"), so they never count here.
  */
 public final class AuthenticatorEnrollments implements EnrollmentView {
-    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorStore store;
+
+    public AuthenticatorEnrollments(AuthenticatorStore store) {
+        this.store = store;
+    }
 
     /**
      * The default is the user's {@code defaultVerificationMethod} (set by updateUser or by enrolling with

@@ -30,7 +30,7 @@ public final class AuthenticatorService {
     static final String LOCKOUT_OVERRIDE = "allowLockout";
 
     private final Database db;
-    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorStore store;
     private final UserService users;
     private final TenantSettingsService settings;
     private final SecretHasher hasher;
@@ -39,8 +39,9 @@ public final class AuthenticatorService {
     private final Placements placements;
     private final PasskeyRecords passkeys;
 
-    public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
+    public AuthenticatorService(Database db, AuthenticatorStore store, UserService users, TenantSettingsService settings, SecretHasher hasher,
                                 Encryptor encryptor, Events events, Clock clock) {
+        this.store = store;
         this.db = db;
         this.users = users;
         this.settings = settings;

@@ -12,7 +12,7 @@ import java.util.Set;
  * Storage of authenticators and recovery code hashes. Every method runs in the caller's transaction, so a
  * service decides and writes atomically. An interface so the SQL stays apart from the decisions it serves.
  */
-interface AuthenticatorStore {
+public interface AuthenticatorStore {
     /** The user's authenticators, oldest first, pending ones included (see {@link StoredAuthenticator}). */
     List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId);
 

@@ -15,11 +15,12 @@ import java.util.OptionalInt;
  */
 public final class ChallengeFactors implements Factors {
     private final Database db;
-    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorStore store;
     private final AuthenticatorService authenticators;
     private final Encryptor encryptor;
 
-    public ChallengeFactors(Database db, AuthenticatorService authenticators, Encryptor encryptor) {
+    public ChallengeFactors(Database db, AuthenticatorStore store, AuthenticatorService authenticators, Encryptor encryptor) {
+        this.store = store;
         this.db = db;
         this.authenticators = authenticators;
         this.encryptor = encryptor;

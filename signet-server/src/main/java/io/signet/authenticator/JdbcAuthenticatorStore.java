@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@link AuthenticatorStore} on SQLite or PostgreSQL (the SQL below is valid in both). */
-final class JdbcAuthenticatorStore implements AuthenticatorStore {
+public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     private static final String COLUMNS = """
             authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,

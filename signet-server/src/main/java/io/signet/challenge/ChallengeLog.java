@@ -14,14 +14,14 @@ import java.util.Map;
  * after the step it records committed, because the steps commit in several places (a code, a TOTP step, a
  * recovery code, an opened link); a crash between the two loses that one record.
  */
-final class ChallengeLog {
+public final class ChallengeLog {
     enum Step { CREATED, VERIFIED, FAILED }
 
     private final Database db;
     private final Events events;
     private final Clock clock;
 
-    ChallengeLog(Database db, Events events, Clock clock) {
+    public ChallengeLog(Database db, Events events, Clock clock) {
         this.db = db;
         this.events = events;
         this.clock = clock;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Storage of challenges, sending counters and used TOTP steps. Every limit is enforced by a conditional
  * statement in the database, so it holds across all nodes sharing it.
  */
-interface ChallengeStore {
+public interface ChallengeStore {
     /** Inserts a new challenge with its code hash or link hash, in the caller's transaction. */
     void insert(Jdbc jdbc, Challenge challenge, String codeHash, String linkHash);
 

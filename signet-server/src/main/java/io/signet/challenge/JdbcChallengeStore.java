@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link ChallengeStore} on SQLite or PostgreSQL. */
-final class JdbcChallengeStore implements ChallengeStore {
+public final class JdbcChallengeStore implements ChallengeStore {
     private static final String COLUMNS = """
             tenant_id, challenge_id, user_id, action_code, idempotency_key, verification_method, sms_channel,
             email, phone_number, locale, attempts, created_at, expires_at, verified_at""";
 
     private final Database db;
 
-    JdbcChallengeStore(Database db) {
+    public JdbcChallengeStore(Database db) {
         this.db = db;
     }
 

@@ -1,6 +1,5 @@
 package io.signet.challenge;
 
-import io.signet.error.SignetException;
 import io.signet.lockout.FailureCounters;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
@@ -23,7 +22,7 @@ import java.util.function.BiFunction;
  * counted, in the same transaction, against the user's and the recipient's {@link FailureCounters}, which new
  * challenges do not reset: a locked user gets {@code MAX_ATTEMPTS_EXCEEDED} without any code being compared.
  */
-final class Verification {
+public final class Verification {
     static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
@@ -35,7 +34,7 @@ final class Verification {
     private final Clock clock;
     private final FailureCounters failures = new FailureCounters();
 
-    Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
+    public Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
                  ChallengeLog log, Clock clock) {
         this.db = db;
         this.store = store;

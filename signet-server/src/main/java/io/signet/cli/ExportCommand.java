@@ -1,7 +1,6 @@
 package io.signet.cli;
 
-import io.signet.EncryptionKeys;
-import io.signet.Signet;
+import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.export.ExportCipher;
@@ -63,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         boolean encrypt = includeSecrets && !plaintext;
         char[] passphrase = encrypt ? ExportPassphrase.read(passphraseFile, true) : null;
-        SignetConfig config = Signet.config(settings);
+        SignetConfig config = CliSettings.config(settings);
         byte[] key = EncryptionKeys.resolve(config);
         try (Database db = Database.open(config.databaseUrl(), 2)) {
             if (db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants WHERE tenant_id = ?", tenantId)) == 0) {

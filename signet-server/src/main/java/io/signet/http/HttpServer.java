@@ -81,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
             }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
+            router.install();
         });
         app.start();
         return new HttpServer(app);

@@ -85,11 +85,12 @@ public final class PasskeyService {
     private final ActionService actions;
     private final Clock clock;
     private final FailureCounters failures = new FailureCounters();
-    private final CeremonyStore ceremonies = new JdbcCeremonyStore();
+    private final CeremonyStore ceremonies;
     private final WebAuthn webAuthn = new WebAuthn();
 
-    public PasskeyService(Database db, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
+    public PasskeyService(Database db, CeremonyStore ceremonies, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
                           ActionTokens tokens, ActionService actions, Clock clock) {
+        this.ceremonies = ceremonies;
         this.db = db;
         this.passkeys = passkeys;
         this.users = users;

@@ -28,8 +28,8 @@ public final class RuleService {
     private final RuleStore store;
     private final Clock clock;
 
-    public RuleService(Database db, Clock clock) {
-        this.store = new JdbcRuleStore(db);
+    public RuleService(Database db, RuleStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 

@@ -39,9 +39,9 @@ public final class SessionService {
     private final SecretHasher hasher;
     private final Clock clock;
 
-    public SessionService(Database db, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
+    public SessionService(Database db, SessionStore store, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
                           UserService users, SecretHasher hasher, Clock clock) {
-        this.store = new JdbcSessionStore(db);
+        this.store = store;
         this.clients = clients;
         this.keys = keys;
         this.accessTokens = new AccessTokens(keys);

@@ -14,14 +14,14 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link UserStore} on SQLite or PostgreSQL. */
-final class JdbcUserStore implements UserStore {
+public final class JdbcUserStore implements UserStore {
     private static final String COLUMNS = """
             tenant_id, user_id, email, email_verified, phone_number, phone_number_verified, username,
             display_name, custom, locale, default_verification_method, created_at, updated_at""";
 
     private final Database db;
 
-    JdbcUserStore(Database db) {
+    public JdbcUserStore(Database db) {
         this.db = db;
     }
 

@@ -33,9 +33,9 @@ public final class UserService {
     private final TenantSettingsService settings;
     private final Clock clock;
 
-    public UserService(Database db, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
+    public UserService(Database db, UserStore store, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
         this.db = db;
-        this.store = new JdbcUserStore(db);
+        this.store = store;
         this.enrollments = enrollments;
         this.settings = settings;
         this.clock = clock;

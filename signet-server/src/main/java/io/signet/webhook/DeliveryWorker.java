@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * parallel outside any transaction, and records each attempt. A node that dies holding a lease loses it when
  * the lease runs out, and another node sends the delivery again: at least once, never concurrently.
  */
-final class DeliveryWorker {
+public final class DeliveryWorker {
     static final int BATCH = 32;
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -30,7 +30,7 @@ final class DeliveryWorker {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final String owner = Ids.timeOrdered();
 
-    DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis, Clock clock) {
+    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis, Clock clock) {
         this.store = store;
         this.sender = sender;
         this.retries = retries;

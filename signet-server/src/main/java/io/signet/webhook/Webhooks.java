@@ -1,14 +1,10 @@
 package io.signet.webhook;
 
-import io.signet.config.SignetConfig;
-import io.signet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 
 /**
- * The webhook feature, assembled: {@link #events()} for features that publish in their transactions,
+ * The webhook feature's faces: {@link #events()} for features that publish in their transactions,
  * {@link #sync()} for synchronous calls, {@link #routes()} for the admin API, {@link #deliverDue()}, which
  * the application runs on its own executor every {@code SIGNET_WEBHOOK_POLL_MILLIS}, and {@link #purgeExpired()}.
  */
@@ -23,7 +19,8 @@ public final class Webhooks {
     private final DeliveryStore deliveries;
     private final Clock clock;
 
-    private Webhooks(Outbox outbox, SyncWebhooks sync, WebhookRoutes routes, DeliveryWorker worker,
+    /** Built by the application's wiring ({@code SignetApp}), like every other feature. */
+    public Webhooks(Outbox outbox, SyncWebhooks sync, WebhookRoutes routes, DeliveryWorker worker,
                      DeliveryStore deliveries, Clock clock) {
         this.outbox = outbox;
         this.sync = sync;
@@ -31,22 +28,6 @@ public final class Webhooks {
         this.worker = worker;
         this.deliveries = deliveries;
         this.clock = clock;
-    }
-
-    /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
-    public static Webhooks create(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
-                                  Clock clock) {
-        EndpointStore endpoints = new JdbcEndpointStore(db);
-        DeliveryStore deliveries = new JdbcDeliveryStore(db);
-        WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
-                Duration.ofMillis(config.webhookTimeoutMillis()), clock);
-        RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
-        return new Webhooks(
-                new Outbox(endpoints, deliveries, clock),
-                new SyncWebhooks(endpoints, deliveries, sender, clock),
-                new WebhookRoutes(new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock)),
-                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), clock),
-                deliveries, clock);
     }
 
     public Events events() {

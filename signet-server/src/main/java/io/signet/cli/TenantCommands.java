@@ -1,6 +1,6 @@
-package io.signet;
+package io.signet.cli;
 
-import io.signet.cli.DurationConverter;
+import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
@@ -11,6 +11,7 @@ import io.signet.tenant.KeyView;
 import io.signet.tenant.RotatedKey;
 import io.signet.tenant.RotatedKeyView;
 import io.signet.tenant.SecretKeyInfo;
+import io.signet.tenant.JdbcTenantStore;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantView;
@@ -44,14 +45,20 @@ final class TenantCommands {
 
         @Override
         public final Integer call() {
-            SignetConfig config = Signet.config(settings);
+            SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                return run(new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC()));
+                return run(tenants(db, key));
             }
         }
 
         abstract int run(TenantService tenants);
+    }
+
+    /** The tenant service on the operator's database, with the data key {@code key}. */
+    static TenantService tenants(Database db, byte[] key) {
+        return new TenantService(db, new JdbcTenantStore(db), new SecretHasher(key), new Encryptor(key),
+                Clock.systemUTC());
     }
 
     /** {@code --tenant ID}, which may be left out when the database holds exactly one tenant. */
@@ -166,12 +173,7 @@ final class TenantCommands {
     @Command(name = "keys", description = "List, rotate and revoke a tenant's secret keys (at most "
             + TenantService.MAX_ACTIVE_KEYS + " active at once).",
             subcommands = {ListKeys.class, Rotate.class, Revoke.class})
-    static final class Keys implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            CommandLine.usage(this, System.out);
-            return 0;
-        }
+    static final class Keys extends CommandGroup {
     }
 
     @Command(name = "list", description = "List the tenant's secret keys: id, first characters, created, last use "

@@ -1,4 +1,4 @@
-package io.signet.webhook;
+package io.signet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

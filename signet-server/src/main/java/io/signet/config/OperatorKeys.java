@@ -1,6 +1,5 @@
-package io.signet;
+package io.signet.config;
 
-import io.signet.config.SignetConfig;
 import io.signet.crypto.RandomTokens;
 import java.util.Optional;
 
@@ -9,11 +8,11 @@ import java.util.Optional;
  * {@code operator.key} beside the database (created on first start, readable by the owner only, like
  * {@code encryption.key}); with PostgreSQL and none, no key, so the operator API stays off.
  */
-final class OperatorKeys {
+public final class OperatorKeys {
     private OperatorKeys() {
     }
 
-    static Optional<String> resolve(SignetConfig config) {
+    public static Optional<String> resolve(SignetConfig config) {
         if (config.operatorKey().isPresent() || config.isPostgres()) {
             return config.operatorKey();
         }

@@ -1,8 +1,7 @@
-package io.signet.session;
+package io.signet.cli;
 
-import io.signet.cli.AdminOptions;
+import io.signet.session.AppClientRequest;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,14 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "clients", description = "Manage app clients, the audiences of session tokens.",
         subcommands = {ClientsCommand.Create.class, ClientsCommand.ListClients.class, ClientsCommand.Get.class,
                 ClientsCommand.Update.class, ClientsCommand.Delete.class})
-public final class ClientsCommand implements Callable<Integer> {
+public final class ClientsCommand extends CommandGroup {
     private static final String PATH = "/admin/v1/clients";
-
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
 
     /** The options create and update share. */
     static final class Lifetimes {

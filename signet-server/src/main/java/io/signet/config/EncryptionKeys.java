@@ -1,7 +1,5 @@
-package io.signet;
+package io.signet.config;
 
-import io.signet.config.ConfigException;
-import io.signet.config.SignetConfig;
 import io.signet.crypto.RandomTokens;
 import io.signet.store.Dialect;
 import java.io.IOException;

@@ -1,8 +1,9 @@
-package io.signet;
+package io.signet.cli;
 
+import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
+import io.signet.session.JdbcSigningKeyStore;
 import io.signet.session.SigningKeys;
 import io.signet.store.Database;
 import io.signet.tenant.TenantService;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -22,13 +22,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "keys", description = "Manage the keys that sign session access tokens.",
         subcommands = KeysCommand.Rotate.class)
-final class KeysCommand implements Callable<Integer> {
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
-
+public final class KeysCommand extends CommandGroup {
     @Command(name = "rotate", description = "Add a new active signing key for a tenant; old keys keep verifying.")
     static final class Rotate implements Callable<Integer> {
         @Option(names = "--tenant", required = true, description = "Tenant id.")
@@ -39,15 +33,15 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SignetConfig config = Signet.config(settings);
+            SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantService tenants = new TenantService(db, new SecretHasher(key), new Encryptor(key), Clock.systemUTC());
+                TenantService tenants = TenantCommands.tenants(db, key);
                 if (tenants.find(tenantId).isEmpty()) {
                     System.err.println("signet: no tenant " + tenantId);
                     return 1;
                 }
-                String keyId = new SigningKeys(db, new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
+                String keyId = new SigningKeys(db, new JdbcSigningKeyStore(db), new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
                 tenants.recordChange(tenantId, io.signet.tenant.Actor.CLI, "signing_key.rotated",
                         java.util.Map.of("keyId", keyId));
                 System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");

@@ -1,4 +1,4 @@
-package io.signet.webhook;
+package io.signet.cli;
 
 import io.signet.cli.AdminOptions;
 import io.signet.text.UrlEncoding;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,14 +18,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {WebhookCommands.ListEndpoints.class, WebhookCommands.Create.class, WebhookCommands.Update.class,
                 WebhookCommands.Delete.class, WebhookCommands.Deliveries.class, WebhookCommands.Redeliver.class,
                 WebhookCommands.Health.class})
-public final class WebhookCommands implements Callable<Integer> {
+public final class WebhookCommands extends CommandGroup {
     private static final String BASE = "/admin/v1/webhooks";
-
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
 
     private static String path(String endpointId, String rest) {
         return BASE + "/" + UrlEncoding.component(endpointId) + rest;
