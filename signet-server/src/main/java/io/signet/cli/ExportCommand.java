@@ -94,6 +94,7 @@ public final class ExportCommand implements Callable<Integer> {
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return users;
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
