@@ -3,6 +3,8 @@ package io.signet;
 import io.signet.cli.CliSettings;
 import io.signet.cli.ClientsCommand;
 import io.signet.cli.CommandGroup;
+import io.signet.cli.DecryptExportCommand;
+import io.signet.cli.ExportCommand;
 import io.signet.cli.KeysCommand;
 import io.signet.cli.RulesCommand;
 import io.signet.cli.SettingsCommand;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Unmatched;
         description = "Self-hosted authentication and MFA server speaking the Authsignal Server API v1.",
         subcommands = {Signet.Serve.class, TenantCommand.class, KeysCommand.class, ClientsCommand.class,
                 RulesCommand.class, SettingsCommand.class, WebhookCommands.class, io.signet.cli.ConfigCommand.class,
-                io.signet.cli.HealthcheckCommand.class, io.signet.cli.MigrateCommand.class})
+                io.signet.cli.HealthcheckCommand.class, io.signet.cli.MigrateCommand.class, ExportCommand.class,
+                DecryptExportCommand.class})
 public final class Signet extends CommandGroup {
 
     public static void main(String[] args) {

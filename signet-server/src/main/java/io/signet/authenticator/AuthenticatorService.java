@@ -203,8 +203,8 @@ public final class AuthenticatorService {
                 : UserChanges.NONE;
     }
 
-    /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt. */
-    static String totpContext(String tenantId, String authenticatorId) {
+    /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt (public for export). */
+    public static String totpContext(String tenantId, String authenticatorId) {
         return "authenticator-totp:" + tenantId + ":" + authenticatorId;
     }
 
