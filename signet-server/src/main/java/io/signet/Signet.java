@@ -35,6 +35,9 @@ public final class Signet extends CommandGroup {
         // `serve` skips building the model of every operator command: picocli does that by reflection,
         // about 0.2 s on the start-up path (async-profiler), and serve needs none of them.
         boolean serve = args.length > 0 && args[0].equals("serve");
+        if (!serve) { // before the first logger exists: a command's stdout is its answer, its log goes to stderr
+            System.setProperty("signet.log.target", "System.err");
+        }
         CommandLine cli = serve ? withExitCodes(new CommandLine(new Serve()).setCommandName("signet serve"))
                 : commandLine();
         System.exit(cli.execute(serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args));

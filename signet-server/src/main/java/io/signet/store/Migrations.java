@@ -54,7 +54,7 @@ public final class Migrations {
                     result.initialSchemaVersion == null ? "0" : result.initialSchemaVersion, result.targetSchemaVersion,
                     result.migrations.size(), (System.nanoTime() - started) / 1_000_000);
         } else {
-            log.info("database schema is current (V{})", result.initialSchemaVersion);
+            log.debug("database schema is current (V{})", result.initialSchemaVersion);
         }
         return result.migrations.size();
     }

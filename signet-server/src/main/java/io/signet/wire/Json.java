@@ -33,8 +33,12 @@ public final class Json {
     public static final int MAX_DEPTH = 160;
     /** The longest string in a request body, in characters: room for a 100 KiB logo as a base64 data URL. */
     public static final int MAX_STRING_LENGTH = 256 * 1024;
-    /** The most elements of one array in a request body: a batch enrollment's largest list. */
-    public static final int MAX_ARRAY_SIZE = 1000;
+    /**
+     * The most elements of one array in a request body. Endpoints with a smaller list limit (a batch enrollment
+     * takes 1000 items) check it themselves and name it; this one bounds the work of any list, e.g. a rule's
+     * {@code in} list or a track's {@code custom} data.
+     */
+    public static final int MAX_ARRAY_SIZE = 10_000;
 
     public static final JsonMapper MAPPER = mapper(StreamReadConstraints.defaults());
     /**
@@ -88,7 +92,7 @@ public final class Json {
             if (!tree.isObject()) {
                 throw SignetException.invalid("The request body must be a JSON object.");
             }
-            checkArraySizes(tree);
+            checkArraySizes(tree, "");
             return MAPPER.treeToValue(tree, type);
         } catch (DatabindException e) {
             throw SignetException.invalid(describe(e));
@@ -100,15 +104,27 @@ public final class Json {
         }
     }
 
-    /** Refuses an array longer than {@link #MAX_ARRAY_SIZE}; the tree is at most {@link #MAX_DEPTH} deep. */
-    private static void checkArraySizes(JsonNode node) {
+    /**
+     * Refuses an array longer than {@link #MAX_ARRAY_SIZE}, naming where it is ({@code authenticators},
+     * {@code rule.in[1]}) so the caller knows which list to split; the tree is at most {@link #MAX_DEPTH} deep.
+     */
+    private static void checkArraySizes(JsonNode node, String path) {
         if (node.isArray() && node.size() > MAX_ARRAY_SIZE) {
-            throw SignetException.invalid("The request body is beyond a limit: arrays of at most " + MAX_ARRAY_SIZE
-                    + " elements.");
+            throw SignetException.invalid("The request body is beyond a limit: "
+                    + (path.isEmpty() ? "the body" : "`" + path + "`") + " has " + node.size()
+                    + " elements; arrays of at most " + MAX_ARRAY_SIZE + " elements are accepted.");
         }
-        if (node.isContainer()) {
-            for (JsonNode child : node) {
-                checkArraySizes(child);
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isContainer()) {
+                    checkArraySizes(node.get(i), path + "[" + i + "]");
+                }
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                if (field.getValue().isContainer()) {
+                    checkArraySizes(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                }
             }
         }
     }

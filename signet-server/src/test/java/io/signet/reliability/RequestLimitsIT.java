@@ -57,7 +57,8 @@ class RequestLimitsIT extends ServerSuite {
     @Test
     void an_array_longer_than_the_limit_is_400_before_any_work() {
         String array = "[" + "0,".repeat(Json.MAX_ARRAY_SIZE) + "0]";
-        refusedBeforeWork("wide", "{\"a\":" + array + "}", "arrays of at most " + Json.MAX_ARRAY_SIZE);
+        refusedBeforeWork("wide", "{\"a\":" + array + "}",
+                "`custom.a` has " + (Json.MAX_ARRAY_SIZE + 1) + " elements; arrays of at most " + Json.MAX_ARRAY_SIZE);
     }
 
     @Test
