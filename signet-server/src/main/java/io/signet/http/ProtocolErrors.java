@@ -49,11 +49,12 @@ final class ProtocolErrors extends ErrorHandler {
         ErrorMapper.unexpected(e, ctx);
     }
 
-    private static ErrorCode code(int status) {
+    static ErrorCode code(int status) {
         return switch (status) {
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 408 -> ErrorCode.REQUEST_TIMEOUT;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE; // Jetty's graceful stop refusing a request while it drains
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         };
     }
@@ -64,6 +65,8 @@ final class ProtocolErrors extends ErrorHandler {
                     + " byte limit.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than the 1 MiB limit.";
             case REQUEST_TIMEOUT -> "The request body did not arrive in time.";
+            case SERVICE_UNAVAILABLE -> "Signet is shutting down; retry the request (another node, or this one "
+                    + "once it is back).";
             default -> "The request is not valid HTTP.";
         };
     }
