@@ -21,6 +21,8 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
+    LOG_FORMAT("SIGNET_LOG_FORMAT", "text", false,
+            "'text' (one readable line per event) or 'json' (one ECS JSON object per line, for log shippers)."),
     METRICS_PUBLIC("SIGNET_METRICS_PUBLIC", "false", false,
             "'true' serves Prometheus metrics at GET /metrics without authentication. Off by default, /metrics "
                     + "answers 404: request counts and timings by route are operational detail not for the internet."),

@@ -22,6 +22,7 @@ public record SignetConfig(
         Optional<String> operatorKey,
         Optional<String> devDelivery,
         String logLevel,
+        String logFormat,
         boolean accessLog,
         boolean metricsPublic,
         int dbPoolSize,
@@ -79,6 +80,8 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.OPERATOR_KEY)).map(v -> checkKey(Setting.OPERATOR_KEY, v)),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
+                DeliverySettings.oneOf(Setting.LOG_FORMAT, value(values, Setting.LOG_FORMAT).toLowerCase(
+                        java.util.Locale.ROOT), "text", "json"),
                 parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
                 parseBoolean(Setting.METRICS_PUBLIC, value(values, Setting.METRICS_PUBLIC)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
@@ -123,7 +126,7 @@ public record SignetConfig(
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
                 + " operatorKey=" + (operatorKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " metricsPublic="
+                + " devDelivery=" + devDelivery.orElse("off") + " logFormat=" + logFormat + " accessLog=" + accessLog + " metricsPublic="
                 + metricsPublic + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
