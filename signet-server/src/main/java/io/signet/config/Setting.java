@@ -26,6 +26,9 @@ public enum Setting {
     METRICS_PUBLIC("SIGNET_METRICS_PUBLIC", "false", false,
             "'true' serves Prometheus metrics at GET /metrics without authentication. Off by default, /metrics "
                     + "answers 404: request counts and timings by route are operational detail not for the internet."),
+    METRICS_TENANT_LABEL("SIGNET_METRICS_TENANT_LABEL", "false", false,
+            "'true' adds a tenant label (the tenant id) to the business metrics. Off by default: one series per "
+                    + "tenant multiplies the metrics with many tenants. Never a user id."),
     ACCESS_LOG("SIGNET_ACCESS_LOG", "false", false,
             "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
                     + "counts and times every request by route and status, at a fraction of the cost."),

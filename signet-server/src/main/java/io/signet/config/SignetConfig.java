@@ -25,6 +25,7 @@ public record SignetConfig(
         String logFormat,
         boolean accessLog,
         boolean metricsPublic,
+        boolean metricsTenantLabel,
         int dbPoolSize,
         Optional<String> publicUrl,
         Optional<String> smtpUrl,
@@ -84,6 +85,7 @@ public record SignetConfig(
                         java.util.Locale.ROOT), "text", "json"),
                 parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
                 parseBoolean(Setting.METRICS_PUBLIC, value(values, Setting.METRICS_PUBLIC)),
+                parseBoolean(Setting.METRICS_TENANT_LABEL, value(values, Setting.METRICS_TENANT_LABEL)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
                 optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
@@ -127,7 +129,7 @@ public record SignetConfig(
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
                 + " operatorKey=" + (operatorKey.isPresent() ? "set" : "unset")
                 + " devDelivery=" + devDelivery.orElse("off") + " logFormat=" + logFormat + " accessLog=" + accessLog + " metricsPublic="
-                + metricsPublic + " dbPoolSize=" + dbPoolSize
+                + metricsPublic + " metricsTenantLabel=" + metricsTenantLabel + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
