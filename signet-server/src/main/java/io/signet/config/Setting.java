@@ -66,7 +66,10 @@ public enum Setting {
     WEBHOOK_TIMEOUT_MILLIS("SIGNET_WEBHOOK_TIMEOUT_MILLIS", "5000", false,
             "Timeout of one webhook request; a synchronous action.verify call that times out vetoes."),
     WEBHOOK_POLL_MILLIS("SIGNET_WEBHOOK_POLL_MILLIS", "1000", false,
-            "How often each node looks for due webhook deliveries in the outbox.");
+            "How often each node looks for due webhook deliveries in the outbox."),
+    BOOTSTRAP_FILE("SIGNET_BOOTSTRAP_FILE", null, false,
+            "A JSON file of tenants, app clients, rules, webhook endpoints and Client API settings, applied "
+                    + "idempotently at every start (see examples/bootstrap.json).");
 
     private final String env;
     private final String defaultValue;

@@ -44,7 +44,8 @@ public record SignetConfig(
         int webhookMaxRetries,
         long webhookRetryBaseMillis,
         long webhookTimeoutMillis,
-        long webhookPollMillis) {
+        long webhookPollMillis,
+        Optional<java.nio.file.Path> bootstrapFile) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -106,7 +107,8 @@ public record SignetConfig(
                 parseInt(Setting.WEBHOOK_MAX_RETRIES, value(values, Setting.WEBHOOK_MAX_RETRIES)),
                 parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
                 parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
-                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)));
+                parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)),
+                optional(values, Setting.BOOTSTRAP_FILE).map(java.nio.file.Path::of));
         if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
             throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
                     + config.webhookMaxRetries());
@@ -134,7 +136,8 @@ public record SignetConfig(
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
                 + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
-                + " webhookPollMillis=" + webhookPollMillis;
+                + " webhookPollMillis=" + webhookPollMillis + " bootstrapFile=" + bootstrapFile.map(Object::toString)
+                .orElse("unset");
     }
 
     private static void applyFlags(Map<Setting, String> values, List<String> args) {
