@@ -19,6 +19,10 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.logging.Logging;
+import io.signet.metrics.BusinessMetrics;
+import io.signet.metrics.MicrometerBusinessMetrics;
+import io.signet.metrics.SystemMetrics;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
 import io.signet.rule.RuleRoutes;
@@ -73,10 +77,12 @@ public final class SignetApp implements AutoCloseable {
     private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
     private final PasskeyService passkeys;
+    private final AutoCloseable systemMetrics;
 
     private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
                       ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators, PasskeyService passkeys) {
+                      AuthenticatorService authenticators, PasskeyService passkeys, AutoCloseable systemMetrics) {
+        this.systemMetrics = systemMetrics;
         this.db = db;
         this.http = http;
         this.background = background;
@@ -89,8 +95,11 @@ public final class SignetApp implements AutoCloseable {
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
+        Logging.configure(config.logLevel(), config.logFormat());
         byte[] masterKey = EncryptionKeys.resolve(config);
-        Database db = Database.open(config.databaseUrl(), config.dbPoolSize());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        BusinessMetrics business = new MicrometerBusinessMetrics(metrics, config.metricsTenantLabel());
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(), metrics);
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);
@@ -104,17 +113,17 @@ public final class SignetApp implements AutoCloseable {
             BrandingService branding = new BrandingService(db, clock);
             EnrollmentView enrollments = new AuthenticatorEnrollments();
             UserService users = new UserService(db, enrollments, settings, clock);
-            Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, clock);
+            Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, business, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
-                    webhooks.events(), clock);
+                    webhooks.events(), business, clock);
             RuleService rules = new RuleService(db, clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionService actions = new ActionService(db, users, rules, actionTokens, webhooks.events(), webhooks.sync(),
-                    publicUrl::get, clock);
+                    business, publicUrl::get, clock);
             ChallengeResults challengeResults = new ChallengeResults(db, actions, actionTokens, clock);
             ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
                     new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(),
-                    webhooks.events(), clock, publicUrl::get);
+                    webhooks.events(), business, clock, publicUrl::get);
             PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
                     actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, clock);
@@ -122,7 +131,7 @@ public final class SignetApp implements AutoCloseable {
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
             SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
-                    challengeTokens, users, hasher, clock);
+                    challengeTokens, users, hasher, business, clock);
             // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
             List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
@@ -138,10 +147,10 @@ public final class SignetApp implements AutoCloseable {
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(db, encryptor, clock);
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            AutoCloseable systemMetrics = SystemMetrics.bind(metrics, db::writerQueueLength, webhooks::outboxLagMillis);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
-                    config.metricsPublic());
+                    config.metricsPublic(), HttpServer.NO_TRUSTED_PROXY);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             warnAboutDefaultClientIdentity(config, settings);
 
@@ -162,7 +171,8 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys);
+            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys,
+                    systemMetrics);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -241,6 +251,15 @@ public final class SignetApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
+        closeQuietly(systemMetrics);
         db.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.debug("closing {} failed: {}", c, e.toString());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.signet.authenticator.Placement.CredentialTaken;
 import io.signet.authenticator.Placement.Existing;
 import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.Encryptor;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.SignetException;
 import io.signet.store.Database;
@@ -42,12 +43,12 @@ public final class AuthenticatorService {
     private final PasskeyRecords passkeys;
 
     public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
-                                Encryptor encryptor, Events events, Clock clock) {
+                                Encryptor encryptor, Events events, BusinessMetrics metrics, Clock clock) {
         this.db = db;
         this.users = users;
         this.settings = settings;
         this.hasher = hasher;
-        this.events = new AuthenticatorEvents(events);
+        this.events = new AuthenticatorEvents(events, metrics);
         this.clock = clock;
         this.placements = new Placements(store, encryptor, this.events, clock);
         this.passkeys = new PasskeyRecords(store, placements);

@@ -2,6 +2,7 @@ package io.signet.challenge;
 
 import io.signet.config.SignetConfig;
 import io.signet.crypto.SecretHasher;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import io.signet.user.UserService;
 import io.signet.webhook.Events;
@@ -19,7 +20,8 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes,
     /** {@code publicUrl} is a supplier because by default it names the port, known only once HTTP is up. */
     public static ChallengeFeature create(SignetConfig config, Database db, SecretHasher hasher, UserService users,
                                           Factors factors, ActionOutcomes actions, SyncWebhooks tenantHooks,
-                                          Events events, Clock clock, Supplier<String> publicUrl) {
+                                          Events events, BusinessMetrics metrics, Clock clock,
+                                          Supplier<String> publicUrl) {
         ChallengeStore store = new JdbcChallengeStore(db);
         Secrets secrets = new Secrets(hasher);
         Delivery delivery = new Delivery(tenantHooks,
@@ -32,10 +34,10 @@ public record ChallengeFeature(ChallengeService service, ChallengeRoutes routes,
                 Duration.ofSeconds(config.sendLimitWindowSeconds()));
         ChallengeSettings settings = new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
                 Duration.ofSeconds(config.magicLinkTtlSeconds()));
-        ChallengeLog log = new ChallengeLog(db, events, clock);
+        ChallengeLog log = new ChallengeLog(db, events, metrics, clock);
         ChallengeService service = new ChallengeService(db, store, users, factors, delivery, limits, secrets, settings,
                 log, publicUrl, clock);
-        Verification verification = new Verification(db, store, secrets, factors, actions, log, clock);
+        Verification verification = new Verification(db, store, secrets, factors, actions, log, metrics, clock);
         return new ChallengeFeature(service, new ChallengeRoutes(service, verification,
                 new Claims(db, store, users, actions)), new ClientChallenges(service, verification, store, clock));
     }

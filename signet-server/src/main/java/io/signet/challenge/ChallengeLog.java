@@ -1,6 +1,7 @@
 package io.signet.challenge;
 
 import io.signet.http.WireTime;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
@@ -19,11 +20,13 @@ final class ChallengeLog {
 
     private final Database db;
     private final Events events;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    ChallengeLog(Database db, Events events, Clock clock) {
+    ChallengeLog(Database db, Events events, BusinessMetrics metrics, Clock clock) {
         this.db = db;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -40,5 +43,6 @@ final class ChallengeLog {
         record.put("createdAt", WireTime.iso(c.createdAt()));
         record.put("at", WireTime.iso(clock.millis()));
         db.write(jdbc -> events.publish(jdbc, c.tenantId(), c.userId(), EventTypes.CHALLENGE_LOG_CREATED, record));
+        metrics.challenge(c.tenantId(), c.method().name(), BusinessMetrics.ChallengeResult.valueOf(step.name()));
     }
 }

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.store.Database;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Wires authentication for {@code /v1/*} and
@@ -29,12 +30,19 @@ public final class HttpServer implements AutoCloseable {
                                    Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
                                    boolean accessLog) {
         return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog, false);
+                accessLog, false, NO_TRUSTED_PROXY);
     }
+
+    /**
+     * Trusts no peer's {@code X-Request-Id}. The seam for SIGNET_TRUSTED_PROXIES: pass a predicate over the
+     * peer address that answers true for the configured proxy ranges.
+     */
+    public static final Predicate<String> NO_TRUSTED_PROXY = peer -> false;
 
     public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
                                    ClientAuthenticator clientAuthenticator, Database db, Idempotency idempotency,
-                                   PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic) {
+                                   PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic,
+                                   Predicate<String> trustedProxy) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -52,6 +60,7 @@ public final class HttpServer implements AutoCloseable {
 
             // Every answer: no MIME sniffing, and no caching, since most answers carry a secret (tokens, codes,
             // recovery codes) or personal data. An endpoint serving public data may set its own Cache-Control.
+            config.routes.before(ctx -> RequestIds.assign(ctx, trustedProxy));
             config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff")
                     .header("Cache-Control", "no-store"));
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.

@@ -46,8 +46,17 @@ public final class Database implements AutoCloseable {
 
     /** Opens pools for {@code jdbcUrl} and runs pending migrations. */
     public static Database open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, poolSize, null);
+    }
+
+    /**
+     * As {@link #open(String, int)}, with the pools reporting to {@code meterRegistry} (a Micrometer
+     * {@code MeterRegistry}, through HikariCP's own binding: {@code hikaricp_connections_*}); null for none.
+     */
+    public static Database open(String jdbcUrl, int poolSize, Object meterRegistry) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, poolSize);
+        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, meterRegistry)
+                : openPostgres(jdbcUrl, poolSize, meterRegistry);
         try {
             db.migrate();
             if (dialect == Dialect.SQLITE) {
@@ -61,15 +70,16 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static Database openSqlite(String jdbcUrl) {
+    private static Database openSqlite(String jdbcUrl, Object meterRegistry) {
         createPrivateFile(jdbcUrl);
-        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false);
-        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false, meterRegistry);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true, meterRegistry);
         return new Database(Dialect.SQLITE, writer, reader);
     }
 
-    private static Database openPostgres(String jdbcUrl, int poolSize) {
+    private static Database openPostgres(String jdbcUrl, int poolSize, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(meterRegistry);
         config.setPoolName("signet-postgres");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
@@ -101,8 +111,9 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly) {
+    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(meterRegistry);
         config.setReadOnly(readOnly); // must match the SQLite flag: the driver refuses to change it later
         config.setPoolName(name);
         config.setDataSource(ds);
@@ -235,6 +246,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             log.warn("rollback failed: {}", e.getMessage());
         }
+    }
+
+    /** Write transactions waiting for the SQLite writer thread; always 0 on PostgreSQL. */
+    public int writerQueueLength() {
+        GroupCommitWriter writer = groupCommit;
+        return writer == null ? 0 : writer.queueLength();
     }
 
     /** True when the database answers a trivial query. */

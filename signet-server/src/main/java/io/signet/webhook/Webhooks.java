@@ -2,6 +2,7 @@ package io.signet.webhook;
 
 import io.signet.config.SignetConfig;
 import io.signet.http.Routes;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class Webhooks {
 
     /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
     public static Webhooks create(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
-                                  Clock clock) {
+                                  BusinessMetrics metrics, Clock clock) {
         EndpointStore endpoints = new JdbcEndpointStore(db);
         DeliveryStore deliveries = new JdbcDeliveryStore(db);
         WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
@@ -46,7 +47,7 @@ public final class Webhooks {
                 new Outbox(endpoints, deliveries, clock),
                 new SyncWebhooks(endpoints, deliveries, sender, clock),
                 new WebhookRoutes(new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock)),
-                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), clock),
+                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
                 deliveries, clock);
     }
 
@@ -65,6 +66,11 @@ public final class Webhooks {
     /** Forgets what is older than {@link #RETENTION} and no longer pending; returns the number of events. */
     public int purgeExpired() {
         return deliveries.purgeBefore(clock.millis() - RETENTION.toMillis());
+    }
+
+    /** How long the oldest due delivery has waited past its due time, in milliseconds; 0 when none is due. */
+    public long outboxLagMillis() {
+        return deliveries.oldestDueLagMillis(clock.millis());
     }
 
     /** Sends every due delivery; returns when none is left that is due now. */

@@ -55,7 +55,7 @@ final class SessionNodes implements AutoCloseable {
                 new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock);
         AppClientService clients = new AppClientService(db, clock);
         SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
-                tokens, users, hasher, clock);
+                tokens, users, hasher, io.signet.metrics.BusinessMetrics.NONE, clock);
         HttpServer http = HttpServer.start("127.0.0.1", 0,
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
                 tenants, db, new Idempotency(db, new Encryptor(key), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
@@ -90,7 +90,7 @@ final class SessionNodes implements AutoCloseable {
         return new SessionService(db, new AppClientService(db, clock), signingKeys(), tokens,
                 new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
                 new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock),
-                new SecretHasher(key), clock);
+                new SecretHasher(key), io.signet.metrics.BusinessMetrics.NONE, clock);
     }
 
     /** The tenant id behind a client made by {@link Node#api()} or {@link #newTenant}. */
