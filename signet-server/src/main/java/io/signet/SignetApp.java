@@ -218,6 +218,11 @@ public final class SignetApp implements AutoCloseable {
         return http.port();
     }
 
+    /** Every JSON endpoint this server answers, as "METHOD /path/{param}" (for the OpenAPI check). */
+    public List<String> jsonEndpoints() {
+        return http.jsonEndpoints();
+    }
+
     public Database database() {
         return db;
     }

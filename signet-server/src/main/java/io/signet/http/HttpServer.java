@@ -20,9 +20,11 @@ public final class HttpServer implements AutoCloseable {
             "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
 
     private final Javalin app;
+    private final List<String> jsonEndpoints;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, List<String> jsonEndpoints) {
         this.app = app;
+        this.jsonEndpoints = jsonEndpoints;
     }
 
     /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
@@ -44,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
                                    PrometheusMeterRegistry metrics, boolean accessLog, boolean metricsPublic,
                                    Predicate<String> trustedProxy) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
+        List<String> jsonEndpoints = new java.util.ArrayList<>(List.of("GET /health", "GET /openapi.json"));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -87,15 +90,22 @@ public final class HttpServer implements AutoCloseable {
             });
 
             config.routes.get("/health", ctx -> health(ctx, db));
+            config.routes.get("/openapi.json", ctx -> Router.respond(ctx, 200, OpenApi.DOCUMENT));
             if (metricsPublic) { // otherwise /metrics is a 404 like any unknown path (SIGNET_METRICS_PUBLIC)
                 config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()));
             }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
+            jsonEndpoints.addAll(router.jsonEndpoints());
         });
         app.start();
-        return new HttpServer(app);
+        return new HttpServer(app, List.copyOf(jsonEndpoints));
+    }
+
+    /** Every JSON endpoint served, as "METHOD /path/{param}"; the OpenAPI document describes each. */
+    public List<String> jsonEndpoints() {
+        return jsonEndpoints;
     }
 
     public int port() {

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What features see of the web framework: add an {@link Endpoint} under a method and path. Every
@@ -14,6 +16,7 @@ import io.javalin.http.HandlerType;
 public final class Router {
     private final RoutesConfig routes;
     private final Idempotency idempotency;
+    private final List<String> jsonEndpoints = new ArrayList<>();
 
     Router(RoutesConfig routes, Idempotency idempotency) {
         this.routes = routes;
@@ -29,19 +32,28 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
+        jsonEndpoints.add("GET " + path);
         routes.addHttpHandler(HandlerType.GET, path, json(endpoint));
     }
 
     public void post(String path, Endpoint endpoint) {
+        jsonEndpoints.add("POST " + path);
         routes.addHttpHandler(HandlerType.POST, path, idempotent(endpoint));
     }
 
     public void patch(String path, Endpoint endpoint) {
+        jsonEndpoints.add("PATCH " + path);
         routes.addHttpHandler(HandlerType.PATCH, path, idempotent(endpoint));
     }
 
     public void delete(String path, Endpoint endpoint) {
+        jsonEndpoints.add("DELETE " + path);
         routes.addHttpHandler(HandlerType.DELETE, path, idempotent(endpoint));
+    }
+
+    /** Every JSON endpoint added so far, as "METHOD /path/{param}": what the OpenAPI document must describe. */
+    List<String> jsonEndpoints() {
+        return List.copyOf(jsonEndpoints);
     }
 
     /**
