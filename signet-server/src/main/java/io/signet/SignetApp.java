@@ -11,6 +11,7 @@ import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.ChallengeFactors;
 import io.signet.challenge.ChallengeFeature;
+import io.signet.bootstrap.Bootstrap;
 import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientRoutes;
 import io.signet.config.SignetConfig;
@@ -25,9 +26,12 @@ import io.signet.metrics.MicrometerBusinessMetrics;
 import io.signet.metrics.SystemMetrics;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
+import io.signet.rule.ActionConfigurationSection;
 import io.signet.rule.RuleRoutes;
+import io.signet.rule.RuleSection;
 import io.signet.rule.RuleService;
 import io.signet.session.AppClientRoutes;
+import io.signet.session.AppClientSection;
 import io.signet.session.AppClientService;
 import io.signet.session.ChallengeTokens;
 import io.signet.session.SessionRoutes;
@@ -44,6 +48,7 @@ import io.signet.tenant.OperatorRoutes;
 import io.signet.tenant.TenantKeyRoutes;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.SettingsSection;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.ui.PageOrigins;
 import io.signet.ui.UiRoutes;
@@ -152,6 +157,15 @@ public final class SignetApp implements AutoCloseable {
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
                     config.metricsPublic(), HttpServer.NO_TRUSTED_PROXY);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
+            // Once the public URL is known (the settings' defaults derive from it), before start() returns.
+            try {
+                config.bootstrapFile().ifPresent(file -> new Bootstrap(tenants, List.of(new SettingsSection(settings),
+                        new AppClientSection(appClients), new ActionConfigurationSection(rules),
+                        new RuleSection(rules), webhooks.bootstrapSection())).apply(file, out));
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
             warnAboutDefaultClientIdentity(config, settings);
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(

@@ -23,13 +23,15 @@ public final class Webhooks {
     private final WebhookRoutes routes;
     private final DeliveryWorker worker;
     private final DeliveryStore deliveries;
+    private final WebhookSection bootstrap;
     private final Clock clock;
 
-    private Webhooks(Outbox outbox, SyncWebhooks sync, WebhookRoutes routes, DeliveryWorker worker,
+    private Webhooks(Outbox outbox, SyncWebhooks sync, WebhookService service, DeliveryWorker worker,
                      DeliveryStore deliveries, Clock clock) {
+        this.bootstrap = new WebhookSection(service);
         this.outbox = outbox;
         this.sync = sync;
-        this.routes = routes;
+        this.routes = new WebhookRoutes(service);
         this.worker = worker;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -46,7 +48,7 @@ public final class Webhooks {
         return new Webhooks(
                 new Outbox(endpoints, deliveries, clock),
                 new SyncWebhooks(endpoints, deliveries, sender, clock),
-                new WebhookRoutes(new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock)),
+                new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock),
                 new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
                 deliveries, clock);
     }
@@ -61,6 +63,11 @@ public final class Webhooks {
 
     public Routes routes() {
         return routes;
+    }
+
+    /** Webhook endpoints as a bootstrap file declares them. */
+    public io.signet.bootstrap.Section bootstrapSection() {
+        return bootstrap;
     }
 
     /** Forgets what is older than {@link #RETENTION} and no longer pending; returns the number of events. */
