@@ -1,5 +1,5 @@
 // Action tokens as the Client API sees them: track's token through the official SDK, and the same token
-// aged past its lifetime. Signet's tokens last 10 minutes (authsignal-api.md §7.3.1) with no setting to
+// aged past its lifetime. Signet's tokens last 10 minutes (docs/server-api.md §7.3.1 "track") with no setting to
 // shorten them, so instead of waiting the test re-signs a real token with its times moved into the past,
 // using the tenant's token key derived the way Signet derives it (io.signet.action.ActionTokens and
 // io.signet.crypto.SecretHasher): the result is exactly what a 20-minute-old token looks like.

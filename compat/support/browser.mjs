@@ -1,4 +1,4 @@
-// The browser half of the suite (authsignal-client-api.md §7.1): Debian's Chromium driven by
+// The browser half of the suite (docs/client-api.md §7.1 "Harness"): Debian's Chromium driven by
 // playwright-core, pages served from http://localhost:PORT that load the official @authsignal/browser
 // bundle, a CDP virtual authenticator per browser context, and a record of every exchange the page had
 // with Signet (requests, responses and the CORS preflights the browser sends on its own).

@@ -1,4 +1,4 @@
-// The body contract every Client API answer keeps (authsignal-client-api.md §2.7, §8 item 4; B14): the
+// The body contract every Client API answer keeps (docs/client-api.md §2.7 "Responses and errors", §8 item 4; B14): the
 // SDK tells an error from a success only by an `error` key, so a success never has one and an error
 // always does, as JSON, with CORS headers so that a cross-origin page can read it.
 import assert from "node:assert/strict";

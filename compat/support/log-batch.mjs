@@ -1,5 +1,5 @@
 // A verifier for the batched log feeds (action.log_created, challenge.log_created) that follows the
-// contract's batch shape (authsignal-api.md §9.3): the official Node SDK has no batch verifier (Go's
+// contract's batch shape (docs/server-api.md §9.3 "Envelope"): the official Node SDK has no batch verifier (Go's
 // ConstructLogEventBatch is the model), so the signature is checked by the SDK's own constructEvent, which
 // verifies any signed body, and the parsed body must be {"records": [...]} with each record an envelope
 // carrying `record` instead of `data`.

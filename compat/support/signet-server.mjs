@@ -61,9 +61,20 @@ async function waitForHealth(origin) {
   }
 }
 
-/** The databases a file can run against: SQLite always, PostgreSQL too when CI names a server. */
+/**
+ * The databases a file can run against: SQLite always, PostgreSQL too when SIGNET_TEST_POSTGRES_URL names a
+ * server. CI also sets SIGNET_TEST_REQUIRE_POSTGRES=true: then a missing URL fails the suite instead of
+ * quietly running SQLite alone (an unreachable server already fails in freshPostgres).
+ */
 export function backends() {
-  return process.env.SIGNET_TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
+  if (process.env.SIGNET_TEST_POSTGRES_URL) {
+    return ["sqlite", "postgresql"];
+  }
+  if (process.env.SIGNET_TEST_REQUIRE_POSTGRES === "true") {
+    throw new Error("SIGNET_TEST_REQUIRE_POSTGRES=true but SIGNET_TEST_POSTGRES_URL is not set: "
+      + "the PostgreSQL runs of the compat suite cannot be skipped");
+  }
+  return ["sqlite"];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Actions through @authsignal/node: track, getAction, updateAction, queryUserActions, validateChallenge
-// (authsignal-api.md §7.3, §7.4, §8; test plan T11–T15).
+// (docs/server-api.md §7.3 "Actions", §7.4, §8; test plan T11–T15).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";

@@ -1,5 +1,5 @@
 // Authenticators through @authsignal/node: enrollVerifiedAuthenticator for every enrollable method,
-// getAuthenticators, deleteAuthenticator (authsignal-api.md §5.1, §5.2, §7.2; test plan T3, T5, T7, T8, T10).
+// getAuthenticators, deleteAuthenticator (docs/server-api.md §5.1 "UserAuthenticator", §5.2, §7.2; test plan T3, T5, T7, T8, T10).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { assertAuthsignalError, newUserId, useSignet } from "../support/fixture.mjs";

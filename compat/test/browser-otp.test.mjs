@@ -1,5 +1,5 @@
 // Email OTP, SMS, WhatsApp, authenticator-app and magic-link flows with the official browser SDK
-// (@authsignal/browser 1.16.0) in headless Chromium against a real Signet (authsignal-client-api.md §7.2
+// (@authsignal/browser 1.16.0) in headless Chromium against a real Signet (docs/client-api.md §7.2 "Scenarios"
 // B10–B13; what is asserted comes from §2.6, §4.2–§4.6 and §6). Codes and links are read from Signet's
 // log (SIGNET_DEV_DELIVERY=stdout); server state is checked with the official @authsignal/node.
 import { describe, it } from "node:test";

@@ -1,6 +1,6 @@
 // Passkeys with the official browser SDK (@authsignal/browser 1.16.0) in headless Chromium against a real
 // Signet: sign-up, MFA, usernameless, named-action and autofill sign-in, the negative paths, and the
-// device id (authsignal-client-api.md §7.2 B2–B8, B15; what is asserted comes from §2, §4.1, §5, §6).
+// device id (docs/client-api.md §7.2 "Scenarios" B2–B8, B15; what is asserted comes from §2, §4.1, §5, §6).
 // Server state is checked with the official @authsignal/node, as the app's backend would.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";

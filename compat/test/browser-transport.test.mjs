@@ -1,6 +1,6 @@
 // The Client API's transport as the official browser SDK (@authsignal/browser 1.16.0) meets it in
 // headless Chromium: CORS and headers, expired and invalid tokens, and the error-body contract
-// (authsignal-client-api.md §7.2 B1, B9, B14; what is asserted comes from §2).
+// (docs/client-api.md §7.2 "Scenarios" B1, B9, B14; what is asserted comes from §2).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { backends } from "../support/signet-server.mjs";

@@ -1,5 +1,5 @@
 // Server-driven OTP through @authsignal/node: challenge, verify, claimChallenge, getChallenge, and the
-// validateChallenge they lead to (authsignal-api.md §7.4, §7.5; test plan T15–T19). Codes are read from
+// validateChallenge they lead to (docs/server-api.md §7.4 "validateChallenge", §7.5; test plan T15–T19). Codes are read from
 // the server log (SIGNET_DEV_DELIVERY=stdout), as the README documents for local development.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";

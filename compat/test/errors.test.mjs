@@ -1,4 +1,4 @@
-// The SDK's error path and base-URL handling (authsignal-api.md §2.1, §2.2, §3; test plan T1, T2).
+// The SDK's error path and base-URL handling (docs/server-api.md §2.1 "Base URL and path joining", §2.2, §3; test plan T1, T2).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { assertAuthsignalError, newUserId, sdk, useSignet } from "../support/fixture.mjs";

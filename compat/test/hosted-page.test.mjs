@@ -1,4 +1,4 @@
-// The hosted challenge page (issue 16): an app page on http://localhost calls the official SDK's
+// The hosted challenge page: an app page on http://localhost calls the official SDK's
 // launch(url, {mode}) with the url track returned, the test completes the challenge inside Signet's page
 // as a person would (labels and buttons, codes from the dev delivery, the CDP virtual authenticator for
 // passkeys), and the token the app receives must pass the official @authsignal/node validateChallenge

@@ -1,5 +1,5 @@
-// Secret key rotation seen by an integrator (issue 24): during the overlap every webhook carries one v2
-// signature per active key (authsignal-api.md §9.1), so the official SDK's webhook.constructEvent accepts a
+// Secret key rotation seen by an integrator: during the overlap every webhook carries one v2
+// signature per active key (docs/server-api.md §9.1 "Signature header"), so the official SDK's webhook.constructEvent accepts a
 // delivery with the old key and with the new one; after the old key is revoked it signs no more, and the
 // SDK with the old key is refused by the API and by the webhook check alike.
 import { after, before, describe, it } from "node:test";

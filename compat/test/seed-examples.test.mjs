@@ -1,4 +1,4 @@
-// Every request example of the seeds (Authsignal's documentation pages in ../shared/seeds/), read as data
+// Every request example of Authsignal's documentation pages on authenticator and user management, read as data
 // from fixtures/seed-examples.json and run in order against Signet: the Node.js snippets through the
 // official SDK, the curl snippet as raw HTTP. Each answer must have the documented shape.
 import { describe, it } from "node:test";
@@ -65,7 +65,7 @@ async function http(step, body) {
   return JSON.parse(text);
 }
 
-describe("the seeds' request examples", () => {
+describe("the documentation's request examples", () => {
   const answers = {};
   for (const step of steps) {
     it(`${step.id}: ${step.source}`, async () => {

@@ -1,5 +1,5 @@
 // Sessions through @authsignal/node: createSession, validateSession, refreshSession, revokeSession,
-// revokeUserSessions (authsignal-api.md §7.6; test plan T20–T23).
+// revokeUserSessions (docs/server-api.md §7.6 "Sessions"; test plan T20–T23).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { admin, assertAuthsignalError, newUserId, useSignet } from "../support/fixture.mjs";

@@ -1,4 +1,4 @@
-// Users through @authsignal/node: getUser, updateUser, deleteUser, queryUsers (authsignal-api.md §7.1).
+// Users through @authsignal/node: getUser, updateUser, deleteUser, queryUsers (docs/server-api.md §7.1 "Users").
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { admin, assertAuthsignalError, newUserId, useSignet } from "../support/fixture.mjs";

@@ -1,5 +1,5 @@
-// Webhook deliveries verified by the official SDK's authsignal.webhook.constructEvent (authsignal-api.md
-// §9; test plan T25). The endpoint is a local receiver on 127.0.0.1, which Signet only calls with
+// Webhook deliveries verified by the official SDK's authsignal.webhook.constructEvent (docs/server-api.md
+// §9 "Webhooks"; test plan T25). The endpoint is a local receiver on 127.0.0.1, which Signet only calls with
 // SIGNET_WEBHOOK_ALLOW_PRIVATE=true.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";

@@ -3,6 +3,7 @@ package io.signet;
 import io.signet.config.ConfigException;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.RandomTokens;
+import io.signet.store.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +35,9 @@ final class EncryptionKeys {
     }
 
     static Path keyFileBeside(String sqliteUrl) {
-        String file = sqliteUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.isEmpty() || file.contains(":memory:") || file.startsWith("file:")) {
-            throw new ConfigException("set SIGNET_ENCRYPTION_KEY when SIGNET_DATABASE_URL is not a plain SQLite file");
-        }
-        return Path.of(file).toAbsolutePath().resolveSibling("encryption.key");
+        return Dialect.sqliteFile(sqliteUrl).orElseThrow(() -> new ConfigException(
+                "set SIGNET_ENCRYPTION_KEY when SIGNET_DATABASE_URL is not a plain SQLite file"))
+                .resolveSibling("encryption.key");
     }
 
     private static byte[] fromKeyFile(Path path) {

@@ -6,8 +6,8 @@ import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.session.ClientsCommand;
 import io.signet.store.Database;
-import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.ClientSettings;
+import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.webhook.WebhookCommands;
@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +58,7 @@ public final class Signet implements Callable<Integer> {
                 cmd.getErr().println("signet: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof io.signet.http.SignetException s) {
+            if (e instanceof io.signet.error.SignetException s) {
                 cmd.getErr().println("signet: " + s.description());
                 return 1;
             }
@@ -133,7 +133,7 @@ public final class Signet implements Callable<Integer> {
         int run(TenantService tenants) {
             CreatedTenant created = tenants.create(name, Optional.empty());
             if (json) {
-                System.out.println(io.signet.http.Json.write(java.util.Map.of(
+                System.out.println(io.signet.wire.Json.write(java.util.Map.of(
                         "tenantId", created.tenant().tenantId(), "name", created.tenant().name(),
                         "secretKey", created.secretKey())));
             } else {
@@ -181,7 +181,7 @@ public final class Signet implements Callable<Integer> {
                 }
                 if (json) {
                     List<Object> out = shown.stream().map(c -> (Object) describe(c, tenants)).toList();
-                    System.out.println(io.signet.http.Json.write(id == null ? out : out.getFirst()));
+                    System.out.println(io.signet.wire.Json.write(id == null ? out : out.getFirst()));
                 } else {
                     shown.forEach(c -> System.out.println(describe(c, tenants).entrySet().stream()
                             .map(e -> String.format("%-17s %s", e.getKey() + ":", e.getValue()))
@@ -196,7 +196,7 @@ public final class Signet implements Callable<Integer> {
             m.put("tenantId", c.tenantId());
             java.util.Optional<io.signet.tenant.Tenant> tenant = tenants.find(c.tenantId());
             m.put("name", tenant.map(t -> t.name()).orElse(""));
-            tenant.ifPresent(t -> m.put("createdAt", io.signet.http.WireTime.iso(t.createdAt())));
+            tenant.ifPresent(t -> m.put("createdAt", io.signet.wire.WireTime.iso(t.createdAt())));
             m.put("activeKeys", tenants.keys(c.tenantId()).stream().filter(k -> k.active()).count());
             m.put("rpId", c.rpId());
             m.put("rpName", c.rpName());

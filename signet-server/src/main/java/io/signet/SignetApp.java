@@ -20,6 +20,7 @@ import io.signet.crypto.SecretHasher;
 import io.signet.http.HttpServer;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
+import io.signet.idempotency.JdbcIdempotencyStore;
 import io.signet.logging.Logging;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.MicrometerBusinessMetrics;
@@ -151,7 +152,7 @@ public final class SignetApp implements AutoCloseable {
                     new TenantKeyRoutes(tenants),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
-            Idempotency idempotency = new Idempotency(db, encryptor, clock);
+            Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             AutoCloseable systemMetrics = SystemMetrics.bind(metrics, db::writerQueueLength, webhooks::outboxLagMillis);
             HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
                     new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
@@ -205,8 +206,9 @@ public final class SignetApp implements AutoCloseable {
     }
 
     /**
-     * design.md: a deployment behind a real public URL should set each tenant's rpId and expectedOrigins;
-     * the defaults derived from the URL are meant for a fresh local install.
+     * A deployment behind a real public URL should set each tenant's rpId and expectedOrigins: the defaults
+     * derived from the URL are meant for a fresh local install (docs/client-api.md §11 "What Signet
+     * decided", Tenant identity).
      */
     private static void warnAboutDefaultClientIdentity(SignetConfig config, TenantSettingsService settings) {
         String host = config.publicUrl().map(u -> java.net.URI.create(u).getHost()).orElse("localhost");

@@ -4,7 +4,6 @@ import io.signet.cli.DurationConverter;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.Json;
 import io.signet.store.Database;
 import io.signet.tenant.Actor;
 import io.signet.tenant.AuditView;
@@ -15,6 +14,7 @@ import io.signet.tenant.SecretKeyInfo;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantView;
+import io.signet.wire.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The tenant lifecycle commands beside {@code tenant create} and {@code tenant show}: operator commands on
- * SIGNET_DATABASE_URL directly (design.md), audited with actor {@code cli}. A running server refuses a
+ * SIGNET_DATABASE_URL directly, so they work with the server stopped, audited with actor {@code cli}. A running server refuses a
  * revoked key at once if it is the same process, within 10 seconds otherwise (its key cache).
  */
 final class TenantCommands {

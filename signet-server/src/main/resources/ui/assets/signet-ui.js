@@ -1,6 +1,6 @@
 // The hosted challenge page, part 3 of 3: the screens. It runs the user's verification through Signet's
 // Client API (/v1/client/*, the same endpoints as @authsignal/browser), then hands the resulting token back
-// the way launch() expects (authsignal-client-api.md §10): a redirect to the tracked redirectUrl with
+// the way launch() expects (docs/client-api.md §10 "Out of scope"): a redirect to the tracked redirectUrl with
 // ?token=, or postMessage to the opening app in popup/window mode.
 (function () {
   "use strict";

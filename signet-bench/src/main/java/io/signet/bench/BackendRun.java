@@ -109,7 +109,7 @@ final class BackendRun {
     }
 
     private static String field(String json, String name) {
-        return io.signet.http.Json.MAPPER.readTree(json).path(name).asString();
+        return io.signet.wire.Json.MAPPER.readTree(json).path(name).asString();
     }
 
     private Measurement batch(DataLoader loader) throws Exception {

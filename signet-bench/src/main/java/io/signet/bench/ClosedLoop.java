@@ -27,7 +27,11 @@ final class ClosedLoop {
     record Result(double ceremoniesPerSecond, double p50Ms, double p99Ms, long failures) {
     }
 
-    /** Runs {@code iteration} (true when it succeeded) for every worker until the measured time is over. */
+    /**
+     * Runs {@code iteration} (true when it succeeded) for every worker until the measured time is over and at least
+     * as many iterations as there are workers were measured: on a starved machine one iteration can outlast the
+     * whole window, and a result of nothing measured would say nothing about the scenario.
+     */
     static <W> Result run(List<W> workers, BiPredicate<W, HttpClient> iteration, int warmupSeconds, int seconds)
             throws InterruptedException {
         long start = System.nanoTime();
@@ -35,17 +39,20 @@ final class ClosedLoop {
         long end = measureFrom + seconds * 1_000_000_000L;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong(end);
+        int minimumMeasured = workers.size();
         List<Thread> threads = new ArrayList<>();
         for (W worker : workers) {
             threads.add(Thread.ofVirtual().start(() -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 long now;
-                while ((now = System.nanoTime()) < end) {
+                while ((now = System.nanoTime()) < end || latencies.size() < minimumMeasured) {
                     boolean ok = iteration.test(worker, client);
                     long done = System.nanoTime();
                     if (now >= measureFrom) {
                         latencies.add((done - now) / 1e6);
+                        lastDone.accumulateAndGet(done, Math::max);
                         if (!ok) {
                             failures.incrementAndGet();
                         }
@@ -60,7 +67,8 @@ final class ClosedLoop {
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
         double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
-        return new Result((sorted.size() - failures.get()) / (double) seconds, p50, p99, failures.get());
+        double measuredSeconds = (lastDone.get() - measureFrom) / 1e9;
+        return new Result((sorted.size() - failures.get()) / measuredSeconds, p50, p99, failures.get());
     }
 
     /** POSTs JSON as the bench page's browser would (its Origin), with the given Authorization. */

@@ -1,7 +1,7 @@
 package io.signet.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;

@@ -1,9 +1,7 @@
 package io.signet.bench;
 
-import com.webauthn4j.converter.util.ObjectConverter;
-import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
-import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import io.signet.http.Json;
+import io.signet.wire.Json;
+import io.signet.testing.Es256Keys;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -11,12 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +48,7 @@ final class PasskeyLoop {
 
     /** One browser with one passkey: signs each challenge with a counter that increases. */
     private static final class Browser {
-        final KeyPair keys = keyPair();
+        final KeyPair keys = Es256Keys.generate();
         final String credentialId;
         final byte[] rpIdHash;
         long counter;
@@ -63,12 +57,11 @@ final class PasskeyLoop {
             byte[] id = new byte[32];
             new SecureRandom().nextBytes(id);
             this.credentialId = B64.encodeToString(id);
-            this.rpIdHash = sha256(rpId.getBytes(StandardCharsets.UTF_8));
+            this.rpIdHash = Es256Keys.sha256(rpId.getBytes(StandardCharsets.UTF_8));
         }
 
         String cosePublicKey() {
-            return B64.encodeToString(new ObjectConverter().getCborMapper().writeValueAsBytes(
-                    EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256)));
+            return B64.encodeToString(Es256Keys.cosePublicKey(keys));
         }
 
         boolean signIn(HttpClient client, String baseUrl, String basic) {
@@ -87,7 +80,7 @@ final class PasskeyLoop {
                 Signature s = Signature.getInstance("SHA256withECDSA");
                 s.initSign(keys.getPrivate());
                 s.update(authData);
-                s.update(sha256(clientData));
+                s.update(Es256Keys.sha256(clientData));
                 String body = "{\"challengeId\":\"" + o.path("challengeId").asString() + "\",\"deviceId\":\"bench\","
                         + "\"authenticationCredential\":{\"id\":\"" + credentialId + "\",\"rawId\":\"" + credentialId
                         + "\",\"type\":\"public-key\",\"clientExtensionResults\":{},\"response\":{"
@@ -100,24 +93,6 @@ final class PasskeyLoop {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        }
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

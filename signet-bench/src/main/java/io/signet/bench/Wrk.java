@@ -1,6 +1,6 @@
 package io.signet.bench;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -31,7 +31,7 @@ final class HttpTransport implements AutoCloseable {
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((secretKey + ":").getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // the API is served over HTTP/1.1 (authsignal-api.md §2.1)
+                .version(HttpClient.Version.HTTP_1_1) // the API is served over HTTP/1.1 (docs/server-api.md §2.1 "Base URL and path joining")
                 .connectTimeout(options.connectTimeout())
                 .build();
     }

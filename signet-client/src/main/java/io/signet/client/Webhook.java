@@ -17,7 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies webhook deliveries from Signet or Authsignal (authsignal-api.md §9), as authsignal-java's
+ * Verifies webhook deliveries from Signet or Authsignal (docs/server-api.md §9 "Webhooks"), as authsignal-java's
  * {@code com.authsignal.Webhook} does: the {@code X-Signature-V2} header is {@code t=<unix seconds>} and one
  * {@code v2=<signature>} per active secret key, each the unpadded base64 HMAC-SHA256 of {@code t + "." + body}
  * keyed with the tenant's secret key. Reach it as {@code client.webhook}. Thread-safe.

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The verifier against the contract's test vector (authsignal-api.md §9.5) and its failure messages. */
+/** The verifier against the contract's test vector (docs/server-api.md §9.5 "Test vector") and its failure messages. */
 class WebhookTest {
     private static final String SECRET = "test-secret-key-123";
     private static final long T = 1740016316L;

@@ -1,10 +1,10 @@
 package io.signet.action;
 
-import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One element of queryUserActions' bare array (authsignal-api.md §7.3.4), plus the action's {@code custom}. */
+/** One element of queryUserActions' bare array (docs/server-api.md §7.3.4 "queryUserActions"), plus the action's {@code custom}. */
 record ActionListItem(
         String actionCode,
         String idempotencyKey,

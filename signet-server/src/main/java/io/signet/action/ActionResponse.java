@@ -1,13 +1,13 @@
 package io.signet.action;
 
-import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Response of getAction (authsignal-api.md §7.3.2) plus {@code custom}, the action's custom data sent with
+ * Response of getAction (docs/server-api.md §7.3.2 "getAction") plus {@code custom}, the action's custom data sent with
  * track, and {@code explanation}, Signet's account of why the action got its state. {@code rules} are the matched rules in priority order, {@code priorityRuleId} the
  * one that decided.
  */

@@ -5,7 +5,7 @@ import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
 
-/** The actions endpoints of the Server API (authsignal-api.md §7.3, §7.4) and the rules dry run. */
+/** The actions endpoints of the Server API (docs/server-api.md §7.3 "Actions", §7.4) and the rules dry run. */
 public final class ActionRoutes implements Routes {
     private final ActionService actions;
 

@@ -1,8 +1,7 @@
 package io.signet.action;
 
 import io.signet.crypto.Ids;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.rule.Decision;
 import io.signet.rule.DryRunResult;
@@ -16,6 +15,7 @@ import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
 import io.signet.webhook.Events;
 import io.signet.webhook.SyncWebhooks;
+import io.signet.wire.IdField;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class ActionService {
                 r.username(), r.displayName(), null, null, null));
         ObjectNode custom = UserService.custom("custom", r.custom());
         String key = r.idempotencyKey() == null ? Ids.timeOrdered(clock.millis())
-                : Requests.checkId("idempotencyKey", r.idempotencyKey());
+                : IdField.check("idempotencyKey", r.idempotencyKey());
         String scope = TrackFields.scope(r.scope());
         Optional<Action> existing = store.find(tenantId, key);
         if (existing.isPresent()) {
@@ -98,7 +98,7 @@ public final class ActionService {
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
                 decision.rule() == null ? null : decision.rule().version(),
-                io.signet.http.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
+                io.signet.wire.Json.MAPPER.valueToTree(Explanation.of(decision)), input, now, now,
                 TrackFields.locale(r.locale()));
         try {
             db.write(jdbc -> {
@@ -180,7 +180,7 @@ public final class ActionService {
             a = find(tenantId, userId, actionCode, key);
         }
         return new UpdateActionResponse(a.state().name(), a.userId(), a.actionCode(), a.idempotencyKey(),
-                io.signet.http.WireTime.iso(a.stateUpdatedAt()));
+                io.signet.wire.WireTime.iso(a.stateUpdatedAt()));
     }
 
     /**
@@ -195,22 +195,22 @@ public final class ActionService {
         long oldest = clock.millis() - MAX_LOOK_BACK.toMillis();
         long from = oldest;
         if (fromDate != null) {
-            from = Math.max(oldest, io.signet.http.WireTime.parse("fromDate", fromDate));
+            from = Math.max(oldest, io.signet.wire.WireTime.parse("fromDate", fromDate));
         }
         ActionQuery q = new ActionQuery(codeList, state == null ? null : ActionState.parse("state", state), from,
                 limit == null ? DEFAULT_PAGE : limit,
                 lastEvaluatedIdempotencyKey == null ? null
-                        : Requests.checkId("lastEvaluatedIdempotencyKey", lastEvaluatedIdempotencyKey));
+                        : IdField.check("lastEvaluatedIdempotencyKey", lastEvaluatedIdempotencyKey));
         return store.query(tenantId, userId, q).stream().map(ActionListItem::of).toList();
     }
 
     /**
      * validateChallenge. Failures of the token (malformed, tampered, expired, another tenant's) and a
      * {@code userId} or {@code action} that does not match it are 200 {@code isValid: false} with an
-     * {@code error}, never an HTTP error: SDK callers branch on {@code isValid} (authsignal-api.md §12.3).
+     * {@code error}, never an HTTP error: SDK callers branch on {@code isValid} (docs/server-api.md §12.3 "Open points and what Signet decided").
      * Tokens are not single-use: within its 10 minutes a token reports the action's current state each
      * time, because the Client API keeps using the same token and the contract expects a second validate of
-     * it to show the same state (authsignal-client-api.md §6.1). isValid is true only for ALLOW or
+     * it to show the same state (docs/client-api.md §6.1 "State effects"). isValid is true only for ALLOW or
      * CHALLENGE_SUCCEEDED.
      */
     ValidateResponse validate(String tenantId, ValidateRequest r) {
@@ -235,7 +235,7 @@ public final class ActionService {
             return ValidateResponse.invalid("The action of this token no longer exists.");
         }
         Action a = found.get();
-        return new ValidateResponse(a.state().isValid(), a.state(), io.signet.http.WireTime.iso(a.stateUpdatedAt()),
+        return new ValidateResponse(a.state().isValid(), a.state(), io.signet.wire.WireTime.iso(a.stateUpdatedAt()),
                 a.userId(), a.actionCode(), a.actionCode(), a.idempotencyKey(), a.verificationMethod(), null);
     }
 
@@ -246,7 +246,11 @@ public final class ActionService {
 
     /** Verifies an action token that names its own tenant (a browser holds only the token). */
     public Optional<VerifiedAction> verifyToken(String token) {
-        return tokens.verify(token).flatMap(this::current);
+        try {
+            return current(tokens.check(token));
+        } catch (ActionTokens.InvalidToken e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<VerifiedAction> current(TokenClaims c) {

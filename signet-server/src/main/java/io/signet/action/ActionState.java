@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * UserActionState (authsignal-api.md §4.2) and which states updateAction may move an action to. The
+ * UserActionState (docs/server-api.md §4.2 "UserActionState") and which states updateAction may move an action to. The
  * contract leaves transitions unverified (§12.8); Signet allows what a reviewer or a later signal needs
  * and keeps the challenge results to challenges: {@code CHALLENGE_SUCCEEDED} and {@code CHALLENGE_FAILED}
  * are reached only through {@link ActionService#completeChallenge}, so updateAction cannot forge a
@@ -56,7 +56,7 @@ public enum ActionState {
                 }
             }
         }
-        throw io.signet.http.SignetException.invalid("'" + field + "' must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, "
+        throw io.signet.error.SignetException.invalid("'" + field + "' must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, "
                 + "CHALLENGE_SUCCEEDED, CHALLENGE_FAILED, REVIEW_REQUIRED, REVIEW_SUCCEEDED, REVIEW_FAILED.");
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The short-lived action token track returns (authsignal-api.md §7.3.1: a JWT valid for 10 minutes) and
+ * The short-lived action token track returns (docs/server-api.md §7.3.1 "track": a JWT valid for 10 minutes) and
  * that {@code /v1/validate}, sessions and the Client API (as a Bearer token) accept.
  *
  * <p>HS256, keyed per tenant with a key derived from the master encryption key, so every node can issue
@@ -98,26 +98,22 @@ public final class ActionTokens {
         }
     }
 
-    /** Verifies a token that names its tenant (Client API requests carry no secret key). */
-    public Optional<TokenClaims> verify(String token) {
-        try {
-            return Optional.of(check(unverifiedTenant(token), token));
-        } catch (InvalidToken e) {
-            return Optional.empty();
-        }
-    }
-
     /**
-     * Checks a token that names its tenant, as {@link #verify(String)}, but says why it fails: throws
-     * {@link InvalidToken}, whose {@link InvalidToken#expired()} tells an expired token apart.
+     * Checks a token that names its tenant (a browser holds only the token, no secret key): the tenant the
+     * token claims picks the key its signature must verify with, so a claim of another tenant cannot pass.
+     * Throws {@link InvalidToken}, whose {@link InvalidToken#expired()} tells an expired token apart.
      */
     public TokenClaims check(String token) {
-        return check(unverifiedTenant(token), token);
+        SignedJWT jwt = parse(token);
+        return check(claimedTenant(jwt), jwt);
     }
 
     /** Checks signature (with the tenant's key), issuer and expiry; throws {@link InvalidToken} with why. */
     TokenClaims check(String tenantId, String token) {
-        SignedJWT jwt = parse(token);
+        return check(tenantId, parse(token));
+    }
+
+    private TokenClaims check(String tenantId, SignedJWT jwt) {
         if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
             throw new InvalidToken("The token is not a Signet action token.");
         }
@@ -151,10 +147,9 @@ public final class ActionTokens {
         }
     }
 
-    private static String unverifiedTenant(String token) {
+    private static String claimedTenant(SignedJWT jwt) {
         try {
-            Object tenant = parse(token).getJWTClaimsSet().getJSONObjectClaim("other").get("tenantId");
-            if (tenant instanceof String s) {
+            if (jwt.getJWTClaimsSet().getJSONObjectClaim("other").get("tenantId") instanceof String s) {
                 return s;
             }
         } catch (ParseException | RuntimeException e) {

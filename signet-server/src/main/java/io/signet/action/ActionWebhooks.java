@@ -1,16 +1,16 @@
 package io.signet.action;
 
-import io.signet.http.WireTime;
 import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
 import io.signet.webhook.SyncWebhooks;
+import io.signet.wire.WireTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The webhooks about actions (authsignal-api.md §9.4): an {@code action.log_created} record for every
+ * The webhooks about actions (docs/server-api.md §9.4 "Event types"): an {@code action.log_created} record for every
  * action recorded and every change of its state, written in the transaction of the change, and the
  * synchronous {@code action.verify} call whose non-2xx answer or timeout vetoes a challenge's success.
  */

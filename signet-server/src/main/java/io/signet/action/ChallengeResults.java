@@ -1,10 +1,10 @@
 package io.signet.action;
 
 import io.signet.challenge.ActionOutcomes;
-import io.signet.http.Json;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

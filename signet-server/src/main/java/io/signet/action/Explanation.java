@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Why an action got its state (beyond Authsignal): what decided it, the deciding rule and version, and
  * every rule evaluated with whether it matched, the values its condition read and any error. getAction
- * returns it as {@code explanation}; extra fields do not disturb the SDKs (authsignal-api.md §2.4).
+ * returns it as {@code explanation}; extra fields do not disturb the SDKs (docs/server-api.md §2.4 "Request bodies").
  */
 record Explanation(
         Decision.DecidedBy decidedBy,

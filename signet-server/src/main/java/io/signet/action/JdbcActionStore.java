@@ -1,10 +1,10 @@
 package io.signet.action;
 
-import io.signet.http.Json;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,8 +57,7 @@ final class JdbcActionStore implements ActionStore {
                 + " FROM actions WHERE tenant_id = ? AND user_id = ? AND created_at >= ?");
         List<Object> params = new ArrayList<>(List.of(tenantId, userId, q.fromMillis()));
         if (!q.codes().isEmpty()) {
-            sql.append(" AND action_code IN (").append(String.join(", ", q.codes().stream().map(c -> "?").toList()))
-                    .append(')');
+            sql.append(" AND action_code IN (").append(Jdbc.placeholders(q.codes().size())).append(')');
             params.addAll(q.codes());
         }
         if (q.state() != null) {

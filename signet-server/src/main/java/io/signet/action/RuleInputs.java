@@ -1,9 +1,9 @@
 package io.signet.action;
 
-import io.signet.http.Json;
 import io.signet.user.Enrollment;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
+import io.signet.wire.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,6 +1,7 @@
 package io.signet.action;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.text.BoundedText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -48,7 +49,7 @@ final class TrackFields {
         }
     }
 
-    /** Space-separated Authsignal scopes (authsignal-api.md §4.3); {@code read:authenticators} when absent. */
+    /** Space-separated Authsignal scopes (docs/server-api.md §4.3 "Other enums"); {@code read:authenticators} when absent. */
     static String scope(String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_SCOPE;
@@ -63,14 +64,6 @@ final class TrackFields {
     }
 
     private static void text(String field, String value, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > max) {
-            throw SignetException.invalid("'" + field + "' must be at most " + max + " characters.");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'" + field + "' must not contain control characters.");
-        }
+        BoundedText.optional(field, value, max);
     }
 }

@@ -3,7 +3,7 @@ package io.signet.action;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 
-/** Response of track (authsignal-api.md §7.3.1). */
+/** Response of track (docs/server-api.md §7.3.1 "track"). */
 record TrackResponse(
         String state,
         String idempotencyKey,

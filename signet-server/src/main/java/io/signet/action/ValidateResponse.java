@@ -3,7 +3,7 @@ package io.signet.action;
 import io.signet.user.VerificationMethod;
 
 /**
- * Response of validateChallenge (authsignal-api.md §7.4). The action code goes out as both
+ * Response of validateChallenge (docs/server-api.md §7.4 "validateChallenge"). The action code goes out as both
  * {@code actionCode} (Node, Java, .NET) and {@code action} (Ruby, PHP, Go, docs). An invalid token gives
  * only {@code isValid: false} and {@code error}: nothing from an unverified token is echoed.
  */

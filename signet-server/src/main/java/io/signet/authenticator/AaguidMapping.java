@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code aaguidMapping} (authsignal-api.md §5.2): the provider name and icons for a passkey's AAGUID.
+ * {@code aaguidMapping} (docs/server-api.md §5.2 "webauthnCredential"): the provider name and icons for a passkey's AAGUID.
  *
  * <p>The table is Signet's own, small and bundled (no network at run time): the providers users meet most,
  * by the AAGUIDs they publish. Names follow Authsignal's spelling where its SDK tests pin one ("iCloud

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The users feature's view of enrollment (getUser, queryUsers, track): the methods a user has enrolled,
  * the methods the tenant allows and the default. Recovery codes are a fallback, not an enrolled method
- * (authsignal-api.md §7.2.1), so they never count here.
+ * (docs/server-api.md §7.2.1 "getAuthenticators"), so they never count here.
  */
 public final class AuthenticatorEnrollments implements EnrollmentView {
     private final AuthenticatorStore store = new JdbcAuthenticatorStore();

@@ -1,16 +1,16 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
+import io.signet.wire.WireTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The authenticator webhook events (authsignal-api.md §9.4), published in the transaction that creates,
+ * The authenticator webhook events (docs/server-api.md §9.4 "Event types"), published in the transaction that creates,
  * changes or deletes the authenticator. {@code data} carries what identifies the factor and never a secret: no TOTP
  * seed, and the passkey public key is left out (Authsignal sends it only when asked to).
  */

@@ -1,19 +1,19 @@
 package io.signet.authenticator;
 
 import io.javalin.http.Context;
-import io.signet.http.Json;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.http.Success;
 import io.signet.user.UserAttributesRequest;
 import io.signet.user.UserService;
+import io.signet.wire.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The authenticator endpoints of the Server API (authsignal-api.md §7.2). Register these before the user
+ * The authenticator endpoints of the Server API (docs/server-api.md §7.2 "Authenticators"). Register these before the user
  * routes: {@code POST /v1/users/authenticators} must reach {@link #batchEnrollOrUpdateUser} rather than
  * updateUser's {@code POST /v1/users/{userId}}.
  */
@@ -44,7 +44,8 @@ public final class AuthenticatorRoutes implements Routes {
     /** enrollVerifiedAuthenticator — {@code POST /v1/users/{userId}/authenticators}. */
     private Object enrollVerifiedAuthenticator(Context ctx) {
         String userId = Requests.id(ctx, "userId");
-        return authenticators.enroll(Requests.tenantId(ctx), userId, Json.readObject(ctx.bodyAsBytes()));
+        NewAuthenticator request = EnrollmentRequests.read(Json.readObject(ctx.bodyAsBytes()));
+        return authenticators.enroll(Requests.tenantId(ctx), userId, request);
     }
 
     /**
@@ -70,7 +71,7 @@ public final class AuthenticatorRoutes implements Routes {
     }
 
     /**
-     * {@code POST /v1/users/authenticators} is two operations on one path (authsignal-api.md §6): .NET's
+     * {@code POST /v1/users/authenticators} is two operations on one path (docs/server-api.md §6 "Endpoint catalogue"): .NET's
      * BatchEnrollVerifiedAuthenticators, and updateUser for the user id {@code authenticators} from the Java
      * and Ruby SDKs, which update users with POST. A body with an {@code authenticators} array is a batch;
      * anything else is that user update.
@@ -79,7 +80,7 @@ public final class AuthenticatorRoutes implements Routes {
         ObjectNode body = Json.readObject(ctx.bodyAsBytes());
         JsonNode items = body.get("authenticators");
         if (items != null && items.isArray()) {
-            return authenticators.batchEnroll(Requests.tenantId(ctx), items);
+            return authenticators.batchEnroll(Requests.tenantId(ctx), BatchEnrollment.read(items));
         }
         return users.update(Requests.tenantId(ctx), BATCH_USER_ID, Requests.body(ctx, UserAttributesRequest.class));
     }

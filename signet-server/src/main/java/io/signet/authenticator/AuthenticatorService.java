@@ -7,10 +7,9 @@ import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.Encryptor;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
-import io.signet.tenant.TenantSettings;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Authenticators: enroll pre-verified factors, list, delete, batch enroll, and redeem recovery codes.
@@ -60,7 +58,7 @@ public final class AuthenticatorService {
     }
 
     /**
-     * getAuthenticators: oldest first; an unknown user has none (authsignal-api.md §7.2.1). Pending
+     * getAuthenticators: oldest first; an unknown user has none (docs/server-api.md §7.2.1 "getAuthenticators"). Pending
      * authenticators (enrolled through the Client API, not verified yet) are not listed.
      */
     public List<UserAuthenticator> list(String tenantId, String userId) {
@@ -154,9 +152,8 @@ public final class AuthenticatorService {
      * one already enrolled. The user's first authenticator comes with recovery codes when the tenant enables
      * them. The user row is locked so concurrent first enrollments cannot both issue codes.
      */
-    EnrollResponse enroll(String tenantId, String userId, JsonNode body) {
-        TenantSettings tenant = settings.get(tenantId);
-        NewAuthenticator n = EnrollmentRequests.parse(body, tenant.strictPhoneValidation(), tenant.allowWeakTotp());
+    EnrollResponse enroll(String tenantId, String userId, NewAuthenticator request) {
+        NewAuthenticator n = EnrollmentRequests.applyTenantRules(request, settings.get(tenantId));
         String warning = EnrollmentRequests.warning(n);
         String matchKey = n.matchKey(hasher);
         return db.write(jdbc -> {
@@ -276,8 +273,8 @@ public final class AuthenticatorService {
                 : OptionalInt.empty());
     }
 
-    /** Batch enroll (authsignal-api.md §7.2.3); see {@link BatchEnrollment}. */
-    BatchEnrollResponse batchEnroll(String tenantId, JsonNode items) {
+    /** Batch enroll (docs/server-api.md §7.2.3 "Batch enroll"); see {@link BatchEnrollment}. */
+    BatchEnrollResponse batchEnroll(String tenantId, List<BatchEnrollment.Item> items) {
         return new BatchEnrollment(db, users, placements, hasher)
                 .run(tenantId, items, settings.get(tenantId));
     }

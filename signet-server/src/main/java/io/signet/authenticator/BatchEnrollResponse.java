@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Batch enroll's answer. {@code total}, {@code succeeded}, {@code failed} and {@code failures} are the
- * contract (authsignal-api.md §7.2.3, .NET reads them); {@code results} is Signet's addition: one entry per
+ * contract (docs/server-api.md §7.2.3 "Batch enroll", .NET reads them); {@code results} is Signet's addition: one entry per
  * item, in request order, with the item's index and its authenticator or error.
  */
 record BatchEnrollResponse(int total, int succeeded, int failed, List<Failure> failures, List<ItemResult> results) {

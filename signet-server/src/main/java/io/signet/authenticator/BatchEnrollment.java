@@ -7,14 +7,14 @@ import io.signet.authenticator.Placement.CredentialTaken;
 import io.signet.authenticator.Placement.Existing;
 import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.ErrorCode;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.tenant.TenantSettings;
 import io.signet.user.User;
 import io.signet.user.UserService;
+import io.signet.wire.IdField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One batch enrollment (authsignal-api.md §7.2.3): up to {@value #MAX_ITEMS} items, each validated and
+ * One batch enrollment (docs/server-api.md §7.2.3 "Batch enroll"): up to {@value #MAX_ITEMS} items, each validated and
  * applied on its own, so one bad item fails alone and re-sending the same batch succeeds as a no-op. Valid
  * items are written {@value #CHUNK} to a transaction: far fewer commits than one per item, while a chunk
  * stays short enough not to hold the SQLite writer for long. Batch enrollment issues no recovery codes:
@@ -45,26 +45,58 @@ final class BatchEnrollment {
         this.hasher = hasher;
     }
 
+    /**
+     * One item of a batch as the edge read it: its user id and enrollment, or why it could not be read.
+     * {@code credentialId} is the raw text the failure report quotes, whatever else the item held.
+     */
+    record Item(String userId, String credentialId, NewAuthenticator authenticator, Rejection rejected) {
+    }
+
+    /** Why an item failed, as its result reports it. */
+    record Rejection(ErrorCode code, String description) {
+    }
+
     /** An item that passed validation, waiting for its chunk. */
     private record Valid(int index, String userId, NewAuthenticator authenticator, String matchKey) {
     }
 
-    BatchEnrollResponse run(String tenantId, JsonNode items, TenantSettings settings) {
+    /**
+     * Reads the {@code authenticators} array at the edge: at most {@value #MAX_ITEMS} items, each read on its
+     * own with {@link EnrollmentRequests#read}, so a bad item becomes a rejected {@link Item}, not a 400.
+     */
+    static List<Item> read(JsonNode items) {
         if (items.size() > MAX_ITEMS) {
             throw SignetException.invalid("'authenticators' has " + items.size() + " items; at most " + MAX_ITEMS
                     + " are allowed per request. Split it into several requests.");
         }
+        List<Item> out = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            String userId = textOf(item, "userId");
+            String credentialId = textOf(item, "credentialId");
+            try {
+                String checked = IdField.check("userId", new Fields(item).required("userId", 255, "on every item"));
+                out.add(new Item(checked, credentialId, EnrollmentRequests.read(item), null));
+            } catch (SignetException e) {
+                out.add(new Item(userId, credentialId, null, new Rejection(e.code(), e.description())));
+            }
+        }
+        return out;
+    }
+
+    BatchEnrollResponse run(String tenantId, List<Item> items, TenantSettings settings) {
         ItemResult[] results = new ItemResult[items.size()];
         List<Valid> valid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
+            Item item = items.get(i);
             try {
-                String userId = Requests.checkId("userId", new Fields(item).required("userId", 255, "on every item"));
-                NewAuthenticator n = EnrollmentRequests.parse(item, settings.strictPhoneValidation(),
-                        settings.allowWeakTotp());
-                valid.add(new Valid(i, userId, n, n.matchKey(hasher)));
+                if (item.rejected() != null) {
+                    results[i] = failed(i, item.userId(), item.rejected().code(), item.rejected().description());
+                    continue;
+                }
+                NewAuthenticator n = EnrollmentRequests.applyTenantRules(item.authenticator(), settings);
+                valid.add(new Valid(i, item.userId(), n, n.matchKey(hasher)));
             } catch (SignetException e) {
-                results[i] = failed(i, textOf(item, "userId"), e.code(), e.description());
+                results[i] = failed(i, item.userId(), e.code(), e.description());
             }
         }
         for (int from = 0; from < valid.size(); from += CHUNK) {
@@ -77,7 +109,7 @@ final class BatchEnrollment {
         List<Failure> failures = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.success()) {
-                failures.add(new Failure(r.userId(), textOf(items.get(r.index()), "credentialId"), r.errorCode(),
+                failures.add(new Failure(r.userId(), items.get(r.index()).credentialId(), r.errorCode(),
                         r.errorDescription()));
             }
         }

@@ -58,7 +58,7 @@ public final class ChallengeFactors implements Factors {
 
     /**
      * By id; else the user's authenticator of the method whose email or phone number the code went to
-     * (WhatsApp has no enroll of its own in the browser SDK, authsignal-client-api.md §4.4). A pending
+     * (WhatsApp has no enroll of its own in the browser SDK, docs/client-api.md §4.4 "WhatsApp OTP (#16, #17)"). A pending
      * authenticator's first verification completes its enrollment.
      */
     @Override

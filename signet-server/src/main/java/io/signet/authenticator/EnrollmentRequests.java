@@ -1,6 +1,7 @@
 package io.signet.authenticator;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.tenant.TenantSettings;
 import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an enrollment body (enrollVerifiedAuthenticator, authsignal-api.md §7.2.2, or one batch item,
+ * Turns an enrollment body (enrollVerifiedAuthenticator, docs/server-api.md §7.2.2 "enrollVerifiedAuthenticator", or one batch item,
  * §7.2.3) into a {@link NewAuthenticator}, or a 400 naming the first bad field. Pure: touches no storage.
  */
 final class EnrollmentRequests {
@@ -24,6 +25,7 @@ final class EnrollmentRequests {
     private static final Set<String> TRANSPORTS = Set.of("usb", "nfc", "ble", "internal", "hybrid", "smart-card");
     private static final long MAX_SIGN_COUNT = 0xFFFF_FFFFL; // a 32-bit counter (WebAuthn §6.1)
     private static final int MAX_URI = 2048;
+    private static final String PHONE = "phoneNumber";
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
@@ -31,10 +33,11 @@ final class EnrollmentRequests {
     }
 
     /**
-     * {@code strictPhoneValidation}: the tenant setting, see {@link Contacts#phoneNumber(String, String, boolean)};
-     * {@code allowWeakTotp}: the tenant setting letting weak TOTP parameters through, see {@link OtpUri#weakness()}.
+     * Reads a body at the edge: the method and its fields, their JSON types, bounds and formats. Phone numbers
+     * are only normalized here and TOTP parameters only parsed; the tenant's own rules on them are
+     * {@link #applyTenantRules}.
      */
-    static NewAuthenticator parse(JsonNode body, boolean strictPhoneValidation, boolean allowWeakTotp) {
+    static NewAuthenticator read(JsonNode body) {
         Fields f = new Fields(body);
         VerificationMethod method = method(f);
         boolean isDefault = Boolean.TRUE.equals(f.bool("isDefault"));
@@ -43,23 +46,29 @@ final class EnrollmentRequests {
                     Contacts.email("email", f.required("email", Fields.MAX_TEXT, "for " + method)),
                     null, null, null, null, isDefault);
             case SMS, WHATSAPP -> new NewAuthenticator(method, null,
-                    Contacts.phoneNumber("phoneNumber", f.required("phoneNumber", Fields.MAX_TEXT, "for " + method),
-                            strictPhoneValidation),
+                    Contacts.phoneNumber(PHONE, f.required(PHONE, Fields.MAX_TEXT, "for " + method)),
                     null, null, null, isDefault);
             case AUTHENTICATOR_APP -> new NewAuthenticator(method, null, null,
-                    totp(f.required("otpUri", MAX_URI, "for AUTHENTICATOR_APP"), allowWeakTotp), null, null, isDefault);
+                    OtpUri.parse(f.required("otpUri", MAX_URI, "for AUTHENTICATOR_APP")), null, null, isDefault);
             case PASSKEY -> passkey(f, isDefault);
             default -> throw new IllegalStateException("method() returned " + method);
         };
     }
 
-    private static OtpUri totp(String otpUri, boolean allowWeakTotp) {
-        OtpUri totp = OtpUri.parse(otpUri);
-        String weakness = totp.weakness();
-        if (weakness != null && !allowWeakTotp) {
+    /**
+     * The tenant's rules on an enrollment {@link #read} accepted, checked last as they were always the last
+     * check of their field: {@code strictPhoneValidation} (see {@link Contacts#phoneNumber(String, String,
+     * boolean)}) and {@code allowWeakTotp} (see {@link OtpUri#weakness()}).
+     */
+    static NewAuthenticator applyTenantRules(NewAuthenticator n, TenantSettings tenant) {
+        if (n.phoneNumber() != null && tenant.strictPhoneValidation()) {
+            Contacts.phoneNumber(PHONE, n.phoneNumber(), true);
+        }
+        String weakness = n.totp() == null ? null : n.totp().weakness();
+        if (weakness != null && !tenant.allowWeakTotp()) {
             throw SignetException.invalid(weakness + " The tenant setting allowWeakTotp lets weaker imports through.");
         }
-        return totp;
+        return n;
     }
 
     /** The enroll answer's {@code warning}: set only when a weak TOTP got through {@code allowWeakTotp}. */

@@ -1,6 +1,7 @@
 package io.signet.authenticator;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.text.BoundedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * Strict reads of one JSON object's fields: a value of the wrong JSON type is a 400 naming the field,
  * never coerced (a number where a phone number belongs is a mistake, not a phone number). Batch items are
  * read one by one with this, so one bad item fails alone. Absent and {@code null} both mean "not sent"
- * (authsignal-api.md §2.4).
+ * (docs/server-api.md §2.4 "Request bodies").
  */
 final class Fields {
     static final int MAX_TEXT = 255;
@@ -32,13 +33,7 @@ final class Fields {
         if (!v.isString()) {
             throw SignetException.invalid("'" + name + "' must be a string.");
         }
-        String s = v.asString();
-        if (s.length() > maxLength) {
-            throw SignetException.invalid("'" + name + "' must be at most " + maxLength + " characters.");
-        }
-        if (s.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'" + name + "' must not contain control characters.");
-        }
+        String s = BoundedText.optional(name, v.asString(), maxLength);
         return s;
     }
 

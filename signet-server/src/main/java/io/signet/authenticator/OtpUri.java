@@ -1,11 +1,11 @@
 package io.signet.authenticator;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.text.UrlEncoding;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ import java.util.Set;
 record OtpUri(byte[] secret, String issuer, String account, String algorithm, int digits, int period) {
     static final int MIN_SECRET_BYTES = 10;
     static final int MAX_SECRET_BYTES = 128;
-    /** New enrollments need this much unless the tenant allows weak imports (issue 17): NIST SP 800-63B's 112 bits. */
+    /** New enrollments need this much unless the tenant allows weak imports: NIST SP 800-63B's 112 bits. */
     static final int MIN_STRONG_SECRET_BYTES = 14;
     /** A longer period keeps a code valid too long; import-only, behind {@code allowWeakTotp}. */
     static final int MAX_STRONG_PERIOD = 60;
@@ -70,14 +70,11 @@ record OtpUri(byte[] secret, String issuer, String account, String algorithm, in
 
     /** The key URI an app scans: {@code otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=...}. */
     String toUri() {
-        String label = (issuer == null ? "" : encode(issuer) + ":") + encode(account == null ? "" : account);
+        String label = (issuer == null ? "" : UrlEncoding.component(issuer) + ":")
+                + UrlEncoding.component(account == null ? "" : account);
         return "otpauth://totp/" + label + "?secret=" + secretBase32()
-                + (issuer == null ? "" : "&issuer=" + encode(issuer))
+                + (issuer == null ? "" : "&issuer=" + UrlEncoding.component(issuer))
                 + "&algorithm=" + algorithm + "&digits=" + digits + "&period=" + period;
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Parses and checks {@code value}; any problem is a 400 naming {@code otpUri}, never echoing the secret. */
@@ -141,27 +138,20 @@ record OtpUri(byte[] secret, String issuer, String account, String algorithm, in
         if (rawQuery == null) {
             return params;
         }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (KNOWN_PARAMETERS.contains(name) && params.put(name, value) != null) {
+        List<UrlEncoding.Pair> pairs;
+        try {
+            // '+' stays '+': otpauth URIs percent-encode spaces, and issuers such as "A+B" exist
+            pairs = UrlEncoding.queryPairs(rawQuery, false);
+        } catch (IllegalArgumentException e) {
+            throw invalid("has a malformed percent-encoding");
+        }
+        for (UrlEncoding.Pair pair : pairs) {
+            String name = pair.name().toLowerCase(Locale.ROOT);
+            if (KNOWN_PARAMETERS.contains(name) && params.put(name, pair.value() == null ? "" : pair.value()) != null) {
                 throw invalid("has the parameter '" + name + "' more than once");
             }
         }
         return params;
-    }
-
-    private static String decode(String s) {
-        try {
-            // '+' stays '+': otpauth URIs percent-encode spaces, and issuers such as "A+B" exist
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid("has a malformed percent-encoding");
-        }
     }
 
     private static int number(Map<String, String> params, String name, int defaultValue) {

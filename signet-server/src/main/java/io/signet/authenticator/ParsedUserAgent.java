@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code webauthnCredential.parsedUserAgent} (authsignal-api.md §5.2), in the shape of the ua-parser-js
+ * {@code webauthnCredential.parsedUserAgent} (docs/server-api.md §5.2 "webauthnCredential"), in the shape of the ua-parser-js
  * result Authsignal returns: {@code {ua, browser, device, engine, os, cpu}}, unknown parts omitted.
  *
  * <p>A small rule list of our own rather than a library: it only has to name what people register passkeys

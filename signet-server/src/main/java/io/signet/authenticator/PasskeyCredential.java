@@ -3,7 +3,7 @@ package io.signet.authenticator;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;

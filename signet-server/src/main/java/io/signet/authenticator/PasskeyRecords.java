@@ -2,7 +2,7 @@ package io.signet.authenticator;
 
 import io.signet.authenticator.Placement.Created;
 import io.signet.authenticator.Placements.Request;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Jdbc;
 import io.signet.user.User;
 import io.signet.user.VerificationMethod;

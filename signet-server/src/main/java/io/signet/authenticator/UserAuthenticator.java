@@ -1,11 +1,11 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
 import io.signet.user.User;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 
 /**
- * An authenticator on the wire (authsignal-api.md §5.1): an element of getAuthenticators and the
+ * An authenticator on the wire (docs/server-api.md §5.1 "UserAuthenticator"): an element of getAuthenticators and the
  * {@code authenticator} of enroll. Absent optionals are omitted by the mapper.
  */
 public record UserAuthenticator(String userId, String userAuthenticatorId, VerificationMethod verificationMethod,

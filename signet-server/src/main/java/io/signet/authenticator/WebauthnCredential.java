@@ -1,9 +1,9 @@
 package io.signet.authenticator;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /**
- * {@code webauthnCredential} of a passkey authenticator (authsignal-api.md §5.2). Fields Signet does not
+ * {@code webauthnCredential} of a passkey authenticator (docs/server-api.md §5.2 "webauthnCredential"). Fields Signet does not
  * know (for a passkey enrolled through the Server API: device id, backup state, attachment, user agent)
  * are omitted rather than guessed; the Java SDK reads {@code credentialBackedUp} into a primitive, so it is
  * omitted (read as false) rather than ever sent as null.

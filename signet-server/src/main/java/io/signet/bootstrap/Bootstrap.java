@@ -1,8 +1,8 @@
 package io.signet.bootstrap;
 
 import io.signet.config.ConfigException;
-import io.signet.http.Json;
-import io.signet.http.SignetException;
+import io.signet.wire.Json;
+import io.signet.error.SignetException;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;

@@ -1,6 +1,6 @@
 package io.signet.bootstrap;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -1,16 +1,16 @@
 package io.signet.challenge;
 
-import io.signet.http.WireTime;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
+import io.signet.wire.WireTime;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code challenge.log_created} records (authsignal-api.md §9.4): a challenge was created (its code or link
+ * {@code challenge.log_created} records (docs/server-api.md §9.4 "Event types"): a challenge was created (its code or link
  * handed over), verified, or an attempt at it failed. Each is written in its own short transaction right
  * after the step it records committed, because the steps commit in several places (a code, a TOTP step, a
  * recovery code, an opened link); a crash between the two loses that one record.

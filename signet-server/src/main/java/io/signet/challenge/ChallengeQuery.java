@@ -3,7 +3,7 @@ package io.signet.challenge;
 import io.signet.user.VerificationMethod;
 
 /**
- * getChallenge filters (authsignal-api.md §7.5.4), and the idempotency key the Client API binds challenges
+ * getChallenge filters (docs/server-api.md §7.5.4 "getChallenge"), and the idempotency key the Client API binds challenges
  * to (its token's action); each may be null.
  */
 record ChallengeQuery(String challengeId, String userId, String action, VerificationMethod verificationMethod,

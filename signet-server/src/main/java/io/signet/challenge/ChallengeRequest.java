@@ -3,7 +3,7 @@ package io.signet.challenge;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of {@code POST /v1/challenge} (authsignal-api.md §7.5.1, the Node 2.21 superset). Go sends
+ * The body of {@code POST /v1/challenge} (docs/server-api.md §7.5.1 "challenge", the Node 2.21 superset). Go sends
  * {@code ""} for unset strings, so an empty string means absent everywhere here. {@code deviceId},
  * {@code userAgent}, {@code custom} and {@code scope} are rule inputs Signet accepts and does not use yet.
  */

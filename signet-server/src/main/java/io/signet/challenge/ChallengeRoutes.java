@@ -2,23 +2,26 @@ package io.signet.challenge;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
+import io.signet.text.UrlEncoding;
 import io.signet.user.VerificationMethod;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.signet.wire.IdField;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Challenge, verify and getChallenge of the Server API (authsignal-api.md §7.5), with every wire form the
+ * Challenge, verify and getChallenge of the Server API (docs/server-api.md §7.5 "Challenge, verify, claim, get challenge"), with every wire form the
  * SDKs use for getChallenge, and the page an emailed magic link opens (a Signet extension, outside
  * {@code /v1} because a person's browser opens it without a secret key).
  */
 public final class ChallengeRoutes implements Routes {
     static final String MAGIC_LINK_PATH = "/magic-link/";
+    /** The form field of the confirmation page that carries the form token. */
+    static final String FORM_TOKEN_FIELD = "formToken";
 
     private final ChallengeService challenges;
     private final Verification verification;
@@ -40,9 +43,23 @@ public final class ChallengeRoutes implements Routes {
         router.post("/v1/challenges{javaQuery}", this::getChallenge); // Java 2.10.1: query glued on without '?'
         router.get("/v1/v1/challenges", this::getChallenge); // Go doubles the base path
         router.get("/v1/users/{userId}/challenge", this::getChallengeLegacy); // Node 2.0–2.5.3
-        router.page(MAGIC_LINK_PATH + "{token}", ctx -> verification.openMagicLink(ctx.pathParam("token")));
-        router.form(MAGIC_LINK_PATH + "{token}", ctx -> verification.confirmMagicLink(ctx.pathParam("token"),
-                ctx.formParam(Verification.FORM_TOKEN_FIELD)));
+        router.page(MAGIC_LINK_PATH + "{token}", ctx -> page(verification.openMagicLink(ctx.pathParam("token"))));
+        router.form(MAGIC_LINK_PATH + "{token}", ctx -> page(verification.confirmMagicLink(ctx.pathParam("token"),
+                ctx.formParam(FORM_TOKEN_FIELD))));
+    }
+
+    /** A magic link's page: it says only whether the link works, never whose it is or whether an address exists. */
+    private static HtmlPage page(MagicLinkOutcome outcome) {
+        return switch (outcome) {
+            case MagicLinkOutcome.Gone gone -> HtmlPage.of(410, "This link is no longer valid",
+                    "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
+            case MagicLinkOutcome.AskConfirmation ask -> HtmlPage.confirm("Confirm your sign-in",
+                    "Press the button to finish signing in.", "Sign in", FORM_TOKEN_FIELD, ask.formToken());
+            case MagicLinkOutcome.NotConfirmed refused -> HtmlPage.of(403, "This sign-in could not be confirmed",
+                    "Open the link from your email again and press the button on its page.");
+            case MagicLinkOutcome.Verified verified -> HtmlPage.of(200, "You are verified",
+                    "You can close this window and continue where you started.");
+        };
     }
 
     /** challenge — {@code POST /v1/challenge}. */
@@ -89,7 +106,7 @@ public final class ChallengeRoutes implements Routes {
         if (v == null) {
             v = Inputs.given(glued.get(name));
         }
-        return v == null ? null : Requests.checkId(name, v);
+        return v == null ? null : IdField.check(name, v);
     }
 
     private static VerificationMethod filterMethod(String value) {
@@ -102,16 +119,14 @@ public final class ChallengeRoutes implements Routes {
         String path = ctx.path();
         String raw = path.substring(path.indexOf("/challenges") + "/challenges".length());
         Map<String, String> out = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                try {
-                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    throw io.signet.http.SignetException.invalid("The getChallenge parameters are not URL-encoded.");
+        try {
+            for (UrlEncoding.Pair pair : UrlEncoding.queryPairs(raw, true)) {
+                if (!pair.name().isEmpty() && pair.value() != null) {
+                    out.putIfAbsent(pair.name(), pair.value());
                 }
             }
+        } catch (IllegalArgumentException e) {
+            throw io.signet.error.SignetException.invalid("The getChallenge parameters are not URL-encoded.");
         }
         return out;
     }

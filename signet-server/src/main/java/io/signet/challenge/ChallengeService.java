@@ -1,7 +1,7 @@
 package io.signet.challenge;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.user.Contacts;
 import io.signet.user.User;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Starting and re-sending challenges (authsignal-api.md §7.5.1) and reading them back (§7.5.4). Every input
+ * Starting and re-sending challenges (docs/server-api.md §7.5.1 "challenge") and reading them back (§7.5.4). Every input
  * is validated before anything is written; a message that cannot be delivered removes the challenge it
  * was for.
  */

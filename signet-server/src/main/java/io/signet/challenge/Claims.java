@@ -1,12 +1,12 @@
 package io.signet.challenge;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.user.UserChanges;
 import io.signet.user.UserService;
 
 /**
- * claimChallenge (authsignal-api.md §7.5.3): gives a verified challenge, possibly started without a user
+ * claimChallenge (docs/server-api.md §7.5.3 "claimChallenge"): gives a verified challenge, possibly started without a user
  * (the Java SDK sends none), to a user, and returns a token {@code /v1/validate} accepts as
  * CHALLENGE_SUCCEEDED. A challenge belongs to at most one user.
  */

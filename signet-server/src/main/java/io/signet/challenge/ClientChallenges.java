@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Challenges as the Client API drives them (authsignal-client-api.md §4.2–4.6): bound to the caller's
+ * Challenges as the Client API drives them (docs/client-api.md §4.2 "Email OTP (#10–#12)"–4.6): bound to the caller's
  * action, found again through it (the SDK sends no challengeId), and run through the same
  * {@link ChallengeService} and {@link Verification} as the Server API, so sending limits, attempt limits,
  * the action's result and the authenticator's {@code lastVerifiedAt} are one implementation whichever API a

@@ -1,7 +1,7 @@
 package io.signet.challenge;
 
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.SyncWebhooks;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a message. A tenant with an endpoint subscribed to {@code email.created} / {@code sms.created}
- * delivers it itself (authsignal-api.md §9.4: a synchronous, signed call; a non-2xx reply fails the
+ * delivers it itself (docs/server-api.md §9.4 "Event types": a synchronous, signed call; a non-2xx reply fails the
  * challenge). Otherwise the configured SMTP server for email, the SMS carrier for SMS and WhatsApp, else
  * dev stdout when the operator opted in. With none, sending is refused with a description that says how
  * to configure one.

@@ -3,7 +3,7 @@ package io.signet.challenge;
 import io.signet.user.VerificationMethod;
 
 /**
- * getChallenge answer (authsignal-api.md §7.5.4): every field optional, {@code {}} when no challenge
+ * getChallenge answer (docs/server-api.md §7.5.4 "getChallenge"): every field optional, {@code {}} when no challenge
  * is active. {@code action} is the action code as a string (the docs' "number" is a docs error).
  */
 public record GetChallengeResponse(

@@ -1,8 +1,9 @@
 package io.signet.challenge;
 
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.text.BoundedText;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.IdField;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ final class Inputs {
     static final Set<VerificationMethod> STARTABLE = EnumSet.of(VerificationMethod.SMS, VerificationMethod.WHATSAPP,
             VerificationMethod.EMAIL_OTP, VerificationMethod.EMAIL_MAGIC_LINK, VerificationMethod.AUTHENTICATOR_APP,
             VerificationMethod.RECOVERY_CODE);
-    private static final Pattern ACTION = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$"); // authsignal-api.md §2.6
+    private static final Pattern ACTION = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$"); // docs/server-api.md §2.6 "Path and query encoding"
     private static final Pattern LOCALE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$");
     private static final Pattern IP = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
     private static final int MAX_CODE_LENGTH = 64;
@@ -28,14 +29,14 @@ final class Inputs {
 
     static String optionalId(String field, String value) {
         String v = given(value);
-        return v == null ? null : Requests.checkId(field, v);
+        return v == null ? null : IdField.check(field, v);
     }
 
     static String requiredId(String field, String value) {
         if (given(value) == null) {
             throw SignetException.invalid("'" + field + "' is required.");
         }
-        return Requests.checkId(field, value);
+        return IdField.check(field, value);
     }
 
     static VerificationMethod method(String field, String value, Set<VerificationMethod> allowed) {
@@ -84,12 +85,7 @@ final class Inputs {
     }
 
     static String text(String field, String value, int max) {
-        String v = given(value);
-        if (v != null && (v.length() > max || v.chars().anyMatch(Character::isISOControl))) {
-            throw SignetException.invalid("'" + field + "' must be at most " + max
-                    + " characters without control characters.");
-        }
-        return v;
+        return BoundedText.optional(field, given(value), max);
     }
 
     static String verificationCode(String value) {

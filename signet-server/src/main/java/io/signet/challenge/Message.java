@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One outgoing code or link, with everything any {@link Sender} may need: the text for mail and SMS, and
- * the fields of the {@code email.created} / {@code sms.created} events (authsignal-api.md §9.4).
+ * the fields of the {@code email.created} / {@code sms.created} events (docs/server-api.md §9.4 "Event types").
  * Holds a secret ({@code code} or {@code url}): never log it, and {@link #toString()} leaves it out.
  */
 record Message(

@@ -1,6 +1,6 @@
 package io.signet.challenge;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.signet.challenge;
 
-/** SmsChannel (authsignal-api.md §4.3): how an SMS-method code travels. */
+/** SmsChannel (docs/server-api.md §4.3 "Other enums"): how an SMS-method code travels. */
 enum SmsChannel {
     DEFAULT,
     WHATSAPP

@@ -1,13 +1,12 @@
 package io.signet.challenge;
 
+import io.signet.text.UrlEncoding;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -36,8 +35,9 @@ final class SmtpSender implements Sender {
         this.port = uri.getPort() > 0 ? uri.getPort() : protocol.equals("smtps") ? 465 : 587;
         String userInfo = uri.getRawUserInfo();
         int colon = userInfo == null ? -1 : userInfo.indexOf(':');
-        this.user = userInfo == null ? null : decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        this.password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        this.user = userInfo == null ? null
+                : UrlEncoding.decodeComponent(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        this.password = colon < 0 ? null : UrlEncoding.decodeComponent(userInfo.substring(colon + 1));
         try {
             this.from = new InternetAddress(from, true);
         } catch (jakarta.mail.internet.AddressException e) {
@@ -76,9 +76,5 @@ final class SmtpSender implements Sender {
             throw new DeliveryException("SMTP delivery to " + host + ":" + port + " failed: " + e.getClass().getSimpleName(),
                     e);
         }
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

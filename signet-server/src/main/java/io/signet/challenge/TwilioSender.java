@@ -1,8 +1,8 @@
 package io.signet.challenge;
 
+import io.signet.text.UrlEncoding;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +31,7 @@ final class TwilioSender implements Sender {
 
     TwilioSender(String baseUrl, String accountSid, String authToken, String from) {
         this.endpoint = URI.create(baseUrl + "/2010-04-01/Accounts/"
-                + URLEncoder.encode(accountSid, StandardCharsets.UTF_8) + "/Messages.json");
+                + UrlEncoding.component(accountSid) + "/Messages.json");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.from = from;
@@ -49,7 +49,7 @@ final class TwilioSender implements Sender {
         }
         form.put("Body", message.text());
         String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> e.getKey() + "=" + UrlEncoding.form(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))

@@ -1,10 +1,9 @@
 package io.signet.challenge;
 
-import io.signet.http.HtmlPage;
+import io.signet.error.SignetException;
 import io.signet.lockout.FailureCounters;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.BusinessMetrics.VerifyFailure;
-import io.signet.http.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
@@ -18,7 +17,7 @@ import java.util.OptionalLong;
 import java.util.function.BiFunction;
 
 /**
- * Checking what the person sends back: codes ({@code POST /v1/verify}, authsignal-api.md §7.5.2), including
+ * Checking what the person sends back: codes ({@code POST /v1/verify}, docs/server-api.md §7.5.2 "verify"), including
  * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
  * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
  * is compared, and verifies at most once. A success settles the tracked action and stamps the
@@ -225,48 +224,34 @@ final class Verification {
         return token != null && token.length() <= 100;
     }
 
-    private static HtmlPage linkGone() {
-        return HtmlPage.of(410, "This link is no longer valid",
-                "Sign-in links work once and expire after a few minutes. Go back to the app and ask for a new one.");
-    }
-
     /**
      * An opened magic link ({@code GET}): only a page with a button, because mail scanners and link previews
      * open links too. The button posts the form token derived from the link back to the same address. The
      * page says only whether the link works, never whose it is or whether an address exists.
      */
-    HtmlPage openMagicLink(String token) {
+    MagicLinkOutcome openMagicLink(String token) {
         if (!plausibleLink(token) || store.findLink(secrets.linkHash(token), clock.millis()).isEmpty()) {
-            return linkGone();
+            return new MagicLinkOutcome.Gone();
         }
-        return HtmlPage.confirm("Confirm your sign-in", "Press the button to finish signing in.", "Sign in",
-                FORM_TOKEN_FIELD, secrets.linkFormToken(token));
+        return new MagicLinkOutcome.AskConfirmation(secrets.linkFormToken(token));
     }
-
-    /** The form field of the confirmation page that carries the form token. */
-    static final String FORM_TOKEN_FIELD = "formToken";
 
     /**
      * The confirmation of a magic link ({@code POST} from its page): verifies its challenge once, when the
      * form token is the one derived from this link. Without it nothing changes (403).
      */
-    HtmlPage confirmMagicLink(String token, String formToken) {
+    MagicLinkOutcome confirmMagicLink(String token, String formToken) {
         if (!plausibleLink(token)) {
-            return linkGone();
+            return new MagicLinkOutcome.Gone();
         }
         if (!secrets.linkFormTokenMatches(token, formToken)) {
-            return HtmlPage.of(403, "This sign-in could not be confirmed",
-                    "Open the link from your email again and press the button on its page.");
+            return new MagicLinkOutcome.NotConfirmed();
         }
         Optional<Challenge> verified = store.verifyLink(secrets.linkHash(token), clock.millis());
         verified.ifPresent(c -> {
             log.record(c, ChallengeLog.Step.VERIFIED, null);
             settle(c, null);
         });
-        if (verified.isEmpty()) {
-            return linkGone();
-        }
-        return HtmlPage.of(200, "You are verified",
-                "You can close this window and continue where you started.");
+        return verified.isEmpty() ? new MagicLinkOutcome.Gone() : new MagicLinkOutcome.Verified();
     }
 }

@@ -3,7 +3,7 @@ package io.signet.challenge;
 import io.signet.user.VerificationMethod;
 
 /**
- * {@code POST /v1/verify} answer (authsignal-api.md §7.5.2). A wrong or expired code is a 200 with
+ * {@code POST /v1/verify} answer (docs/server-api.md §7.5.2 "verify"). A wrong or expired code is a 200 with
  * {@code isVerified:false} and a {@code failureReason}; the contact is returned only on success.
  * {@code recoveryCodesRemaining} is a Signet extension, present only for RECOVERY_CODE challenges.
  */
@@ -15,7 +15,7 @@ public record VerifyResponse(
         FailureReason failureReason,
         Integer recoveryCodesRemaining) {
 
-    /** VerificationFailureReason (authsignal-api.md §4.3). */
+    /** VerificationFailureReason (docs/server-api.md §4.3 "Other enums"). */
     public enum FailureReason {
         CODE_INVALID_OR_EXPIRED,
         MAX_ATTEMPTS_EXCEEDED

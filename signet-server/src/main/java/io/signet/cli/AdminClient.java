@@ -1,6 +1,6 @@
 package io.signet.cli;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,8 +1,7 @@
 package io.signet.cli;
 
-import io.signet.http.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.signet.wire.Json;
+import io.signet.text.UrlEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,6 @@ public final class RulesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(new RulesCommand()),
                     option + " must be JSON: " + e.getOriginalMessage());
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The fields create and update share; absent options are left out of the request. */
@@ -95,7 +90,7 @@ public final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return send(admin, "GET", "/admin/v1/rules" + (actionCode == null ? "" : "?actionCode=" + encode(actionCode)), null);
+            return send(admin, "GET", "/admin/v1/rules" + (actionCode == null ? "" : "?actionCode=" + UrlEncoding.component(actionCode)), null);
         }
     }
 
@@ -107,7 +102,7 @@ public final class RulesCommand implements Callable<Integer> {
         String ruleId;
 
         int send(String method) {
-            return RulesCommand.send(admin, method, "/admin/v1/rules/" + encode(ruleId), null);
+            return RulesCommand.send(admin, method, "/admin/v1/rules/" + UrlEncoding.component(ruleId), null);
         }
     }
 
@@ -143,7 +138,7 @@ public final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return send(admin, "PATCH", "/admin/v1/rules/" + encode(ruleId), rule.body());
+            return send(admin, "PATCH", "/admin/v1/rules/" + UrlEncoding.component(ruleId), rule.body());
         }
     }
 
@@ -197,7 +192,7 @@ public final class RulesCommand implements Callable<Integer> {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("defaultOutcome", clear ? null : outcome);
-            return send(admin, "PATCH", "/admin/v1/action-configurations/" + encode(actionCode), body);
+            return send(admin, "PATCH", "/admin/v1/action-configurations/" + UrlEncoding.component(actionCode), body);
         }
     }
 }

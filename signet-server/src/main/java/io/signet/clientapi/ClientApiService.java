@@ -5,15 +5,15 @@ import io.signet.action.ActionTokens;
 import io.signet.action.VerifiedAction;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.UserAuthenticator;
+import io.signet.caller.ClientPrincipal;
 import io.signet.challenge.ActionRef;
 import io.signet.challenge.ClientChallenges;
-import io.signet.http.ClientPrincipal;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.VerificationMethod;
 
 /**
- * The Client API's OTP, authenticator-app and magic-link flows (authsignal-client-api.md §4.2–4.6, §6) on
+ * The Client API's OTP, authenticator-app and magic-link flows (docs/client-api.md §4.2 "Email OTP (#10–#12)"–4.6, §6) on
  * top of the Server API's services: enrollment through {@link AuthenticatorService} (pending until the first
  * successful verification), challenges and verification through {@link ClientChallenges} (the same sending
  * and attempt limits as {@code /v1/challenge} and {@code /v1/verify}), the action's result through the

@@ -1,6 +1,6 @@
 package io.signet.clientapi;
 
-/** Request bodies of the Client API (authsignal-client-api.md §4.2–4.6); an empty body reads as {@code {}}. */
+/** Request bodies of the Client API (docs/client-api.md §4.2 "Email OTP (#10–#12)"–4.6); an empty body reads as {@code {}}. */
 final class ClientBodies {
     private ClientBodies() {
     }

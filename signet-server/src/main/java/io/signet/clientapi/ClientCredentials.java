@@ -2,10 +2,10 @@ package io.signet.clientapi;
 
 import io.signet.action.ActionTokens;
 import io.signet.action.TokenClaims;
-import io.signet.http.ClientAuthenticator;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantSettingsService;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.signet.clientapi;
 import io.signet.authenticator.UserAuthenticator;
 
 /**
- * Response bodies of the Client API, with the exact key names the SDKs read (authsignal-client-api.md §4,
+ * Response bodies of the Client API, with the exact key names the SDKs read (docs/client-api.md §4 "Endpoint details",
  * §8.8). None has an {@code error} key: the browser SDK takes any body with one for an error.
  */
 final class ClientResponses {

@@ -4,19 +4,19 @@ import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.action.ActionTokens;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.caller.ClientPrincipal;
 import io.signet.challenge.ClientChallenges;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.Json;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 
 /**
- * The Client API routes {@code /v1/client/*} (authsignal-client-api.md §3) that the browser and mobile SDKs
+ * The Client API routes {@code /v1/client/*} (docs/client-api.md §3 "Endpoint catalogue") that the browser and mobile SDKs
  * call with an action token or tenant Basic. Authentication and CORS are the client edge's
  * ({@code io.signet.http.ClientEdge}); a handler only asks who the caller is. Passkeys live in their own
  * feature; push and QR code (#27–#30) answer that Signet does not support them yet.

@@ -1,5 +1,6 @@
 package io.signet.config;
 
+import io.signet.text.PhoneNumbers;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Checks of the settings that send mail and SMS; each failure names the variable and shows a valid value. */
 final class DeliverySettings {
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
     private static final Pattern MESSAGING_SERVICE = Pattern.compile("^MG[0-9a-fA-F]{32}$");
 
     private DeliverySettings() {
@@ -62,7 +62,7 @@ final class DeliverySettings {
             throw new ConfigException("SMS via Twilio needs SIGNET_SMS_TWILIO_ACCOUNT_SID, "
                     + "SIGNET_SMS_TWILIO_AUTH_TOKEN and SIGNET_SMS_TWILIO_FROM together");
         }
-        if (!E164.matcher(from).matches() && !MESSAGING_SERVICE.matcher(from).matches()) {
+        if (!PhoneNumbers.isE164(from) && !MESSAGING_SERVICE.matcher(from).matches()) {
             throw new ConfigException("SIGNET_SMS_TWILIO_FROM must be an E.164 number such as +14155550100 "
                     + "or a Messaging Service SID (MG followed by 32 hex digits)");
         }

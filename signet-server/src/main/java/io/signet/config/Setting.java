@@ -2,7 +2,8 @@ package io.signet.config;
 
 /**
  * Every environment variable Signet reads. The README's configuration table lists the same rows;
- * {@code SettingTest} fails when a {@link SignetConfig} component has no row here.
+ * {@code SignetConfigTest.every_config_component_has_a_setting_and_a_README_row} fails when a
+ * {@link SignetConfig} component has no row here or a row has no README entry.
  */
 public enum Setting {
     HOST("SIGNET_HOST", "127.0.0.1", false, "Address the HTTP server binds to."),

@@ -1,13 +1,17 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * The edge of the Client API route group {@code /v1/client/*} (authsignal-client-api.md §2), decided once
+ * The edge of the Client API route group {@code /v1/client/*} (docs/client-api.md §2 "Transport"), decided once
  * for the group rather than per handler: CORS for the tenants' expected origins, and authentication by a
  * Bearer action token or by tenant Basic (the public tenant id). The secret-key Basic of the Server API is
  * never accepted here, and tenant Basic is never accepted on the Server API.

@@ -2,6 +2,9 @@ package io.signet.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
+import io.signet.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.caller.ClientAuthenticator;
+import io.signet.caller.RequestAuthenticator;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -25,14 +30,6 @@ public final class HttpServer implements AutoCloseable {
     private HttpServer(Javalin app, List<String> jsonEndpoints) {
         this.app = app;
         this.jsonEndpoints = jsonEndpoints;
-    }
-
-    /** A server without the Client API: every {@code /v1/client/*} request is unauthorized. */
-    public static HttpServer start(String host, int port, List<Routes> features, RequestAuthenticator authenticator,
-                                   Database db, Idempotency idempotency, PrometheusMeterRegistry metrics,
-                                   boolean accessLog) {
-        return start(host, port, features, authenticator, ClientAuthenticator.NONE, db, idempotency, metrics,
-                accessLog, false, NO_TRUSTED_PROXY);
     }
 
     /**

@@ -1,8 +1,15 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
-import io.signet.crypto.Encryptor;
-import io.signet.store.Database;
+import io.signet.error.SignetException;
+import io.signet.idempotency.IdempotencyStore;
+import io.signet.idempotency.IdempotencyStore.Answer;
+import io.signet.idempotency.IdempotencyStore.Claimed;
+import io.signet.idempotency.IdempotencyStore.InProgress;
+import io.signet.idempotency.IdempotencyStore.Mismatch;
+import io.signet.idempotency.IdempotencyStore.Replay;
+import io.signet.wire.IdField;
+import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,41 +25,24 @@ import java.util.concurrent.Callable;
  * the tenant and expire after 24 hours.
  *
  * <p>The key is claimed in its own transaction before the work runs, so two concurrent requests with one
- * key cannot both run (the second gets a 409 "in progress"). A claim whose request died without an answer
- * (the process crashed) is taken over after {@link #ABANDONED_AFTER}.
+ * key cannot both run (the second gets a 409 "in progress"). The answer is recorded in the same transaction
+ * as the work, so a crash leaves either both (a retry replays) or neither (a retry runs the work once). A
+ * claim whose request died without an answer (the process crashed) is taken over after
+ * {@link #ABANDONED_AFTER}.
  *
- * <p>Recorded answers carry secrets (recovery codes, refresh, access and action tokens), so they are stored
- * sealed with the data key, bound to their tenant and key; a record written in plaintext by an older
- * version is still replayed until it expires.
+ * <p>Answers are kept by an {@link IdempotencyStore}, which seals them: they carry secrets.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration TTL = Duration.ofHours(24);
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-    private final Database db;
-    private final Encryptor encryptor;
+    private final IdempotencyStore store;
     private final Clock clock;
 
-    public Idempotency(Database db, Encryptor encryptor, Clock clock) {
-        this.db = db;
-        this.encryptor = encryptor;
+    public Idempotency(IdempotencyStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
-    }
-
-    private sealed interface Claim {
-    }
-
-    private record Claimed() implements Claim {
-    }
-
-    private record Replay(int status, String body) implements Claim {
-    }
-
-    private record Mismatch() implements Claim {
-    }
-
-    private record InProgress() implements Claim {
     }
 
     void handle(Context ctx, Callable<String> work) throws Exception {
@@ -61,10 +51,11 @@ public final class Idempotency {
             Router.respond(ctx, 200, work.call());
             return;
         }
-        Requests.checkId(HEADER, key);
+        IdField.check(HEADER, key);
         String tenantId = Requests.tenantId(ctx);
         String requestHash = fingerprint(ctx);
-        switch (claim(tenantId, key, requestHash)) {
+        long now = clock.millis();
+        switch (store.claim(tenantId, key, requestHash, now, now + TTL.toMillis(), now - ABANDONED_AFTER.toMillis())) {
             case Replay r -> Router.respond(ctx, r.status(), r.body());
             case Mismatch m -> throw SignetException.conflict(
                     "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
@@ -74,86 +65,55 @@ public final class Idempotency {
         }
     }
 
+    /**
+     * Runs a claimed request so that its answer commits with its work (see {@link IdempotencyStore#runAndRecord}).
+     * A refusal is recorded as the error body the caller gets and then thrown, to be rendered as always.
+     */
     private void runClaimed(Context ctx, Callable<String> work, String tenantId, String key) throws Exception {
-        String body;
+        Refusal refusal = new Refusal();
+        Answer answer;
         try {
-            body = work.call();
-        } catch (SignetException e) {
-            if (e.retryAfterSeconds() > 0) {
-                release(tenantId, key); // "try again later" must not be replayed to the retry it asks for
-            } else {
-                record(tenantId, key, e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())));
-            }
-            throw e;
-        } catch (Exception | Error e) {
-            release(tenantId, key); // unexpected failure: let a retry run the request again
-            throw e;
+            answer = store.runAndRecord(tenantId, key, () -> {
+                refusal.exception = null; // the request may run again when its transaction is retried
+                try {
+                    return new Answer(200, work.call(), true);
+                } catch (SignetException e) {
+                    refusal.exception = e;
+                    return new Answer(e.code().status(), Json.write(ErrorBody.of(e.code(), e.description())),
+                            e.retryAfterSeconds() == 0);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckedFailure(e);
+                }
+            });
+        } catch (CheckedFailure e) {
+            throw e.checked;
         }
-        record(tenantId, key, 200, body);
-        Router.respond(ctx, 200, body);
+        if (refusal.exception != null) {
+            throw refusal.exception;
+        }
+        Router.respond(ctx, answer.status(), answer.body());
     }
 
-    private Claim claim(String tenantId, String key, String requestHash) {
-        long now = clock.millis();
-        return db.write(jdbc -> {
-            int inserted = jdbc.update("""
-                    INSERT INTO idempotency_records (tenant_id, idempotency_key, request_hash, created_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""",
-                    tenantId, key, requestHash, now, now + TTL.toMillis());
-            if (inserted == 1) {
-                return new Claimed();
-            }
-            int retaken = jdbc.update("""
-                    UPDATE idempotency_records
-                       SET request_hash = ?, status_code = NULL, response_body = NULL, created_at = ?, expires_at = ?
-                     WHERE tenant_id = ? AND idempotency_key = ?
-                       AND (expires_at < ? OR (status_code IS NULL AND created_at < ?))""",
-                    requestHash, now, now + TTL.toMillis(), tenantId, key, now, now - ABANDONED_AFTER.toMillis());
-            if (retaken == 1) {
-                return new Claimed();
-            }
-            return jdbc.queryOne("""
-                    SELECT request_hash, status_code, response_body FROM idempotency_records
-                     WHERE tenant_id = ? AND idempotency_key = ?""",
-                    row -> {
-                        if (!row.string("request_hash").equals(requestHash)) {
-                            return (Claim) new Mismatch();
-                        }
-                        Long status = row.nullableLong("status_code");
-                        return status == null ? new InProgress()
-                                : new Replay(status.intValue(), open(tenantId, key, row.string("response_body")));
-                    },
-                    tenantId, key).orElseGet(InProgress::new);
-        });
+    /** The refusal of the request's last run, thrown once its answer committed. */
+    private static final class Refusal {
+        private SignetException exception;
     }
 
-    private void record(String tenantId, String key, int status, String body) {
-        db.write(jdbc -> jdbc.update("""
-                UPDATE idempotency_records SET status_code = ?, response_body = ?
-                 WHERE tenant_id = ? AND idempotency_key = ?""", status,
-                encryptor.encrypt(body, associatedData(tenantId, key)), tenantId, key));
-    }
+    /** Carries a checked exception of the endpoint through the transaction, to be rethrown as it was. */
+    private static final class CheckedFailure extends RuntimeException {
+        private final Exception checked;
 
-    private String open(String tenantId, String key, String stored) {
-        return Encryptor.isSealed(stored) ? encryptor.decrypt(stored, associatedData(tenantId, key)) : stored;
-    }
-
-    /** Binds a sealed answer to its record: copied to another tenant's or key's row it does not open. */
-    private static String associatedData(String tenantId, String key) {
-        return "idempotency:" + tenantId + ":" + key;
-    }
-
-    private void release(String tenantId, String key) {
-        db.write(jdbc -> jdbc.update(
-                "DELETE FROM idempotency_records WHERE tenant_id = ? AND idempotency_key = ? AND status_code IS NULL",
-                tenantId, key));
+        CheckedFailure(Exception checked) {
+            super(checked.getMessage(), checked, false, false);
+            this.checked = checked;
+        }
     }
 
     /** Deletes expired records; run periodically. */
     public int purgeExpired() {
-        long now = clock.millis();
-        return db.write(jdbc -> jdbc.update("DELETE FROM idempotency_records WHERE expires_at < ?", now));
+        return store.purgeExpired(clock.millis());
     }
 
     /** Method, path, query and body: a retry must be the same request, not just reuse the key. */

@@ -1,11 +1,15 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
+import io.signet.wire.IdField;
+import io.signet.wire.Json;
 
 /** Reading what a request carries, with the validation every endpoint shares. */
 public final class Requests {
     static final String TENANT_ATTRIBUTE = "signet.tenantId";
-    private static final int MAX_ID_LENGTH = 255;
 
     private Requests() {
     }
@@ -21,7 +25,7 @@ public final class Requests {
 
     /**
      * The user name of HTTP Basic credentials (the secret key, as every SDK sends it with an empty password,
-     * authsignal-api.md §2.2), or empty when the header is missing or malformed.
+     * docs/server-api.md §2.2 "Authentication"), or empty when the header is missing or malformed.
      */
     public static java.util.Optional<String> basicUser(Context ctx) {
         String header = ctx.header("Authorization");
@@ -67,20 +71,7 @@ public final class Requests {
      * once by the router, 1 to 255 characters, no control characters.
      */
     public static String id(Context ctx, String name) {
-        return checkId(name, ctx.pathParam(name));
-    }
-
-    public static String checkId(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            throw SignetException.invalid("'" + name + "' must not be empty.");
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw SignetException.invalid("'" + name + "' must be at most " + MAX_ID_LENGTH + " characters.");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'" + name + "' must not contain control characters.");
-        }
-        return value;
+        return IdField.check(name, ctx.pathParam(name));
     }
 
     /** An optional query parameter, or null when absent or empty. */

@@ -4,12 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.signet.error.SignetException;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What features see of the web framework: add an {@link Endpoint} under a method and path. Every
- * endpoint answers 200 with a JSON body (authsignal-api.md §2.5: no 201/204, always a body).
+ * endpoint answers 200 with a JSON body (docs/server-api.md §2.5 "Responses": no 201/204, always a body).
  * Mutating endpoints go through {@link Idempotency} so an {@code Idempotency-Key} retry replays the
  * first response.
  */

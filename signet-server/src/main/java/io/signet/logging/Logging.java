@@ -1,13 +1,13 @@
 package io.signet.logging;
 
 import ch.qos.logback.classic.AsyncAppender;
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import co.elastic.logging.logback.EcsEncoder;
+import io.signet.config.LogLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +24,19 @@ public final class Logging {
             + "%replace( [%X{" + REQUEST_ID + "}]){' \\[\\]', ''} - %msg%n";
     private static final String APPENDER = "ASYNC";
 
-    private static String applied = "";
+    private static String appliedFormat = "";
 
     private Logging() {
     }
 
     /**
-     * Replaces the root logger's appender with one of {@code format} ("text" or "json") at {@code level}.
-     * Starting several servers in one JVM (tests) with the same settings changes nothing.
+     * Sets the root level ({@link LogLevel}) and replaces the root logger's appender with one writing
+     * {@code format} ("text" or "json"). Starting several servers in one JVM (tests) in the same format keeps the
+     * appender.
      */
     public static synchronized void configure(String level, String format) {
-        if (applied.equals(level + "/" + format)
-                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        LogLevel.apply(level);
+        if (appliedFormat.equals(format) || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -59,8 +60,7 @@ public final class Logging {
             root.detachAppender(previous);
             previous.stop(); // drains its queue first, so no line is lost on a switch
         }
-        root.setLevel(Level.toLevel(level, Level.INFO));
-        applied = level + "/" + format;
+        appliedFormat = format;
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {

@@ -1,7 +1,7 @@
 package io.signet.passkey;
 
 import io.javalin.http.Context;
-import io.signet.http.ClientPrincipal;
+import io.signet.caller.ClientPrincipal;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Client API passkey routes #1-#9 (authsignal-client-api.md §3, §4.1), behind the client edge, which
+ * The Client API passkey routes #1-#9 (docs/client-api.md §3 "Endpoint catalogue", §4.1), behind the client edge, which
  * has already authenticated the caller and answered CORS. The {@code /web} twins (#2, #5, #7) behave
  * exactly like their plain routes (§4.1.1: their cookie semantics are unverified; docs/passkeys.md).
  */

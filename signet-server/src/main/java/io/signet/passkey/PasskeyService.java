@@ -9,15 +9,12 @@ import io.signet.authenticator.PasskeyRecords;
 import io.signet.authenticator.PasskeyRecords.NewPasskey;
 import io.signet.authenticator.PasskeyRecords.Passkey;
 import io.signet.authenticator.UserAuthenticator;
+import io.signet.caller.ClientPrincipal;
 import io.signet.challenge.ActionOutcomes;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.Json;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.lockout.FailureCounters;
-import io.signet.http.WireTime;
 import io.signet.passkey.Wire.AddPasskeyRequest;
 import io.signet.passkey.Wire.AddPasskeyResponse;
 import io.signet.passkey.Wire.AuthenticationOptionsRequest;
@@ -41,6 +38,9 @@ import io.signet.user.User;
 import io.signet.user.UserChanges;
 import io.signet.user.UserService;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.IdField;
+import io.signet.wire.Json;
+import io.signet.wire.WireTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -53,7 +53,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Client API passkey ceremonies (authsignal-client-api.md §4.1, §5, §6): registration options and
+ * The Client API passkey ceremonies (docs/client-api.md §4.1 "Passkeys", §5, §6): registration options and
  * add passkey (#1-#3), named-action and authentication options (#4-#7), verify (#8) and lookup (#9).
  * Decisions are in docs/passkeys.md. The WebAuthn checks run outside any transaction; a ceremony is
  * consumed by the write that stores its result, so a replay, even a concurrent one, succeeds at most once.
@@ -176,7 +176,7 @@ public final class PasskeyService {
         if (action == null || !ACTION_CODE.matcher(action).matches()) {
             throw SignetException.invalid("'action' must be 1 to 64 letters, digits, '_' or '-'.");
         }
-        String key = r.idempotencyKey() == null ? null : Requests.checkId("idempotencyKey", r.idempotencyKey());
+        String key = r.idempotencyKey() == null ? null : IdField.check("idempotencyKey", r.idempotencyKey());
         long now = clock.millis();
         Ceremony c = new Ceremony(caller.tenantId(), Ids.timeOrdered(now), Ceremony.Kind.AUTHENTICATION,
                 RandomTokens.base64Url(32), null, action, key, rp.rpId(), null, null, now,
@@ -387,7 +387,7 @@ public final class PasskeyService {
         if (value == null || value.isBlank()) {
             throw SignetException.invalid("'" + field + "' is required.");
         }
-        return Requests.checkId(field, value);
+        return IdField.check(field, value);
     }
 
     private static String text(String field, String value) {

@@ -22,25 +22,25 @@ import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionsAuthe
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.BadChallengeException;
 import com.webauthn4j.verifier.exception.BadOriginException;
-import com.webauthn4j.verifier.exception.BadTopOriginException;
 import com.webauthn4j.verifier.exception.BadRpIdException;
 import com.webauthn4j.verifier.exception.BadSignatureException;
+import com.webauthn4j.verifier.exception.BadTopOriginException;
 import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.VerificationException;
 import io.signet.authenticator.PasskeyRecords.Passkey;
-import io.signet.http.ErrorCode;
 import io.signet.authenticator.PublicKeySanity;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The two WebAuthn ceremonies' checks (authsignal-client-api.md §5.5), on webauthn4j as §5.6 verified it:
+ * The two WebAuthn ceremonies' checks (docs/client-api.md §5.5 "What the server verifies"), on webauthn4j as §5.6 verified it:
  * the non-strict manager (attestation {@code none} and any other format accepted without a trust path),
  * with the challenge, rpId and origin a {@link Ceremony} and its {@link RelyingParty} give. A response that
  * is not WebAuthn JSON is 400 {@code invalid_request}; one that fails a check is 400

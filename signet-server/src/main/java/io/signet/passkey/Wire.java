@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Client API passkey bodies, field for field as authsignal-client-api.md §4.1 names them (the SDKs
+ * The Client API passkey bodies, field for field as docs/client-api.md §4.1 "Passkeys" names them (the SDKs
  * read these exact keys). Absent optionals are omitted by the mapper.
  */
 final class Wire {

@@ -1,7 +1,7 @@
 package io.signet.rule;
 
 import io.signet.bootstrap.Section;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +34,7 @@ public final class ActionConfigurationSection implements Section {
 
     @Override
     public List<JsonNode> existing(String tenantId) {
-        return rules.configurations(tenantId).stream().map(c -> (JsonNode) Json.MAPPER.valueToTree(c)).toList();
+        return rules.configurations(tenantId).stream().<JsonNode>map(c -> Json.MAPPER.valueToTree(c)).toList();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.signet.rule;
 
-import io.signet.http.Json;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.signet.rule;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * A JsonLogic evaluator (jsonlogic.com), written here because no maintained Java implementation resolves
- * from Maven Central and passes the official suite; {@code JsonLogicSuiteTest} runs that suite. Semantics
+ * A JsonLogic evaluator (jsonlogic.com), written here so that it works on the Jackson trees rules are
+ * stored as and bounds what a tenant-written rule may cost (below); {@code JsonLogicSuiteTest} runs the
+ * official test suite against it. Semantics
  * follow the reference implementation json-logic-js 2.0.5, operator for operator, except that {@code log}
  * is not offered (evaluation has no I/O).
  *

@@ -2,7 +2,7 @@ package io.signet.rule;
 
 /**
  * What a rule or an action's default decides, and the action state track reports for it
- * (authsignal-api.md §4.2: the rule outcomes ALLOW, CHALLENGE, REVIEW and BLOCK).
+ * (docs/server-api.md §4.2 "UserActionState": the rule outcomes ALLOW, CHALLENGE, REVIEW and BLOCK).
  */
 public enum Outcome {
     ALLOW("ALLOW"),
@@ -31,6 +31,6 @@ public enum Outcome {
                 return o;
             }
         }
-        throw io.signet.http.SignetException.invalid("'" + field + "' must be one of ALLOW, CHALLENGE, REVIEW, BLOCK.");
+        throw io.signet.error.SignetException.invalid("'" + field + "' must be one of ALLOW, CHALLENGE, REVIEW, BLOCK.");
     }
 }

@@ -1,7 +1,7 @@
 package io.signet.rule;
 
-import io.signet.http.WireTime;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.WireTime;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
 package io.signet.rule;
 
 import io.signet.bootstrap.Section;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +30,7 @@ public final class RuleSection implements Section {
 
     @Override
     public List<JsonNode> existing(String tenantId) {
-        return rules.list(tenantId, null).stream().map(r -> (JsonNode) Json.MAPPER.valueToTree(r)).toList();
+        return rules.list(tenantId, null).stream().<JsonNode>map(r -> Json.MAPPER.valueToTree(r)).toList();
     }
 
     @Override

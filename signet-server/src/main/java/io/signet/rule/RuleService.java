@@ -1,8 +1,9 @@
 package io.signet.rule;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.text.BoundedText;
 import io.signet.user.VerificationMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class RuleService {
         this.clock = clock;
     }
 
-    /** Validates an action code as Authsignal does ({@code ^[a-zA-Z0-9_-]{1,64}$}, authsignal-api.md §2.6). */
+    /** Validates an action code as Authsignal does ({@code ^[a-zA-Z0-9_-]{1,64}$}, docs/server-api.md §2.6 "Path and query encoding"). */
     public static String actionCode(String field, String value) {
         if (value == null || !ACTION_CODE.matcher(value).matches()) {
             throw SignetException.invalid("'" + field + "' must be 1 to 64 letters, digits, '_' or '-'.");
@@ -133,10 +134,7 @@ public final class RuleService {
     }
 
     private static String name(String value) {
-        if (value.isBlank() || value.length() > MAX_NAME || value.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'name' must be 1 to " + MAX_NAME + " characters without control characters.");
-        }
-        return value;
+        return BoundedText.required("name", value, MAX_NAME);
     }
 
     private static String description(String value) {

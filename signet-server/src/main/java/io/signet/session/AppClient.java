@@ -1,10 +1,10 @@
 package io.signet.session;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /**
  * An app client: the application sessions are issued to. Its id is the {@code clientId} of createSession and
- * the {@code aud} of the access tokens (authsignal-api.md §7.6). Lifetimes are in seconds.
+ * the {@code aud} of the access tokens (docs/server-api.md §7.6 "Sessions"). Lifetimes are in seconds.
  */
 record AppClient(
         String tenantId,

@@ -1,7 +1,7 @@
 package io.signet.session;
 
 import io.signet.bootstrap.Section;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +30,7 @@ public final class AppClientSection implements Section {
 
     @Override
     public List<JsonNode> existing(String tenantId) {
-        return clients.list(tenantId).stream().map(c -> (JsonNode) Json.MAPPER.valueToTree(c)).toList();
+        return clients.list(tenantId).stream().<JsonNode>map(c -> Json.MAPPER.valueToTree(c)).toList();
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.signet.session;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.text.BoundedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class AppClientService {
         }
     }
 
-    /** The client a createSession names; an unknown id is the caller's mistake, a 400 (issue 9). */
+    /** The client a createSession names; an unknown id is the caller's mistake, a 400. */
     Optional<AppClient> find(String tenantId, String clientId) {
         return store.find(tenantId, clientId);
     }
@@ -78,12 +79,7 @@ public final class AppClientService {
     }
 
     private static String name(String name) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'name' must be 1 to " + MAX_NAME_LENGTH
-                    + " characters without control characters.");
-        }
-        return name.strip();
+        return BoundedText.required("name", name, MAX_NAME_LENGTH).strip();
     }
 
     private static AppClient checked(AppClient c) {

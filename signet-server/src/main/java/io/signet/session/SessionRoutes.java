@@ -8,7 +8,7 @@ import io.signet.http.Success;
 import java.util.List;
 
 /**
- * The sessions endpoints of the Server API (authsignal-api.md §7.6), and the public JWKS that lets an app
+ * The sessions endpoints of the Server API (docs/server-api.md §7.6 "Sessions"), and the public JWKS that lets an app
  * verify access tokens offline. The JWKS lives outside {@code /v1} because it needs no secret key.
  */
 public final class SessionRoutes implements Routes {

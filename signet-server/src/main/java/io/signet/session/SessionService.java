@@ -5,20 +5,20 @@ import io.signet.metrics.BusinessMetrics.SessionEvent;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.ErrorCode;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.DuplicateKeyException;
 import io.signet.user.User;
 import io.signet.user.UserService;
+import io.signet.wire.IdField;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sessions (authsignal-api.md §7.6): created from a successful challenge, validated against the database on
+ * Sessions (docs/server-api.md §7.6 "Sessions"): created from a successful challenge, validated against the database on
  * every call (so a revocation holds on every node at once), refreshed with rotation and reuse detection
  * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2), revoked one by one or per user.
  *
@@ -61,7 +61,7 @@ public final class SessionService {
 
     /** createSession: a new session for the user of a successful challenge token; one session per token. */
     TokenPair create(String tenantId, String clientId, String token, String action) {
-        Requests.checkId("clientId", clientId);
+        IdField.check("clientId", clientId);
         required("token", token);
         AppClient client = clients.find(tenantId, clientId).orElseThrow(() -> SignetException.invalid(
                 "'clientId' does not name an app client of this tenant."));
@@ -146,7 +146,7 @@ public final class SessionService {
 
     /** revokeUserSessions: ends every session of the user; an unknown user has none. */
     void revokeUser(String tenantId, String userId) {
-        int revoked = store.revokeUser(tenantId, Requests.checkId("userId", userId), clock.millis());
+        int revoked = store.revokeUser(tenantId, IdField.check("userId", userId), clock.millis());
         for (int i = 0; i < revoked; i++) {
             metrics.session(tenantId, SessionEvent.REVOKED);
         }

@@ -5,7 +5,7 @@ import io.signet.user.VerificationMethod;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * validateSession's answer (authsignal-api.md §7.6): the user's current attributes, the access token's
+ * validateSession's answer (docs/server-api.md §7.6 "Sessions"): the user's current attributes, the access token's
  * expiry in integer seconds (Java and .NET read an {@code int}) and how the user verified.
  */
 record ValidateSessionResponse(SessionUser user, long expiresAt, VerificationMethod verificationMethod) {

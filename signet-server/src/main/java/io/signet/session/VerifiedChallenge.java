@@ -1,14 +1,14 @@
 package io.signet.session;
 
-import io.signet.http.Json;
 import io.signet.user.VerificationMethod;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A verified challenge token's claims and its action's state now. {@code state} is the wire
- * UserActionState (authsignal-api.md §4.2); {@code verificationMethod} may be null (an ALLOWed action).
+ * UserActionState (docs/server-api.md §4.2 "UserActionState"); {@code verificationMethod} may be null (an ALLOWed action).
  */
 public record VerifiedChallenge(String userId, String actionCode, String idempotencyKey, String state,
                                 VerificationMethod verificationMethod) {

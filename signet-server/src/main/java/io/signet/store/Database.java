@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -37,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final StatementCache statements = new StatementCache(); // SQLite only
     private GroupCommitWriter groupCommit; // SQLite only, started once migrations have run
     private WalCheckpointer checkpointer; // SQLite only
+    /** The transaction {@link #writeAsOne} runs on this thread, which every write and read inside it joins. */
+    private final ThreadLocal<Jdbc> joined = new ThreadLocal<>();
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
@@ -133,15 +136,11 @@ public final class Database implements AutoCloseable {
      * data privately, as the key file does. An existing file is narrowed to 0600 too.
      */
     private static void createPrivateFile(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+        Optional<Path> file = Dialect.sqliteFile(jdbcUrl);
+        if (file.isEmpty()) {
             return;
         }
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = file.get();
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {
             Files.createDirectories(path.getParent());
@@ -178,11 +177,42 @@ public final class Database implements AutoCloseable {
      * {@code write} itself: it gets the transaction's {@link Jdbc} to pass on.
      */
     public <T> T write(Function<Jdbc, T> work) {
+        Jdbc outer = joined.get();
+        if (outer != null) {
+            return outer.inSavepoint(work);
+        }
         return groupCommit != null ? groupCommit.write(work) : inTransaction(writer, work);
+    }
+
+    /**
+     * Runs {@code work} as ONE write transaction, however many {@link #write}s and {@link #read}s it makes on this
+     * database: each of them joins the transaction (a write in a savepoint, so one that throws undoes only itself,
+     * as its own transaction would have; a read sees the writes before it). All of it commits, or none of it,
+     * before this returns. For work whose result must commit with it, such as an idempotent request's answer.
+     *
+     * <p>Like {@link #write}, the work may run more than once (retries) and, on SQLite, on the writer's thread,
+     * holding the writer for as long as it takes: it must never wait for another thread that uses this database.
+     */
+    public <T> T writeAsOne(Function<Jdbc, T> work) {
+        if (joined.get() != null) {
+            return work.apply(joined.get());
+        }
+        return write(jdbc -> {
+            joined.set(jdbc);
+            try {
+                return work.apply(jdbc);
+            } finally {
+                joined.remove();
+            }
+        });
     }
 
     /** Runs {@code work} on a connection that sees the latest committed state and writes nothing. */
     public <T> T read(Function<Jdbc, T> work) {
+        Jdbc outer = joined.get();
+        if (outer != null) {
+            return work.apply(outer); // inside writeAsOne: see its uncommitted writes
+        }
         // PostgreSQL at READ COMMITTED gives each statement its own snapshot even inside a transaction, so a
         // read-only BEGIN ... COMMIT would only add a round trip; SQLite's read transaction is one snapshot.
         return inTransaction(reader, work, dialect == Dialect.SQLITE);

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one place that runs SQL: every statement is prepared, bound and closed here, inside the
@@ -28,6 +30,37 @@ public final class Jdbc {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Runs {@code work} inside this transaction, in a savepoint: when it throws, its own statements are undone
+     * and the rest of the transaction goes on, as if it had been a transaction of its own that failed.
+     */
+    <T> T inSavepoint(Function<Jdbc, T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        T value;
+        try {
+            value = work.apply(this);
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return value;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -110,8 +143,11 @@ public final class Jdbc {
         return query(sqlEndingInIn + " (" + placeholders(values.size()) + ")", mapper, params);
     }
 
-    /** {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values. */
-    private static String placeholders(int n) {
+    /**
+     * {@code "?, ?, ?"}: the placeholders of an {@code IN (...)} list of {@code n} values, for a query built
+     * piece by piece; a query that ends in the list is simpler with {@link #queryIn}.
+     */
+    public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 

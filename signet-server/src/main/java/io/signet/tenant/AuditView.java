@@ -1,6 +1,6 @@
 package io.signet.tenant;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 import java.util.Map;
 
 /** An audit event on the wire; {@code createdAt} in ISO 8601. */

@@ -1,8 +1,9 @@
 package io.signet.tenant;
 
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.text.BoundedText;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
@@ -71,7 +72,7 @@ public final class BrandingService {
         if (value.isEmpty()) {
             return null;
         }
-        if (value.isBlank() || value.length() > 100 || value.chars().anyMatch(Character::isISOControl)) {
+        if (!BoundedText.isName(value, 100)) {
             throw SignetException.invalid("'displayName' must be 1 to 100 characters without control characters, "
                     + "or \"\" for the tenant's name.");
         }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A tenant's Client API identity, resolved: what browsers and WebAuthn see of it. The one view other
- * features use (CORS, passkey ceremonies), whether the values were set or are the defaults of design.md.
+ * features use (CORS, passkey ceremonies), whether the values were set or are the defaults
+ * derived from SIGNET_PUBLIC_URL (docs/client-api.md §11 "What Signet decided", Tenant identity).
  *
  * @param tenantId         the public tenant id (the tenant's id; not a secret)
  * @param rpId             WebAuthn relying-party id

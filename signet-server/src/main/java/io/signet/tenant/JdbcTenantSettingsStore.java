@@ -1,8 +1,8 @@
 package io.signet.tenant;
 
-import io.signet.http.Json;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.type.TypeReference;

@@ -1,10 +1,10 @@
 package io.signet.tenant;
 
-import io.signet.http.Json;
 import io.signet.store.Database;
 import io.signet.store.Dialect;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.signet.tenant;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /** A secret key on the wire: never its value; times in ISO 8601, absent when not set. */
 public record KeyView(String keyId, String prefix, String createdAt, String lastUsedAt, String expiresAt,

@@ -1,12 +1,12 @@
 package io.signet.tenant;
 
 import io.javalin.http.Context;
-import io.signet.http.ErrorCode;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.http.Idempotency;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.signet.tenant;
 
+import io.signet.text.BoundedText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -67,7 +68,7 @@ final class Origins {
     }
 
     static String rpName(String value) {
-        if (value == null || value.isBlank() || value.length() > 100 || value.chars().anyMatch(Character::isISOControl)) {
+        if (!BoundedText.isName(value, 100)) {
             throw new IllegalArgumentException("'rpName' must be 1 to 100 characters without control characters.");
         }
         return value.strip();

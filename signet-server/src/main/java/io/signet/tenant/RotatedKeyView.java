@@ -1,6 +1,6 @@
 package io.signet.tenant;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /** The answer of a rotation: the new key's id and value (shown this once), and when the old keys stop. */
 public record RotatedKeyView(String tenantId, String keyId, String secretKey, String oldKeysExpireAt) {

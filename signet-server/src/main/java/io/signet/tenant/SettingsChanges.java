@@ -1,6 +1,6 @@
 package io.signet.tenant;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import java.util.LinkedHashSet;
 import java.util.List;
 

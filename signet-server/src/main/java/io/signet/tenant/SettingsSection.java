@@ -1,7 +1,7 @@
 package io.signet.tenant;
 
 import io.signet.bootstrap.Section;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 

@@ -1,11 +1,12 @@
 package io.signet.tenant;
 
 import io.javalin.http.Context;
+import io.signet.error.SignetException;
 import io.signet.http.Idempotency;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
+import io.signet.wire.IdField;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class TenantKeyRoutes implements Routes {
         Integer limit = Requests.queryInt(ctx, "limit", MAX_AUDIT_PAGE);
         String before = Requests.query(ctx, "before");
         if (before != null) {
-            Requests.checkId("before", before);
+            IdField.check("before", before);
         }
         return Map.of("events", tenants.audit(tenantId, before, limit == null ? 100 : limit).stream()
                 .map(AuditView::of).toList());

@@ -1,12 +1,13 @@
 package io.signet.tenant;
 
+import io.signet.caller.RequestAuthenticator;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
-import io.signet.http.RequestAuthenticator;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.text.BoundedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tenants and their secret keys. Keys are random (256 bits), shown once at creation and stored only as a
- * keyed hash; authentication looks the hash up through a unique index, so no key is compared in
- * variable time against a stored plaintext. A tenant holds at most {@link #MAX_ACTIVE_KEYS} active keys, so a
+ * Tenants and their secret keys. Keys are random (256 bits) and shown once at creation. Each is stored
+ * three ways: a keyed hash, which authentication looks up through a unique index (so no key is compared
+ * in variable time against a stored plaintext); its first 8 characters, to tell keys apart in listings;
+ * and sealed with the encryption key, because webhook deliveries are signed with every active key
+ * ({@link #activeSecretKeys}). A tenant holds at most {@link #MAX_ACTIVE_KEYS} active keys, so a
  * rotation can overlap the old key with the new one. Every change is written to the audit log in the same
  * transaction.
  */
@@ -106,7 +109,7 @@ public final class TenantService implements RequestAuthenticator {
 
     /**
      * The tenant's active secret keys in plaintext, newest first: webhook deliveries carry one signature per
-     * active key (authsignal-api.md §9.1). Never log or return these.
+     * active key (docs/server-api.md §9.1 "Signature header"). Never log or return these.
      */
     public List<String> activeSecretKeys(String tenantId) {
         return store.activeSealedKeys(tenantId, clock.millis()).stream()
@@ -167,7 +170,7 @@ public final class TenantService implements RequestAuthenticator {
         Long oldExpire = oldKeyExpiresIn.map(d -> now + d.toMillis()).orElse(null);
         Map<String, Object> details = details("keyId", newKey.keyId());
         if (oldExpire != null) {
-            details.put("oldKeysExpireAt", io.signet.http.WireTime.iso(oldExpire));
+            details.put("oldKeysExpireAt", io.signet.wire.WireTime.iso(oldExpire));
         }
         return switch (store.rotate(tenantId, newKey, oldExpire, MAX_ACTIVE_KEYS, now,
                 audit(tenantId, actor, "key.rotated", details))) {
@@ -219,8 +222,7 @@ public final class TenantService implements RequestAuthenticator {
     }
 
     private static String checkName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 200
-                || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null || !BoundedText.isName(name.strip(), 200)) {
             throw SignetException.invalid("A tenant name must be 1 to 200 characters without control characters.");
         }
         return name.strip();

@@ -41,7 +41,7 @@ public final class TenantSettingsRoutes implements Routes {
         SettingsChanges changes = Requests.body(ctx, SettingsChanges.class);
         Object updated = settings.update(Requests.tenantId(ctx), changes);
         audit.ifPresent(tenants -> tenants.recordChange(Requests.tenantId(ctx), TenantKeyRoutes.caller(tenants, ctx),
-                "tenant.settings_changed", io.signet.http.Json.MAPPER.convertValue(changes,
+                "tenant.settings_changed", io.signet.wire.Json.MAPPER.convertValue(changes,
                         new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
                         })));
         return updated;

@@ -1,7 +1,7 @@
 package io.signet.tenant;
 
-import io.signet.http.ErrorCode;
-import io.signet.http.SignetException;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import java.net.URI;
@@ -98,7 +98,7 @@ public final class TenantSettingsService {
         return view(tenantId);
     }
 
-    /** design.md "Client API decisions": unset values derive from SIGNET_PUBLIC_URL. */
+    /** Unset values derive from SIGNET_PUBLIC_URL (docs/client-api.md §11 "What Signet decided", Tenant identity). */
     private ClientSettings resolve(TenantSettingsStore.TenantRow row) {
         TenantSettings s = row.settings();
         String url = publicUrl.get();

@@ -1,6 +1,6 @@
 package io.signet.tenant;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 
 /** A tenant on the wire: id, name and creation time (ISO 8601). */
 public record TenantView(String tenantId, String name, String createdAt) {

@@ -31,7 +31,7 @@ final class HostedPages {
     static final Set<VerificationMethod> CHALLENGEABLE = EnumSet.of(VerificationMethod.PASSKEY,
             VerificationMethod.EMAIL_OTP, VerificationMethod.SMS, VerificationMethod.WHATSAPP,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_MAGIC_LINK);
-    /** Methods the page can enrol (authsignal-client-api.md §3: #1/#3, #18, #10, #13), in the order offered. */
+    /** Methods the page can enrol (docs/client-api.md §3 "Endpoint catalogue": #1/#3, #18, #10, #13), in the order offered. */
     static final List<VerificationMethod> ENROLLABLE = List.of(VerificationMethod.PASSKEY,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_OTP, VerificationMethod.SMS);
     static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -1,7 +1,7 @@
 package io.signet.ui;
 
 /**
- * How the app opened the page (authsignal-client-api.md §10): {@code launch(url)} navigates to it
+ * How the app opened the page (docs/client-api.md §10 "Out of scope"): {@code launch(url)} navigates to it
  * (redirect), while {@code launch(url, {mode: "popup" | "window"})} appends {@code &mode=popup} to it in
  * an iframe or a new window, and then listens for the page's {@code postMessage}s.
  */

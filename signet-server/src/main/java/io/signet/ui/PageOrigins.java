@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The app origins a tenant's hosted page works with in popup and window mode: only they may frame it
- * ({@code frame-ancestors}) and only they receive its {@code postMessage}s (authsignal-client-api.md §10).
+ * ({@code frame-ancestors}) and only they receive its {@code postMessage}s (docs/client-api.md §10 "Out of scope").
  * These are the tenant's expected origins, the same list CORS and WebAuthn use.
  *
  * @param origins          exact origins such as {@code https://app.example.com}

@@ -2,7 +2,7 @@ package io.signet.ui;
 
 import io.nayuki.qrcodegen.DataTooLongException;
 import io.nayuki.qrcodegen.QrCode;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 
 /**
  * QR codes as SVG, drawn on the server so the page needs no QR library: the authenticator-app enrolment

@@ -1,7 +1,7 @@
 package io.signet.ui;
 
 import io.signet.http.HtmlPage;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,13 +4,13 @@ import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.action.VerifiedAction;
 import io.signet.authenticator.AuthenticatorService;
-import io.signet.http.ClientPrincipal;
-import io.signet.http.ErrorCode;
+import io.signet.caller.ClientPrincipal;
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.user.UserService;
@@ -74,7 +74,7 @@ public final class UiRoutes implements Routes {
         return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
     }
 
-    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (authsignal-client-api.md §10). */
+    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (docs/client-api.md §10 "Out of scope"). */
     private HtmlPage challengePage(Context ctx) {
         return pages.challenge(ctx.queryParam("token"), ctx.queryParam("mode"), ctx.header("Accept-Language"));
     }

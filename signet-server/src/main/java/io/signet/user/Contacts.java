@@ -3,7 +3,8 @@ package io.signet.user;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
+import io.signet.text.PhoneNumbers;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class Contacts {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{7,14}$");
     private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()]");
     private static final int MAX_EMAIL_LENGTH = 254; // RFC 5321 path limit
 
@@ -66,7 +66,7 @@ public final class Contacts {
                 + "0, for example +64270000000.";
         String normalized = value == null || !value.strip().startsWith("+") ? null
                 : "+" + SEPARATORS.matcher(value.strip().substring(1)).replaceAll("");
-        if (normalized == null || !E164.matcher(normalized).matches()) {
+        if (normalized == null || !PhoneNumbers.isE164(normalized)) {
             throw SignetException.invalid(hint);
         }
         if (strict) {

@@ -1,9 +1,9 @@
 package io.signet.user;
 
-import io.signet.http.Json;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
+import io.signet.wire.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package io.signet.user;
 
 import java.util.List;
 
-/** queryUsers (authsignal-api.md §7.1.4): {@code lastEvaluatedUserId} only when another page exists. */
+/** queryUsers (docs/server-api.md §7.1.4 "queryUsers"): {@code lastEvaluatedUserId} only when another page exists. */
 public record QueryUsersResponse(List<Item> users, String lastEvaluatedUserId) {
 
     /** One matching user. */

@@ -2,7 +2,7 @@ package io.signet.user;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** updateUser's answer: the user's attributes after the change (authsignal-api.md §7.1.2). */
+/** updateUser's answer: the user's attributes after the change (docs/server-api.md §7.1.2 "updateUser"). */
 public record UserAttributesResponse(
         String userId,
         String email,

@@ -3,7 +3,7 @@ package io.signet.user;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** getUser (authsignal-api.md §7.1.1). Absent attributes are omitted, never null. */
+/** getUser (docs/server-api.md §7.1.1 "getUser"). Absent attributes are omitted, never null. */
 public record UserResponse(
         String userId,
         boolean isEnrolled,

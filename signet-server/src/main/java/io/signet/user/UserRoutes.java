@@ -1,13 +1,13 @@
 package io.signet.user;
 
 import io.javalin.http.Context;
+import io.signet.error.SignetException;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.http.SignetException;
 import io.signet.http.Success;
 
-/** The users endpoints of the Server API (authsignal-api.md §7.1). */
+/** The users endpoints of the Server API (docs/server-api.md §7.1 "Users"). */
 public final class UserRoutes implements Routes {
     static final int MAX_PAGE = 1000;
     static final int DEFAULT_PAGE = 100;

@@ -1,11 +1,12 @@
 package io.signet.user;
 
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
+import io.signet.error.SignetException;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.tenant.TenantSettings;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.wire.WireTime;
+import io.signet.text.BoundedText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class UserService {
         this.clock = clock;
     }
 
-    /** getUser: an unknown user is not an error but an unenrolled user (authsignal-api.md §7.1.1). */
+    /** getUser: an unknown user is not an error but an unenrolled user (docs/server-api.md §7.1.1 "getUser"). */
     public UserResponse get(String tenantId, String userId) {
         return db.read(jdbc -> {
             Optional<User> user = store.find(jdbc, tenantId, userId);
@@ -145,25 +146,19 @@ public final class UserService {
     }
 
     static String text(String field, String value) {
-        if (value != null && value.length() > MAX_TEXT_LENGTH) {
-            throw SignetException.invalid("'" + field + "' must be at most " + MAX_TEXT_LENGTH + " characters.");
-        }
-        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'" + field + "' must not contain control characters.");
-        }
-        return value;
+        return BoundedText.optional(field, value, MAX_TEXT_LENGTH);
     }
 
     /**
      * {@code custom} must be a JSON object of at most 16 KiB. PHP encodes an empty array as {@code []},
-     * which therefore means an empty object (authsignal-api.md §2.4).
+     * which therefore means an empty object (docs/server-api.md §2.4 "Request bodies").
      */
     public static ObjectNode custom(String field, JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
         if (value.isArray() && value.isEmpty()) {
-            return io.signet.http.Json.MAPPER.createObjectNode();
+            return io.signet.wire.Json.MAPPER.createObjectNode();
         }
         if (!value.isObject()) {
             throw SignetException.invalid("'" + field + "' must be a JSON object.");
@@ -180,7 +175,7 @@ public final class UserService {
      * unless the tenant allows more. The official Java and .NET SDKs read a user's custom as a map of strings
      * ({@code GetUserResponse.custom}, {@code ValidateSessionUser.custom}): a nested object or array makes
      * their getUser and validateSession throw for that user on every call, so it is refused before it is
-     * stored (authsignal-api.md §2.5).
+     * stored (docs/server-api.md §2.5 "Responses").
      */
     static ObjectNode userCustom(JsonNode value, boolean allowNested) {
         ObjectNode custom = custom("custom", value);

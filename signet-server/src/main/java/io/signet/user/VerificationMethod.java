@@ -1,7 +1,7 @@
 package io.signet.user;
 
 /**
- * Authsignal's verification methods, spelled as on the wire (authsignal-api.md §4.1). Signet never emits
+ * Authsignal's verification methods, spelled as on the wire (docs/server-api.md §4.1 "VerificationMethod"). Signet never emits
  * {@code PALM_BIOMETRICS_RR}: the .NET SDK throws on it.
  */
 public enum VerificationMethod {

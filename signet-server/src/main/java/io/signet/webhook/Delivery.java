@@ -1,5 +1,6 @@
 package io.signet.webhook;
 
+import io.signet.wire.WireTime;
 import java.util.List;
 
 /**
@@ -12,6 +13,14 @@ record Delivery(String deliveryId, String eventId, String type, Long sequence, S
                 List<Attempt> attempts) {
     Delivery {
         attempts = attempts == null ? null : List.copyOf(attempts);
+    }
+
+    /** A delivery as stored: times in epoch milliseconds, shown as wire times. */
+    static Delivery stored(String deliveryId, String eventId, String type, Long sequence, String mode,
+                           DeliveryStatus status, Long nextAttemptAt, long createdAt, String redeliveryOf,
+                           String redeliveredBy) {
+        return new Delivery(deliveryId, eventId, type, sequence, mode, status, WireTime.isoOrNull(nextAttemptAt),
+                WireTime.iso(createdAt), redeliveryOf, redeliveredBy, List.of());
     }
 
     Delivery withAttempts(List<Attempt> list) {

@@ -2,7 +2,6 @@ package io.signet.webhook;
 
 import io.signet.store.Jdbc;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage of the outbox: events, their deliveries to endpoints, and every attempt of a delivery. */
 interface DeliveryStore {
@@ -32,7 +31,22 @@ interface DeliveryStore {
     DeliveryPage list(String tenantId, String endpointId, DeliveryStatus status, int limit, String afterDeliveryId);
 
     /** Queues the event again for the endpoint; empty when the event has no stored body. */
-    Optional<String> redeliverEvent(String tenantId, String endpointId, String eventId, long now);
+    Redelivery redeliverEvent(String tenantId, String endpointId, String eventId, long now);
+
+    /** What a redelivery of one event did. */
+    sealed interface Redelivery {
+        /** Queued again as this new delivery. */
+        record Queued(String deliveryId) implements Redelivery {
+        }
+
+        /** No stored asynchronous event has this id in the tenant. */
+        record NoSuchEvent() implements Redelivery {
+        }
+
+        /** The event is still pending for the endpoint: two pending deliveries could be sent at once. */
+        record StillPending() implements Redelivery {
+        }
+    }
 
     /** Queues again every delivery to the endpoint that failed for good, created at or after {@code since}. */
     List<String> redeliverFailed(String tenantId, String endpointId, long since, long now);

@@ -59,7 +59,7 @@ final class DeliveryWorker {
 
     /**
      * One request per claim, except log records: those due for one endpoint go together as the
-     * {@code records} of one batch (authsignal-api.md §9.3), and every one of them shares its outcome.
+     * {@code records} of one batch (docs/server-api.md §9.3 "Envelope"), and every one of them shares its outcome.
      */
     static List<List<Claim>> requests(List<Claim> claims) {
         Map<String, List<Claim>> logs = new LinkedHashMap<>();

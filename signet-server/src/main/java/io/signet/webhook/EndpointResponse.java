@@ -1,6 +1,6 @@
 package io.signet.webhook;
 
-import io.signet.http.WireTime;
+import io.signet.wire.WireTime;
 import java.util.List;
 
 /** An endpoint as the admin API returns it. */

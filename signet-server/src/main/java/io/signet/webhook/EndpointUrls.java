@@ -1,6 +1,6 @@
 package io.signet.webhook;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package io.signet.webhook;
 
-import io.signet.http.Json;
-import io.signet.http.WireTime;
+import io.signet.wire.Json;
+import io.signet.wire.WireTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One webhook event. {@link #body()} is the envelope of authsignal-api.md §9.3 as compact JSON, fields in the
+ * One webhook event. {@link #body()} is the envelope of docs/server-api.md §9.3 "Envelope" as compact JSON, fields in the
  * order Authsignal sends them, {@code data} values all strings (the .NET and Java SDKs parse {@code data} as a
  * string map), plus {@code sequence}: Signet's per-tenant counter so a receiver can see that it missed one.
  * Log records are shaped differently, see {@link #envelope()}.

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The webhook event types Signet sends (authsignal-api.md §9.4). Asynchronous types go through the outbox;
+ * The webhook event types Signet sends (docs/server-api.md §9.4 "Event types"). Asynchronous types go through the outbox;
  * synchronous types are calls whose reply the caller waits for, made with {@link SyncWebhooks}.
  */
 public final class EventTypes {
@@ -28,7 +28,7 @@ public final class EventTypes {
             AUTHENTICATOR_DELETED, ACTION_LOG_CREATED, CHALLENGE_LOG_CREATED);
     static final Set<String> SYNCHRONOUS = Set.of(EMAIL_CREATED, SMS_CREATED, ACTION_VERIFY);
 
-    /** Log records, sent in batches as {@code {"records": [...]}} (authsignal-api.md §9.3). */
+    /** Log records, sent in batches as {@code {"records": [...]}} (docs/server-api.md §9.3 "Envelope"). */
     static final Set<String> LOG = Set.of(ACTION_LOG_CREATED, CHALLENGE_LOG_CREATED);
 
     /**

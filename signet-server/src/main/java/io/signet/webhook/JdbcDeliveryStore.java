@@ -1,13 +1,11 @@
 package io.signet.webhook;
 
 import io.signet.crypto.Ids;
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +42,6 @@ final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public void insertPending(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf, long now) {
-        insertPendingRow(jdbc, e, deliveryId, endpointId, redeliveryOf, now);
-    }
-
-    private static void insertPendingRow(Jdbc jdbc, Event e, String deliveryId, String endpointId, String redeliveryOf,
-                                         long now) {
         jdbc.update("""
                 INSERT INTO webhook_deliveries (tenant_id, delivery_id, endpoint_id, event_id, user_key, sequence, mode,
                                                 status, attempts, next_attempt_at, redelivery_of, created_at, updated_at)
@@ -193,10 +186,10 @@ final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private static Delivery mapDelivery(Row r) {
-        return new Delivery(r.string("delivery_id"), r.string("event_id"), r.string("type"), r.nullableLong("sequence"),
-                r.string("mode"), DeliveryStatus.parse(r.string("status")),
-                WireTime.isoOrNull(r.nullableLong("next_attempt_at")), WireTime.iso(r.longValue("created_at")),
-                r.string("redelivery_of"), r.string("redelivered_by"), List.of());
+        return Delivery.stored(r.string("delivery_id"), r.string("event_id"), r.string("type"),
+                r.nullableLong("sequence"), r.string("mode"), DeliveryStatus.parse(r.string("status")),
+                r.nullableLong("next_attempt_at"), r.longValue("created_at"), r.string("redelivery_of"),
+                r.string("redelivered_by"));
     }
 
     private static List<Delivery> withAttempts(Jdbc jdbc, String tenantId, List<Delivery> deliveries) {
@@ -204,41 +197,38 @@ final class JdbcDeliveryStore implements DeliveryStore {
             return List.of();
         }
         Map<String, List<Attempt>> byDelivery = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>(List.of(tenantId));
-        deliveries.forEach(d -> params.add(d.deliveryId()));
-        String marks = String.join(", ", Collections.nCopies(deliveries.size(), "?"));
-        jdbc.query("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
-                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN (" + marks + ")"
-                        + " ORDER BY attempt",
+        jdbc.queryIn("SELECT delivery_id, attempt, attempted_at, succeeded, status_code, latency_ms, error"
+                        + " FROM webhook_attempts WHERE tenant_id = ? AND delivery_id IN", tenantId,
+                deliveries.stream().map(Delivery::deliveryId).toList(),
                 r -> byDelivery.computeIfAbsent(r.string("delivery_id"), k -> new ArrayList<>())
-                        .add(new Attempt(r.intValue("attempt"), WireTime.iso(r.longValue("attempted_at")),
+                        .add(Attempt.stored(r.intValue("attempt"), r.longValue("attempted_at"),
                                 r.bool("succeeded"), r.nullableLong("status_code") == null ? null
-                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))),
-                params.toArray());
+                                : r.intValue("status_code"), r.longValue("latency_ms"), r.string("error"))));
+        byDelivery.values().forEach(attempts -> attempts.sort(Comparator.comparingInt(Attempt::attempt)));
         return deliveries.stream()
                 .map(d -> d.withAttempts(byDelivery.getOrDefault(d.deliveryId(), List.of())))
                 .toList();
     }
 
     @Override
-    public Optional<String> redeliverEvent(String tenantId, String endpointId, String eventId, long now) {
+    public Redelivery redeliverEvent(String tenantId, String endpointId, String eventId, long now) {
         return db.write(jdbc -> {
             Optional<Event> event = storedEvent(jdbc, tenantId, eventId);
             if (event.isEmpty()) {
-                return Optional.<String>empty();
+                return new Redelivery.NoSuchEvent();
             }
             if (jdbc.count("""
                     SELECT COUNT(*) AS n FROM webhook_deliveries
                      WHERE tenant_id = ? AND endpoint_id = ? AND event_id = ? AND status = 'PENDING'""",
                     tenantId, endpointId, eventId) > 0) {
                 // Two pending deliveries of one event could be sent at the same time; one is enough.
-                throw SignetException.conflict("Event '" + eventId + "' is still pending for this endpoint.");
+                return new Redelivery.StillPending();
             }
             String previous = jdbc.queryOne("""
                     SELECT delivery_id FROM webhook_deliveries
                      WHERE tenant_id = ? AND endpoint_id = ? AND event_id = ? AND redelivered_by IS NULL""",
                     r -> r.string("delivery_id"), tenantId, endpointId, eventId).orElse(null);
-            return Optional.of(queueAgain(jdbc, event.get(), endpointId, previous, now));
+            return new Redelivery.Queued(queueAgain(jdbc, event.get(), endpointId, previous, now));
         });
     }
 
@@ -259,11 +249,11 @@ final class JdbcDeliveryStore implements DeliveryStore {
         });
     }
 
-    private static String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
+    private String queueAgain(Jdbc jdbc, Event event, String endpointId, String previous, long now) {
         String deliveryId = Ids.timeOrdered(now);
         jdbc.update("UPDATE webhook_deliveries SET redelivered_by = ? WHERE tenant_id = ? AND delivery_id = ?",
                 deliveryId, event.tenantId(), previous);
-        insertPendingRow(jdbc, event, deliveryId, endpointId, previous, now);
+        insertPending(jdbc, event, deliveryId, endpointId, previous, now);
         return deliveryId;
     }
 
@@ -303,10 +293,9 @@ final class JdbcDeliveryStore implements DeliveryStore {
                     SELECT COUNT(*) AS n FROM webhook_attempts
                      WHERE tenant_id = ? AND endpoint_id = ? AND attempted_at >= ? AND succeeded = ?""",
                     tenantId, endpointId, since, true);
-            return new EndpointHealth(endpointId, windowHours, attempts,
+            return EndpointHealth.of(endpointId, windowHours, attempts,
                     attempts == 0 ? null : (double) succeeded / attempts,
-                    WireTime.isoOrNull(lastAttempt(jdbc, tenantId, endpointId, true)),
-                    WireTime.isoOrNull(lastAttempt(jdbc, tenantId, endpointId, false)),
+                    lastAttempt(jdbc, tenantId, endpointId, true), lastAttempt(jdbc, tenantId, endpointId, false),
                     countDeliveries(jdbc, tenantId, endpointId, "status = 'PENDING'"),
                     countDeliveries(jdbc, tenantId, endpointId, "status = 'FAILED' AND redelivered_by IS NULL"));
         });

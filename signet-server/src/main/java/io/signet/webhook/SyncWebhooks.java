@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Synchronous webhook calls, whose reply the caller waits for (authsignal-api.md §9.4): {@code email.created}
+ * Synchronous webhook calls, whose reply the caller waits for (docs/server-api.md §9.4 "Event types"): {@code email.created}
  * and {@code sms.created} let a tenant deliver codes itself, {@code action.verify} can veto an action. Signed
  * and SSRF-guarded like outbox deliveries, each call logged as a SYNC delivery with its attempt; the body is
  * not stored, because it carries the code. Call outside a database transaction: it waits on the network.

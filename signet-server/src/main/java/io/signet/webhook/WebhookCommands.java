@@ -1,8 +1,7 @@
 package io.signet.webhook;
 
 import io.signet.cli.AdminOptions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.signet.text.UrlEncoding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class WebhookCommands implements Callable<Integer> {
     }
 
     private static String path(String endpointId, String rest) {
-        return BASE + "/" + URLEncoder.encode(endpointId, StandardCharsets.UTF_8).replace("+", "%20") + rest;
+        return BASE + "/" + UrlEncoding.component(endpointId) + rest;
     }
 
     private static int call(AdminOptions admin, String method, String path, Object body) {
@@ -144,7 +143,7 @@ public final class WebhookCommands implements Callable<Integer> {
 
         private static void addParam(List<String> query, String name, String value) {
             if (value != null) {
-                query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                query.add(name + "=" + UrlEncoding.form(value));
             }
         }
     }

@@ -5,12 +5,13 @@ import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
 import io.signet.http.Success;
+import io.signet.wire.IdField;
 
 /**
  * The webhook admin API, beyond Authsignal's Server API (Authsignal configures webhooks in its portal):
  * endpoints, the delivery log, redelivery and health. Behind the tenant-key filter of {@code /admin/*}.
  */
-final class WebhookRoutes implements Routes {
+public final class WebhookRoutes implements Routes {
     static final int MAX_PAGE = 100;
     static final int DEFAULT_PAGE = 20;
 
@@ -65,7 +66,7 @@ final class WebhookRoutes implements Routes {
         Integer limit = Requests.queryInt(ctx, "limit", MAX_PAGE);
         String after = Requests.query(ctx, "lastEvaluatedDeliveryId");
         return webhooks.deliveries(Requests.tenantId(ctx), endpointId, Requests.query(ctx, "status"),
-                limit == null ? DEFAULT_PAGE : limit, after == null ? null : Requests.checkId("lastEvaluatedDeliveryId", after));
+                limit == null ? DEFAULT_PAGE : limit, after == null ? null : IdField.check("lastEvaluatedDeliveryId", after));
     }
 
     /** {@code POST /admin/v1/webhooks/{endpointId}/redeliver} {@code {eventId} | {failedSince}}. */

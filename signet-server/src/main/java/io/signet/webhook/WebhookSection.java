@@ -1,7 +1,7 @@
 package io.signet.webhook;
 
 import io.signet.bootstrap.Section;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +30,7 @@ final class WebhookSection implements Section {
 
     @Override
     public List<JsonNode> existing(String tenantId) {
-        return webhooks.list(tenantId).endpoints().stream().map(e -> (JsonNode) Json.MAPPER.valueToTree(e)).toList();
+        return webhooks.list(tenantId).endpoints().stream().<JsonNode>map(e -> Json.MAPPER.valueToTree(e)).toList();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.signet.webhook;
 
 import io.signet.crypto.Ids;
-import io.signet.http.Requests;
-import io.signet.http.SignetException;
-import io.signet.http.WireTime;
+import io.signet.error.SignetException;
+import io.signet.wire.IdField;
+import io.signet.wire.WireTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -84,10 +84,14 @@ final class WebhookService {
         long now = clock.millis();
         List<String> queued;
         if (request.eventId() != null) {
-            String eventId = Requests.checkId("eventId", request.eventId());
-            queued = List.of(deliveries.redeliverEvent(tenantId, endpointId, eventId, now)
-                    .orElseThrow(() -> SignetException.notFound("No asynchronous event '" + eventId
-                            + "' in this tenant (synchronous events are not stored and cannot be redelivered).")));
+            String eventId = IdField.check("eventId", request.eventId());
+            queued = List.of(switch (deliveries.redeliverEvent(tenantId, endpointId, eventId, now)) {
+                case DeliveryStore.Redelivery.Queued q -> q.deliveryId();
+                case DeliveryStore.Redelivery.NoSuchEvent none -> throw SignetException.notFound("No asynchronous event '"
+                        + eventId + "' in this tenant (synchronous events are not stored and cannot be redelivered).");
+                case DeliveryStore.Redelivery.StillPending pending -> throw SignetException.conflict(
+                        "Event '" + eventId + "' is still pending for this endpoint.");
+            });
         } else {
             queued = deliveries.redeliverFailed(tenantId, endpointId, WireTime.parse("failedSince", request.failedSince()), now);
         }

@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code X-Signature-V2} header every SDK's {@code webhook.constructEvent} verifies (authsignal-api.md §9.1):
+ * The {@code X-Signature-V2} header every SDK's {@code webhook.constructEvent} verifies (docs/server-api.md §9.1 "Signature header"):
  * {@code t=<seconds>,v2=<sig>[,v2=<sig>...]} without spaces, one signature per active secret key so receivers
  * keep verifying while a key is rotated. Each signature is HMAC-SHA256 over {@code t + "." + body}, keyed with
  * the UTF-8 bytes of the key, in standard base64 without padding.

@@ -1,7 +1,6 @@
 package io.signet.webhook;
 
 import io.signet.config.SignetConfig;
-import io.signet.http.Routes;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import java.time.Clock;
@@ -61,7 +60,7 @@ public final class Webhooks {
         return sync;
     }
 
-    public Routes routes() {
+    public WebhookRoutes routes() {
         return routes;
     }
 

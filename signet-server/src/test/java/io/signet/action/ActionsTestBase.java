@@ -2,9 +2,9 @@ package io.signet.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ServerSuite;
+import io.signet.wire.Json;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;

@@ -2,8 +2,8 @@ package io.signet.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.ApiResponse;
+import io.signet.wire.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Pins the package graph of style.md §2 so it cannot erode one import at a time. */
+/**
+ * Pins the package graph of CONTRIBUTING.md ("Layout of signet-server": infrastructure below features,
+ * features without cycles) so it cannot erode one import at a time.
+ */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -29,9 +32,58 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * {@code http} is the edge: only it, the routes that features hand it, the hosted pages (HTML for a
+     * browser) and the class that wires the application may use it. A service or store that needs to refuse a
+     * request throws {@code error.SignetException}; wire formats live in {@code wire}.
+     */
     @Test
-    void only_http_builds_a_JSON_mapper() {
-        noClasses().that().resideOutsideOfPackage("io.signet.http..")
+    void only_the_edge_depends_on_http() {
+        noClasses().that().resideOutsideOfPackages("io.signet.http..", "io.signet.ui..")
+                .and().haveSimpleNameNotEndingWith("Routes")
+                .and().doNotHaveFullyQualifiedName("io.signet.SignetApp")
+                .should().dependOnClassesThat().resideInAPackage("io.signet.http..")
+                .check(MAIN);
+    }
+
+    @Test
+    void services_and_stores_never_depend_on_http() {
+        noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Store")
+                .should().dependOnClassesThat().resideInAPackage("io.signet.http..")
+                .check(MAIN);
+    }
+
+    /** A store answers with data; whether that is a 404 or a 409 is its service's decision. */
+    @Test
+    void stores_neither_throw_API_errors_nor_format_the_wire() {
+        noClasses().that().haveSimpleNameStartingWith("Jdbc").and().haveSimpleNameEndingWith("Store")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.signet.error.SignetException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.signet.wire.WireTime")
+                .check(MAIN);
+    }
+
+    /** SQL runs in stores: the edge's idempotency keeps its records through {@code IdempotencyStore}. */
+    @Test
+    void the_edge_runs_no_SQL() {
+        noClasses().that().resideInAPackage("io.signet.http..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.signet.store.Jdbc")
+                .check(MAIN);
+    }
+
+    /**
+     * Enrollment bodies are read into records at the route ({@code EnrollmentRequests.read}), like every other
+     * request; the service and the batch see no JSON tree. (Rules and custom data are JSON by nature.)
+     */
+    @Test
+    void enrollment_services_take_request_records_not_JSON_trees() {
+        noClasses().that().haveFullyQualifiedName("io.signet.authenticator.AuthenticatorService")
+                .should().dependOnClassesThat().resideInAPackage("tools.jackson..")
+                .check(MAIN);
+    }
+
+    @Test
+    void only_wire_builds_a_JSON_mapper() {
+        noClasses().that().resideOutsideOfPackage("io.signet.wire..")
                 .should().callMethod(tools.jackson.databind.json.JsonMapper.class, "builder")
                 .check(MAIN);
     }
@@ -39,10 +91,12 @@ class ArchitectureTest {
     @Test
     void infrastructure_never_depends_on_features() {
         noClasses().that().resideInAnyPackage("io.signet.http..", "io.signet.store..", "io.signet.crypto..",
-                        "io.signet.config..")
+                        "io.signet.config..", "io.signet.error..", "io.signet.wire..", "io.signet.caller..",
+                        "io.signet.idempotency..", "io.signet.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.signet.tenant..", "io.signet.user..",
                         "io.signet.authenticator..", "io.signet.action..", "io.signet.rule..", "io.signet.challenge..",
-                        "io.signet.session..", "io.signet.webhook..")
+                        "io.signet.session..", "io.signet.webhook..", "io.signet.passkey..", "io.signet.clientapi..",
+                        "io.signet.ui..", "io.signet.lockout..")
                 .check(MAIN);
     }
 

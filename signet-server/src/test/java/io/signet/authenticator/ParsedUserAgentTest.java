@@ -2,7 +2,7 @@ package io.signet.authenticator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

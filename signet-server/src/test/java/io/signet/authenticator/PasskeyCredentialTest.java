@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import io.signet.crypto.RandomTokens;
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import org.junit.jupiter.api.Test;
 
 class PasskeyCredentialTest {

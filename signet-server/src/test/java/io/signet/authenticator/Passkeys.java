@@ -1,15 +1,12 @@
 package io.signet.authenticator;
 
-import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import io.signet.crypto.RandomTokens;
-import java.security.GeneralSecurityException;
+import io.signet.testing.Es256Keys;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 /**
@@ -17,8 +14,6 @@ import java.util.Base64;
  * Public for the signet-client tests, which use it through the test jar.
  */
 public final class Passkeys {
-    private static final ObjectConverter CONVERTER = new ObjectConverter();
-
     private Passkeys() {
     }
 
@@ -28,7 +23,7 @@ public final class Passkeys {
 
     /** A fresh P-256 public key as a base64url COSE key with alg ES256. */
     public static String es256PublicKey() {
-        return encode(EC2COSEKey.create((ECPublicKey) keyPair().getPublic(), COSEAlgorithmIdentifier.ES256));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Es256Keys.cosePublicKey(keyPair()));
     }
 
     /** A fresh P-256 key pair including the private key: must be refused. */
@@ -42,16 +37,10 @@ public final class Passkeys {
     }
 
     private static String encode(COSEKey key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(CONVERTER.getCborConverter().writeValueAsBytes(key));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Es256Keys.cbor(key));
     }
 
     private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Es256Keys.generate();
     }
 }

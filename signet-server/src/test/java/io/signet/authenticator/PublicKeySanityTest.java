@@ -21,7 +21,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** Issue 17 #7: public keys that parse but are unsafe to verify against are refused at enrollment. */
+/** Public keys that parse but are unsafe to verify against are refused at enrollment. */
 class PublicKeySanityTest {
 
     private static ECPublicKey ecKey() throws Exception {

@@ -8,6 +8,7 @@ import io.signet.testing.Backend;
 import io.signet.testing.TestCarrier;
 import io.signet.testing.ManualClock;
 import io.signet.testing.TestServer;
+import io.signet.text.UrlEncoding;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -33,11 +34,17 @@ public final class ChallengeHarness implements AutoCloseable {
 
     public final GreenMail mail;
     public final TestCarrier carrier;
-    public final ManualClock clock = new ManualClock(java.time.Instant.now());
+    public final ManualClock clock;
     public final TestServer server;
     public final Api api;
 
     public ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv) {
+        this(backend, tempDir, moreEnv, java.time.Instant.now());
+    }
+
+    /** As above, with the clock starting at {@code start} (a fixed instant makes times repeatable). */
+    public ChallengeHarness(Backend backend, Path tempDir, Map<String, String> moreEnv, java.time.Instant start) {
+        clock = new ManualClock(start);
         mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         mail.setUser("no-reply@signet.test", SMTP_USER, SMTP_PASSWORD);
@@ -136,8 +143,8 @@ public final class ChallengeHarness implements AutoCloseable {
         if (page.status() != 200) {
             return page;
         }
-        return new Api(link, null).send("POST", "", "formToken=" + java.net.URLEncoder.encode(formToken(page),
-                java.nio.charset.StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        return new Api(link, null).send("POST", "", "formToken=" + UrlEncoding.form(formToken(page)),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
     }
 
     /** The form token in a magic link's confirmation page. */

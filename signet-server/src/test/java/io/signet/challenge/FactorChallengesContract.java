@@ -51,7 +51,7 @@ abstract class FactorChallengesContract extends ChallengeSuite {
         JsonNode listed = h.api.get("/v1/users/" + user + "/authenticators").json().get(0);
         assertThat(listed.path("userAuthenticatorId").asString()).isEqualTo(authenticatorId);
         assertThat(listed.path("lastVerifiedAt").asString())
-                .isEqualTo(io.signet.http.WireTime.iso(h.clock.millis()));
+                .isEqualTo(io.signet.wire.WireTime.iso(h.clock.millis()));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Consecutive verification failures per user (issue 17 #1): new challenges do not reset them, a success
+ * Consecutive verification failures per user: new challenges do not reset them, a success
  * does, the {@value FailureCounters#LIMIT}th locks the user behind a doubling back-off, and parallel guesses
  * over two nodes (PostgreSQL) count exactly the limit.
  */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
+import io.signet.text.UrlEncoding;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,7 @@ class MagicLinkIT extends ChallengeSuite {
 
         assertThat(open(link).status()).isEqualTo(410);
         assertThat(open(link).body()).contains("no longer valid");
-        String formToken = java.net.URLEncoder.encode(ChallengeHarness.formToken(page),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String formToken = UrlEncoding.form(ChallengeHarness.formToken(page));
         assertThat(press(link, formToken).status()).as("pressed again").isEqualTo(410);
         assertThat(press(otherLink, formToken).status()).as("another link's form token").isEqualTo(403);
     }

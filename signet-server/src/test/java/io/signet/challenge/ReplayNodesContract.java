@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parallel replays of each single-use secret (issue 17, "keep it fixed"): a TOTP code, a recovery code, a
+ * Parallel replays of each single-use secret: a TOTP code, a recovery code, a
  * refresh token and an action token opening a session, each sent {@value #REPLAYS} times at once from one
  * barrier, spread over every node (two on PostgreSQL, sharing its database): exactly one succeeds.
  */

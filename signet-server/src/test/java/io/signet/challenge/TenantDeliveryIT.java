@@ -4,11 +4,11 @@ import static io.signet.challenge.ChallengeHarness.codeIn;
 import static io.signet.challenge.ChallengeHarness.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import io.signet.testing.WebhookReceiver;
+import io.signet.wire.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A tenant that subscribes to email.created / sms.created delivers its codes itself (authsignal-api.md
- * §9.4): Signet calls its endpoint, signed, instead of its own mail server or carrier.
+ * A tenant that subscribes to email.created / sms.created delivers its codes itself (docs/server-api.md
+ * §9.4 "Event types"): Signet calls its endpoint, signed, instead of its own mail server or carrier.
  */
 class TenantDeliveryIT extends ChallengeSuite {
     private final WebhookReceiver receiver = WebhookReceiver.start();

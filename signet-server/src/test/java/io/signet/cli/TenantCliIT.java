@@ -3,11 +3,11 @@ package io.signet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.Signet;
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.Backend;
 import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
+import io.signet.wire.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./signet tenant ...} on the database of a running server: the lifecycle end to end, the exit codes
- * (0 ok, 1 failure, 2 usage) and help on commands that used to refuse it.
+ * (0 ok, 1 failure, 2 usage) and `--help`/`-h` on groups, leaf commands, serve and the root.
  */
 class TenantCliIT {
     @TempDir

@@ -3,9 +3,9 @@ package io.signet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.Signet;
-import io.signet.http.Json;
 import io.signet.testing.Backend;
 import io.signet.testing.TestServer;
+import io.signet.wire.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.signet.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.challenge.ChallengeHarness;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;

@@ -4,7 +4,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.signet.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;

@@ -2,7 +2,7 @@ package io.signet.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
 import io.signet.testing.TestServer;

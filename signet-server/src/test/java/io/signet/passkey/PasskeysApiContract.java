@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ClientApi;
+import io.signet.testing.Es256Keys;
 import io.signet.testing.ManualClock;
 import io.signet.testing.ServerSuite;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +211,7 @@ abstract class PasskeysApiContract extends ServerSuite {
         String user = "u".repeat(65);
         JsonNode o = registrationOptions(bearer(track(user, "signUp", null))).path("options");
         assertThat(Base64.getUrlDecoder().decode(o.path("user").path("id").asString()))
-                .isEqualTo(SoftAuthenticator.sha256(user.getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo(Es256Keys.sha256(user.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -3,18 +3,15 @@ package io.signet.passkey;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import io.signet.http.Json;
+import io.signet.wire.Json;
+import io.signet.testing.Es256Keys;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SoftAuthenticator {
     static final UUID AAGUID = UUID.fromString("01020304-0506-0708-0102-030405060708");
-    private static final ObjectConverter CBOR = new ObjectConverter();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte UP = 0x01;
@@ -62,7 +58,7 @@ final class SoftAuthenticator {
 
         /** The COSE public key, base64url, as the Server API's credentialPublicKey takes it. */
         String cosePublicKey() {
-            return B64.encodeToString(coseKey(keys));
+            return B64.encodeToString(Es256Keys.cosePublicKey(keys));
         }
     }
 
@@ -87,14 +83,14 @@ final class SoftAuthenticator {
     Credential newCredential(String rpId, byte[] userHandle) {
         byte[] id = new byte[32];
         RANDOM.nextBytes(id);
-        return new Credential(id, keyPair(), rpId, userHandle);
+        return new Credential(id, Es256Keys.generate(), rpId, userHandle);
     }
 
     /** RegistrationResponseJSON for {@code c}, signing nothing (attestation {@code none}). */
     ObjectNode registrationResponse(Credential c, String challenge, String origin) {
         byte[] clientData = clientData("webauthn.create", challenge, origin);
         byte[] credentialData = concat(uuidBytes(AAGUID), ByteBuffer.allocate(2).putShort((short) c.id.length).array(),
-                c.id, coseKey(c.keys));
+                c.id, Es256Keys.cosePublicKey(c.keys));
         byte[] authData = authenticatorData(c.rpId, (byte) (flags() | AT), c.signCount, credentialData);
         Map<String, Object> attestation = new LinkedHashMap<>();
         attestation.put("fmt", "none");
@@ -102,7 +98,7 @@ final class SoftAuthenticator {
         attestation.put("authData", authData);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("clientDataJSON", B64.encodeToString(clientData));
-        response.put("attestationObject", B64.encodeToString(CBOR.getCborMapper().writeValueAsBytes(attestation)));
+        response.put("attestationObject", B64.encodeToString(Es256Keys.cbor(attestation)));
         response.putArray("transports").add("internal").add("hybrid");
         response.put("publicKeyAlgorithm", -7);
         ObjectNode json = envelope(c);
@@ -121,7 +117,7 @@ final class SoftAuthenticator {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("clientDataJSON", B64.encodeToString(clientData));
         response.put("authenticatorData", B64.encodeToString(authData));
-        response.put("signature", B64.encodeToString(sign(c.keys, concat(authData, sha256(clientData)))));
+        response.put("signature", B64.encodeToString(sign(c.keys, concat(authData, Es256Keys.sha256(clientData)))));
         response.put("userHandle", B64.encodeToString(c.userHandle));
         ObjectNode json = envelope(c);
         json.set("response", response);
@@ -149,23 +145,8 @@ final class SoftAuthenticator {
     }
 
     private static byte[] authenticatorData(String rpId, byte flags, long signCount, byte[] attested) {
-        return concat(sha256(rpId.getBytes(StandardCharsets.UTF_8)), new byte[] {flags},
+        return concat(Es256Keys.sha256(rpId.getBytes(StandardCharsets.UTF_8)), new byte[] {flags},
                 ByteBuffer.allocate(4).putInt((int) signCount).array(), attested);
-    }
-
-    private static byte[] coseKey(KeyPair keys) {
-        return CBOR.getCborMapper().writeValueAsBytes(
-                EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] sign(KeyPair keys, byte[] data) {
@@ -174,14 +155,6 @@ final class SoftAuthenticator {
             s.initSign(keys.getPrivate());
             s.update(data);
             return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

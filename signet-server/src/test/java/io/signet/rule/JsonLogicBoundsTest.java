@@ -3,12 +3,12 @@ package io.signet.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Issue 17 #3: what a rule evaluation may allocate is bounded, at save time and when it runs. */
+/** What a rule evaluation may allocate is bounded, at save time and when it runs. */
 class JsonLogicBoundsTest {
     /** reduce + cat doubling a string: 10 × 2^40 characters unbounded; refused after about 1 MB. */
     private static final String DOUBLING = """

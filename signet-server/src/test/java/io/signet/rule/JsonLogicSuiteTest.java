@@ -2,7 +2,7 @@ package io.signet.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.signet.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

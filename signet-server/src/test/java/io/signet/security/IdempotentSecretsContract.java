@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 17 #2: every endpoint that answers with a secret is called with an {@code Idempotency-Key}, its
+ * Every endpoint that answers with a secret is called with an {@code Idempotency-Key}, its
  * replay must give the same answer, and afterwards no table of the database holds any of those secrets in
  * the clear (the idempotency cache stores answers sealed with the data key).
  */

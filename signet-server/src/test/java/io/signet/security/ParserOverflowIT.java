@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17 #5: times and numbers that parse but overflow (year -999999999, 20-digit integers) are a 400
+ * Times and numbers that parse but overflow (year -999999999, 20-digit integers) are a 400
  * naming the field, never a 500. Parsing does not depend on the storage, so SQLite only.
  */
 class ParserOverflowIT extends ServerSuite {

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17 #10: {@code /metrics} is not public unless configured, the JWKS endpoint answers an unknown
+ * {@code /metrics} is not public unless configured, the JWKS endpoint answers an unknown
  * tenant exactly as a tenant that has no keys yet, and the SQLite database, WAL and shared-memory files are
  * readable by their owner only.
  */

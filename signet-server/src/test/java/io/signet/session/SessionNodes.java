@@ -2,6 +2,8 @@ package io.signet.session;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.signet.action.ActionTokens;
+import io.signet.clientapi.ClientCredentials;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
@@ -51,14 +53,17 @@ final class SessionNodes implements AutoCloseable {
         SecretHasher hasher = new SecretHasher(key);
         TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
         tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
+        TenantSettingsService settings = new TenantSettingsService(db, clock, () -> "http://localhost:8080");
         UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock);
+                settings, clock);
         AppClientService clients = new AppClientService(db, clock);
         SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
                 tokens, users, hasher, io.signet.metrics.BusinessMetrics.NONE, clock);
         HttpServer http = HttpServer.start("127.0.0.1", 0,
                 List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
-                tenants, db, new Idempotency(db, new Encryptor(key), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
+                tenants, new ClientCredentials(new ActionTokens(hasher, clock), settings), db,
+                new Idempotency(new io.signet.idempotency.JdbcIdempotencyStore(db, new Encryptor(key)), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                false, false, HttpServer.NO_TRUSTED_PROXY);
         Node node = new Node(db, http, tenants);
         nodes.add(node);
         return node;

@@ -100,7 +100,7 @@ abstract class SessionTokensContract extends SessionsApiBase {
     void an_altered_access_token_is_rejected() throws Exception {
         String token = createSession(newUser(api)).path("accessToken").asString();
         String[] parts = token.split("\\.");
-        JsonNode claims = io.signet.http.Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        JsonNode claims = io.signet.wire.Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
         String forgedClaims = claims.toString().replace(claims.path("sub").asString(), "someone-else");
         String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(forgedClaims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The secret-key check leaks no timing about how close a wrong key is (issue 17, "a timing test of the key
- * check"), shown by construction rather than with a stopwatch: a timed test is flaky on a loaded 2-core
+ * The secret-key check leaks no timing about how close a wrong key is, shown by construction rather than
+ * with a stopwatch: a timed test is flaky on a loaded 2-core
  * machine. The only comparisons a presented key goes through are the database index and the key cache,
  * and both compare the keyed HMAC of the presented key, never the key: a near miss (the key with only its last character replaced)
  * yields a lookup value no closer to the stored one than a random key does, so how long the comparison

@@ -1,6 +1,6 @@
 package io.signet.testing;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,7 +88,7 @@ public final class Api {
     }
 
     /**
-     * Issue 17 #6, checked on every response any test receives: never MIME-sniffed, and never cached where a
+     * Checked on every response any test receives: never MIME-sniffed, and never cached where a
      * secret may be in it (everything but public data: the key set and the hosted page's versioned assets).
      */
     private static void checkSecurityHeaders(String method, String path, HttpResponse<String> r) {

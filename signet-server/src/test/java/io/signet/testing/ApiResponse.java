@@ -1,6 +1,6 @@
 package io.signet.testing;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 

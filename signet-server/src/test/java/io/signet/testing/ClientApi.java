@@ -1,5 +1,6 @@
 package io.signet.testing;
 
+import io.signet.text.UrlEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ public final class ClientApi {
     /** Tenant Basic as the browser SDK sends it: base64 of the percent-encoded id, no colon. */
     public static ClientApi tenant(String baseUrl, String tenantId) {
         return withAuthorization(baseUrl, "Basic " + Base64.getEncoder().encodeToString(
-                java.net.URLEncoder.encode(tenantId, StandardCharsets.UTF_8).replace("+", "%20")
+                UrlEncoding.component(tenantId)
                         .getBytes(StandardCharsets.UTF_8)));
     }
 

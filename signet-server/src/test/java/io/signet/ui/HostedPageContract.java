@@ -2,11 +2,11 @@ package io.signet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ManualClock;
 import io.signet.testing.ServerSuite;
+import io.signet.wire.Json;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What Signet accepts as user data, and the tenant settings that tighten or loosen it (issue 14):
+ * What Signet accepts as user data, and the tenant settings that tighten or loosen it:
  * phone numbers in E.164 form, strict validation on request; a user's custom data readable by every
  * official SDK unless the tenant allows nested values.
  */
@@ -27,7 +27,7 @@ abstract class UserDataApiContract extends ServerSuite {
     }
 
     @Test
-    void a_pre_verified_enrollment_takes_any_number_in_E164_form_such_as_the_seeds_example() {
+    void a_pre_verified_enrollment_takes_any_number_in_E164_form_such_as_the_documentation_example() {
         String id = uid();
         ApiResponse r = api.post("/v1/users/" + id + "/authenticators", sms("+123456789012"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17 #8: a delivery connects to the address that was checked. The host names here end in
+ * A delivery connects to the address that was checked. The host names here end in
  * {@code .invalid}, which DNS never resolves (RFC 6761): a connection can reach the local receiver only
  * through the checked address, never through a second lookup.
  */

@@ -3,7 +3,7 @@ package io.signet.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.signet.http.SignetException;
+import io.signet.error.SignetException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 17 #8: the SSRF corpus, as pure functions. Each address of the IANA special-purpose registries
+ * The SSRF corpus, as pure functions. Each address of the IANA special-purpose registries
  * (and the IPv6 forms that embed an IPv4 address) gets the class the guard must give it; numeric hosts
  * that only some resolvers read as addresses are refused when a webhook is registered.
  */

@@ -53,7 +53,7 @@ abstract class WebhookDeliveryContract extends WebhookServerFixture {
     void an_event_arrives_signed_with_the_tenant_key_as_the_contract_envelope() {
         String endpointId = createEndpoint(api, receiver.url(), EventTypes.AUTHENTICATOR_CREATED);
         String userId = user();
-        String time = io.signet.http.WireTime.iso(clock.millis());
+        String time = io.signet.wire.WireTime.iso(clock.millis());
         String eventId = publish(server, userId, EventTypes.AUTHENTICATOR_CREATED, Map.of("userId", userId,
                 "verificationMethod", "SMS", "userAuthenticatorId", "auth-1", "phoneNumber", "+6427000000"));
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The events Signet raises itself (issue 14): authenticator.updated, the synchronous action.verify veto and
+ * The events Signet raises itself: authenticator.updated, the synchronous action.verify veto and
  * the batched action/challenge log feeds, each through the real flows that cause them. SMS codes reach the
  * test through a second receiver subscribed to sms.created.
  */

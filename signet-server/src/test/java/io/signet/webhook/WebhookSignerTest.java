@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The signature scheme against the test vector of authsignal-api.md §9.5. */
+/** The signature scheme against the test vector of docs/server-api.md §9.5 "Test vector". */
 class WebhookSignerTest {
     static final long T = 1740016316L;
     static final String BODY = "{\"version\":1,\"id\":\"00000000-0000-0000-0000-000000000001\",\"source\":"

@@ -2,12 +2,12 @@ package io.signet.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.http.Json;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
 import io.signet.testing.WebhookReceiver;
+import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class WebhookTesting {
     }
 
     /**
-     * Verifies a delivery the way every SDK's constructEvent does (authsignal-api.md §9.2): split the header on
+     * Verifies a delivery the way every SDK's constructEvent does (docs/server-api.md §9.2 "What the verifiers check"): split the header on
      * ',' then on the first '=', recompute HMAC-SHA256 of {@code t.body} with the key, compare with each v2.
      */
     static boolean verifies(WebhookReceiver.Received r, String secretKey) {

@@ -1,7 +1,7 @@
 package io.signet.bench.jmh;
 
 import io.signet.authenticator.UserAuthenticator;
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;

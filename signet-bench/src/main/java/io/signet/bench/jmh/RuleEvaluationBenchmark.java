@@ -1,6 +1,6 @@
 package io.signet.bench.jmh;
 
-import io.signet.http.Json;
+import io.signet.wire.Json;
 import io.signet.rule.Decision;
 import io.signet.rule.Outcome;
 import io.signet.rule.Rule;

@@ -1,6 +1,6 @@
 package io.signet.client.model;
 
-/** The fields every webhook event and every log record carries (authsignal-api.md §9.3). */
+/** The fields every webhook event and every log record carries (docs/server-api.md §9.3 "Envelope"). */
 public abstract class WebhookEnvelope {
     /** The envelope version, {@code 1}. */
     public int version;

@@ -3,7 +3,7 @@ package io.signet.client.model;
 import java.util.Map;
 
 /**
- * A webhook event (authsignal-api.md §9.3), as {@link io.signet.client.Webhook#constructEvent} returns it
+ * A webhook event (docs/server-api.md §9.3 "Envelope"), as {@link io.signet.client.Webhook#constructEvent} returns it
  * after verifying its signature.
  */
 public class WebhookEvent extends WebhookEnvelope {

@@ -1,5 +1,7 @@
-package io.signet.http;
+package io.signet.caller;
 
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 import java.util.Optional;
 
 /**
@@ -22,27 +24,4 @@ public interface ClientAuthenticator {
 
     /** Whether any tenant allows {@code origin}: a CORS preflight carries no credentials to tell which. */
     boolean anyTenantAllowsOrigin(String origin);
-
-    /** For servers without the Client API (some tests): every client request is unauthorized. */
-    ClientAuthenticator NONE = new ClientAuthenticator() {
-        @Override
-        public ClientPrincipal.Bearer bearer(String token) {
-            throw new SignetException(ErrorCode.INVALID_TOKEN, "This server does not accept client tokens.");
-        }
-
-        @Override
-        public Optional<ClientPrincipal.Tenant> tenant(String publicTenantId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean allowsOrigin(String tenantId, String origin) {
-            return false;
-        }
-
-        @Override
-        public boolean anyTenantAllowsOrigin(String origin) {
-            return false;
-        }
-    };
 }

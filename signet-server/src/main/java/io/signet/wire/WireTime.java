@@ -1,5 +1,6 @@
-package io.signet.http;
+package io.signet.wire;
 
+import io.signet.error.SignetException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

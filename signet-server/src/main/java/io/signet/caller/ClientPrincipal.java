@@ -1,9 +1,12 @@
-package io.signet.http;
+package io.signet.caller;
+
+import io.signet.error.ErrorCode;
+import io.signet.error.SignetException;
 
 /**
  * Who is calling a {@code /v1/client/*} route, decided once by {@link ClientEdge}: a browser or app holding
  * an action token (Bearer), or one naming only its tenant with the public tenant id (tenant Basic,
- * authsignal-client-api.md §2.2). The secret key is never a client principal.
+ * docs/client-api.md §2.2 "Authentication"). The secret key is never a client principal.
  */
 public sealed interface ClientPrincipal {
     String tenantId();
@@ -26,7 +29,7 @@ public sealed interface ClientPrincipal {
         }
 
         /**
-         * The one enrollment rule of the Client API (authsignal-client-api.md §2.2): adding a factor for a user
+         * The one enrollment rule of the Client API (docs/client-api.md §2.2 "Authentication"): adding a factor for a user
          * who already has a verified authenticator needs {@value #ADD_AUTHENTICATORS}, else 403; otherwise
          * anyone holding a token for a low-risk action could add their own factor to the account.
          */

@@ -1,6 +1,7 @@
-package io.signet.http;
+package io.signet.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.signet.error.SignetException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The one JSON mapper of the server. Settings that matter are explicit: unknown input fields are
  * ignored (newer SDKs send fields we do not know), nulls and absent optionals are omitted from output
- * (the .NET SDK throws on {@code null} in non-nullable fields, authsignal-api.md §2.5).
+ * (the .NET SDK throws on {@code null} in non-nullable fields, docs/server-api.md §2.5 "Responses").
  */
 public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder()
@@ -48,7 +49,7 @@ public final class Json {
 
     /**
      * Parses a request body. Empty, whitespace-only and the literal {@code null} all mean {@code {}}
-     * (PHP sends no body, Java sends {@code null}, authsignal-api.md §2.4). Bytes that are not UTF-8,
+     * (PHP sends no body, Java sends {@code null}, docs/server-api.md §2.4 "Request bodies"). Bytes that are not UTF-8,
      * malformed JSON and wrong types become 400 {@code invalid_request} naming the field.
      */
     public static <T> T read(byte[] body, Class<T> type) {

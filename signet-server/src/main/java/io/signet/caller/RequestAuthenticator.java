@@ -1,4 +1,4 @@
-package io.signet.http;
+package io.signet.caller;
 
 import java.util.Optional;
 

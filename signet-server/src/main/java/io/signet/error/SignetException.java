@@ -1,4 +1,4 @@
-package io.signet.http;
+package io.signet.error;
 
 /**
  * A failure with a meaning for the API caller: rendered once, by {@link ErrorMapper}, as

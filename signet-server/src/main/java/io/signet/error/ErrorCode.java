@@ -1,8 +1,8 @@
-package io.signet.http;
+package io.signet.error;
 
 /**
  * Every error Signet returns: the wire code both {@code error} and {@code errorCode} carry
- * (authsignal-api.md §3) and its HTTP status. A correction is one line here.
+ * (docs/server-api.md §3 "Errors") and its HTTP status. A correction is one line here.
  */
 public enum ErrorCode {
     INVALID_REQUEST(400, "invalid_request"),
