@@ -3,9 +3,6 @@ package io.signet.bootstrap;
 import io.signet.config.ConfigException;
 import io.signet.wire.Json;
 import io.signet.error.SignetException;
-import io.signet.tenant.CreatedTenant;
-import io.signet.tenant.Tenant;
-import io.signet.tenant.TenantService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,10 +33,10 @@ public final class Bootstrap {
         }
     }
 
-    private final TenantService tenants;
+    private final TenantDirectory tenants;
     private final List<Section> sections;
 
-    public Bootstrap(TenantService tenants, List<Section> sections) {
+    public Bootstrap(TenantDirectory tenants, List<Section> sections) {
         this.tenants = tenants;
         this.sections = List.copyOf(sections);
     }
@@ -61,16 +58,16 @@ public final class Bootstrap {
 
     private Report applyTenant(Path file, String where, JsonNode t, PrintStream out) {
         String name = t.path("name").asString();
-        Optional<Tenant> found = tenants.list().stream().filter(x -> x.name().equals(name)).findFirst();
+        Optional<String> found = tenants.tenantIdByName(name);
         Report report = new Report(found.isPresent() ? 0 : 1, 0, found.isPresent() ? 1 : 0);
-        String tenantId = found.map(Tenant::tenantId).orElseGet(() -> {
-            CreatedTenant created = tenants.create(name, Optional.empty());
-            out.println("Bootstrap created tenant '" + name + "' (" + created.tenant().tenantId()
+        String tenantId = found.orElseGet(() -> {
+            TenantDirectory.Created created = tenants.createNamed(name);
+            out.println("Bootstrap created tenant '" + name + "' (" + created.tenantId()
                     + "). Its secret key is shown this once:");
             out.println();
             out.println("    " + created.secretKey());
             out.println();
-            return created.tenant().tenantId();
+            return created.tenantId();
         });
         for (Section s : sections) {
             JsonNode given = t.path(s.field());
