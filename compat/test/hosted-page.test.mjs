@@ -3,141 +3,24 @@
 // as a person would (labels and buttons, codes from the dev delivery, the CDP virtual authenticator for
 // passkeys), and the token the app receives must pass the official @authsignal/node validateChallenge
 // with the right verificationMethod. Every screen is photographed into compat/screenshots/ (git-ignored).
-import { describe, it, before, after } from "node:test";
+// Enrolment of email and SMS, WhatsApp and the authenticator app: hosted-page-methods.test.mjs; the page
+// without JavaScript: hosted-page-forms.test.mjs.
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
-import { addAuthenticator, openPage, useBrowser, useBrowserSignet } from "../support/browser.mjs";
+import { addAuthenticator, openPage } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
-import { codeSentTo, confirmMagicLink, DEV_DELIVERY, linkSentTo } from "../support/dev-delivery.mjs";
+import { codeSentTo, confirmMagicLink, linkSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
-import { assertAccessible } from "../support/axe.mjs";
+import { ACTION, framed, hostedPageSuite, launchIn, launchRedirect, returnedToken, submitCode, wrongCode }
+  from "../support/hosted-page.mjs";
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
-const ACTION = "signIn";
-
-/** A free port: the page must be reached as http://localhost:PORT (WebAuthn refuses an IP origin). */
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const port = await freePort();
-const chromium = useBrowser();
+const hosted = await hostedPageSuite("hosted-page");
+const { chromium, photograph, track, assertValidated, enrolledUser } = hosted;
 let suite;
 
-/** What axe found on each screen photographed, written next to the screenshots for review. */
-const scans = [];
-
-/** The hosted page framed by launch(url, {mode: "popup"}) inside `page`. */
-function framed(page) {
-  return page.frame({ name: "authsignal" });
-}
-
-/**
- * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
- * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
- * serious or critical.
- */
-async function photograph(page, name, scope = page) {
-  await page.waitForTimeout(150); // let the focus ring and the status line settle
-  scans.push({ ...(await assertAccessible(scope, name)), screenshot: `compat/screenshots/${name}.png` });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 720 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
-  await page.setViewportSize(size);
-}
-
-async function track(userId, attributes = {}) {
-  return suite.authsignal.track({ userId, action: ACTION, attributes });
-}
-
-async function assertValidated(token, userId, verificationMethod) {
-  const validated = await suite.authsignal.validateChallenge({ token });
-  assert.equal(validated.isValid, true, JSON.stringify(validated));
-  assert.equal(validated.state, "CHALLENGE_SUCCEEDED");
-  assert.equal(validated.userId, userId);
-  assert.equal(validated.action, ACTION);
-  assert.equal(validated.verificationMethod, verificationMethod);
-}
-
-/** Redirect mode: launch() navigates the tab to the page; resolves when the page has loaded. */
-async function launchRedirect(session, url) {
-  await Promise.all([
-    session.page.waitForURL((u) => u.pathname === "/ui"),
-    session.evaluate((url) => window.client.launch(url), url),
-  ]);
-  await session.page.getByRole("heading").first().waitFor();
-}
-
-/** The token the page sent the tab back with: redirectUrl + ?token=… (then any query of its own). */
-async function returnedToken(session, appOrigin) {
-  await session.page.waitForURL((u) => u.origin === appOrigin && u.searchParams.has("token"));
-  const url = new URL(session.page.url());
-  assert.equal(url.searchParams.get("from"), "app", "the tracked redirectUrl's own query is kept");
-  return url.searchParams.get("token");
-}
-
-/**
- * Popup or window mode: launch(url, {mode}) from the app page. Resolves with `scope` (the framed page's
- * FrameLocator, or the new window's Page: both answer getByRole/getByLabel) and `launched`, launch()'s
- * promise as the app sees it.
- */
-async function launchIn(session, url, mode) {
-  if (mode === "popup") {
-    return { scope: session.page.frameLocator('iframe[name="authsignal"]'),
-      launched: pending(session.evaluate((url) => window.client.launch(url, { mode: "popup" }), url)) };
-  }
-  const [popup] = await Promise.all([
-    session.context.waitForEvent("page"),
-    session.evaluate((url) => { window.launched = window.client.launch(url, { mode: "window" }); }, url),
-  ]);
-  return { scope: popup, launched: pending(session.evaluate(() => window.launched)) };
-}
-
-/** `promise`, marked handled: a test that never awaits it (launch() that must not resolve) closes its page. */
-function pending(promise) {
-  promise.catch(() => {});
-  return promise;
-}
-
-/** A new user with a verified EMAIL_OTP, SMS or EMAIL_MAGIC_LINK authenticator at a contact of its own. */
-async function enrolledUser(verificationMethod) {
-  const userId = newUserId();
-  const contact = verificationMethod === "SMS"
-    ? "+6427" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0") : `${userId}@example.com`;
-  const attributes = verificationMethod === "SMS" ? { phoneNumber: contact } : { email: contact };
-  await suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod, ...attributes } });
-  return { userId, contact };
-}
-
-/** Types `code` into the page's code form and submits it. */
-async function submitCode(scope, code, label = "Verification code") {
-  await scope.getByLabel(label).fill(code);
-  await scope.getByRole("button", { name: "Verify" }).click();
-}
-
-/** A code other than `code`, so certainly wrong. */
-function wrongCode(code) {
-  return code === "000000" ? "111111" : "000000";
-}
-
 describe("the hosted challenge page", () => {
-  suite = useBrowserSignet("sqlite", {
-    ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
-  });
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
-  });
-  after(() => writeFileSync(join(SCREENSHOTS, "axe.json"), JSON.stringify(scans, null, 2)));
+  suite = hosted.start();
 
   it("redirect mode: a wrong email code, then the right one, returns to redirectUrl with a valid token", async () => {
     const { userId, contact: email } = await enrolledUser("EMAIL_OTP");
@@ -161,7 +44,7 @@ describe("the hosted challenge page", () => {
       await photograph(page, "email-otp-wrong-code");
 
       await submitCode(page, code);
-      await assertValidated(await returnedToken(session, app), userId, "EMAIL_OTP");
+      await assertValidated(await returnedToken(session.page, app), userId, "EMAIL_OTP");
     } finally {
       await session.close();
     }
@@ -213,6 +96,7 @@ describe("the hosted challenge page", () => {
       await popup.getByRole("button", { name: "Code by text message" }).click();
       await submitCode(popup, await codeSentTo(suite.server, contact));
       await popup.getByRole("heading", { name: "You're verified" }).waitFor();
+      await photograph(popup, "done");
       // Messages from one window to another arrive in the order posted: once this marker is heard, any
       // AUTHSIGNAL_CLOSE_POPUP the page posted to this opener would have been heard before it.
       await popup.evaluate(() => window.opener.postMessage("marker", "*"));
@@ -267,7 +151,7 @@ describe("the hosted challenge page", () => {
       assert.equal(codes.length, 10, "the first enrolment shows the user's new recovery codes once");
       await photograph(page, "recovery-codes");
       await page.getByRole("button", { name: "I have saved them" }).click();
-      await assertValidated(await returnedToken(session, app), userId, "AUTHENTICATOR_APP");
+      await assertValidated(await returnedToken(session.page, app), userId, "AUTHENTICATOR_APP");
       const apps = (await suite.authsignal.getAuthenticators({ userId })).filter((a) => a.verificationMethod === "AUTHENTICATOR_APP");
       assert.equal(apps.length, 1, "the enrolment is verified and listed");
     } finally {
@@ -298,7 +182,7 @@ describe("the hosted challenge page", () => {
       await launchRedirect(session, (await track(userId, { redirectUrl: `${app}/?from=app` })).url);
       await page.getByRole("button", { name: "Passkey" }).click();
       await page.getByRole("button", { name: "Continue with passkey" }).click();
-      await assertValidated(await returnedToken(session, app), userId, "PASSKEY");
+      await assertValidated(await returnedToken(session.page, app), userId, "PASSKEY");
 
       // 3. Then in window mode: the new window gets a copy of the tab's passkey, made after its last use
       // (a copy with an older signature counter would be refused as a clone).
@@ -316,39 +200,6 @@ describe("the hosted challenge page", () => {
     }
   });
 
-  it("window mode: a recovery code in a new window, token by postMessage to the opener", async () => {
-    const userId = newUserId();
-    const enrolled = await suite.authsignal.enrollVerifiedAuthenticator({
-      userId, attributes: { verificationMethod: "SMS", phoneNumber: "+64271239876" },
-    });
-    const session = await openPage(chromium.browser, suite);
-    try {
-      const { scope: popup, launched } = await launchIn(session, (await track(userId)).url, "window");
-      await popup.getByRole("button", { name: "Use a recovery code" }).click();
-      await popup.getByLabel("Recovery code").fill(enrolled.recoveryCodes[0]);
-      await photograph(popup, "recovery-code");
-      await popup.getByRole("button", { name: "Verify" }).click();
-      await assertValidated((await launched).token, userId, "RECOVERY_CODE");
-    } finally {
-      await session.close();
-    }
-  });
-
-  it("popup mode: an SMS code typed into the framed page", async () => {
-    const { userId, contact } = await enrolledUser("SMS");
-    const session = await openPage(chromium.browser, suite);
-    try {
-      const { scope: frame, launched } = await launchIn(session, (await track(userId)).url, "popup");
-      await frame.getByRole("button", { name: "Code by text message" }).click();
-      await frame.getByLabel("Verification code").fill(await codeSentTo(suite.server, contact));
-      await photograph(session.page, "popup-sms", framed(session.page));
-      await frame.getByRole("button", { name: "Verify" }).click();
-      await assertValidated((await launched).token, userId, "SMS");
-    } finally {
-      await session.close();
-    }
-  });
-
   it("redirect mode: an email magic link opened elsewhere completes the waiting page", async () => {
     const { userId, contact: email } = await enrolledUser("EMAIL_MAGIC_LINK");
     const session = await openPage(chromium.browser, suite);
@@ -361,7 +212,7 @@ describe("the hosted challenge page", () => {
       await photograph(session.page, "magic-link");
       const opened = await confirmMagicLink(await linkSentTo(suite.server, email));
       assert.equal(opened.status, 200);
-      await assertValidated(await returnedToken(session, app), userId, "EMAIL_MAGIC_LINK");
+      await assertValidated(await returnedToken(session.page, app), userId, "EMAIL_MAGIC_LINK");
     } finally {
       await session.close();
     }

@@ -4,20 +4,45 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.signet.action.ActionRoutes;
 import io.signet.action.ActionService;
+import io.signet.action.ActionStore;
 import io.signet.action.ActionTokens;
 import io.signet.action.ChallengeResults;
+import io.signet.action.JdbcActionStore;
 import io.signet.authenticator.AuthenticatorEnrollments;
 import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.authenticator.AuthenticatorStore;
 import io.signet.authenticator.ChallengeFactors;
-import io.signet.challenge.ChallengeFeature;
 import io.signet.bootstrap.Bootstrap;
+import io.signet.authenticator.JdbcAuthenticatorStore;
+import io.signet.challenge.ChallengeLog;
+import io.signet.challenge.ChallengeRoutes;
+import io.signet.challenge.ChallengeService;
+import io.signet.challenge.ChallengeSettings;
+import io.signet.challenge.ChallengeStore;
+import io.signet.challenge.Claims;
+import io.signet.challenge.ClientChallenges;
+import io.signet.challenge.Delivery;
+import io.signet.challenge.Factors;
+import io.signet.challenge.JdbcChallengeStore;
+import io.signet.challenge.Secrets;
+import io.signet.challenge.SendLimits;
+import io.signet.challenge.SmtpSender;
+import io.signet.challenge.StdoutSender;
+import io.signet.challenge.TwilioSender;
+import io.signet.challenge.Verification;
 import io.signet.clientapi.ClientCredentials;
+import io.signet.clientapi.ClientApiService;
 import io.signet.clientapi.ClientRoutes;
+import io.signet.config.EncryptionKeys;
+import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
+import io.signet.http.ClientOrigin;
+import io.signet.http.Health;
 import io.signet.http.HttpServer;
+import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
@@ -25,9 +50,11 @@ import io.signet.logging.Logging;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.MicrometerBusinessMetrics;
 import io.signet.metrics.SystemMetrics;
+import io.signet.passkey.JdbcCeremonyStore;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
 import io.signet.rule.ActionConfigurationSection;
+import io.signet.rule.JdbcRuleStore;
 import io.signet.rule.RuleRoutes;
 import io.signet.rule.RuleSection;
 import io.signet.rule.RuleService;
@@ -35,15 +62,22 @@ import io.signet.session.AppClientRoutes;
 import io.signet.session.AppClientSection;
 import io.signet.session.AppClientService;
 import io.signet.session.ChallengeTokens;
+import io.signet.session.JdbcAppClientStore;
+import io.signet.session.JdbcSessionStore;
+import io.signet.session.JdbcSigningKeyStore;
 import io.signet.session.SessionRoutes;
 import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
 import io.signet.session.VerifiedChallenge;
 import io.signet.store.Database;
+import io.signet.store.Migrations;
 import io.signet.tenant.BrandingRoutes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
+import io.signet.tenant.JdbcBrandingStore;
+import io.signet.tenant.JdbcTenantSettingsStore;
+import io.signet.tenant.JdbcTenantStore;
 import io.signet.tenant.OperatorKey;
 import io.signet.tenant.OperatorRoutes;
 import io.signet.tenant.TenantKeyRoutes;
@@ -54,17 +88,31 @@ import io.signet.tenant.TenantSettingsService;
 import io.signet.ui.PageOrigins;
 import io.signet.ui.UiRoutes;
 import io.signet.user.EnrollmentView;
+import io.signet.user.JdbcUserStore;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
+import io.signet.webhook.DeliveryStore;
+import io.signet.webhook.DeliveryWorker;
+import io.signet.webhook.EndpointStore;
+import io.signet.webhook.JdbcDeliveryStore;
+import io.signet.webhook.JdbcEndpointStore;
+import io.signet.webhook.Outbox;
+import io.signet.webhook.RetryPolicy;
+import io.signet.webhook.SyncWebhooks;
+import io.signet.webhook.WebhookSender;
+import io.signet.webhook.WebhookService;
 import io.signet.webhook.Webhooks;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,75 +125,107 @@ public final class SignetApp implements AutoCloseable {
 
     private final Database db;
     private final HttpServer http;
+    private final Health health;
+    private final Duration shutdownTimeout;
     private final ScheduledExecutorService background;
     private final ScheduledExecutorService webhookWorker;
     private final TenantService tenants;
     private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
     private final PasskeyService passkeys;
+    private final SessionService sessions;
+    private final SigningKeys signingKeys;
     private final AutoCloseable systemMetrics;
 
-    private SignetApp(Database db, HttpServer http, ScheduledExecutorService background,
-                      ScheduledExecutorService webhookWorker, TenantService tenants, Webhooks webhooks,
-                      AuthenticatorService authenticators, PasskeyService passkeys, AutoCloseable systemMetrics) {
+    private SignetApp(Database db, HttpServer http, Health health, Duration shutdownTimeout,
+                      ScheduledExecutorService background, ScheduledExecutorService webhookWorker,
+                      TenantService tenants, Webhooks webhooks, AuthenticatorService authenticators,
+                      PasskeyService passkeys, SessionService sessions, SigningKeys signingKeys,
+                      AutoCloseable systemMetrics) {
         this.systemMetrics = systemMetrics;
         this.db = db;
         this.http = http;
+        this.health = health;
+        this.shutdownTimeout = shutdownTimeout;
         this.background = background;
         this.webhookWorker = webhookWorker;
         this.tenants = tenants;
         this.webhooks = webhooks;
         this.authenticators = authenticators;
         this.passkeys = passkeys;
+        this.sessions = sessions;
+        this.signingKeys = signingKeys;
     }
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
         Logging.configure(config.logLevel(), config.logFormat());
         byte[] masterKey = EncryptionKeys.resolve(config);
+        // The registry first: the database binds its pool gauges to it as it opens.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         BusinessMetrics business = new MicrometerBusinessMetrics(metrics, config.metricsTenantLabel());
-        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(), metrics);
+        Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
+                Duration.ofMillis(config.dbTimeoutMillis()),
+                config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT, metrics);
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);
-            TenantService tenants = new TenantService(db, hasher, encryptor, clock);
+            TenantService tenants = new TenantService(db, new JdbcTenantStore(db), hasher, encryptor, clock);
             Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
             created.ifPresent(t -> announceDefaultTenant(t, config, out));
 
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-            TenantSettingsService settings = new TenantSettingsService(db, clock, publicUrl::get);
-            BrandingService branding = new BrandingService(db, clock);
-            EnrollmentView enrollments = new AuthenticatorEnrollments();
-            UserService users = new UserService(db, enrollments, settings, clock);
-            Webhooks webhooks = Webhooks.create(db, tenants::activeSecretKeys, config, business, clock);
-            AuthenticatorService authenticators = new AuthenticatorService(db, users, settings, hasher, encryptor,
-                    webhooks.events(), business, clock);
-            RuleService rules = new RuleService(db, clock);
+            TenantSettingsService settings = new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock,
+                    publicUrl::get);
+            // Links (track's url, magic links): SIGNET_PUBLIC_URL, else a trusted proxy's scheme and host.
+            Supplier<String> linkBase = config.publicUrl().isPresent() ? publicUrl::get
+                    : ClientOrigin.linkBase(publicUrl::get);
+            BrandingService branding = new BrandingService(db, new JdbcBrandingStore(), clock);
+            AuthenticatorStore authenticatorStore = new JdbcAuthenticatorStore();
+            EnrollmentView enrollments = new AuthenticatorEnrollments(authenticatorStore);
+            UserService users = new UserService(db, new JdbcUserStore(db), enrollments, settings, clock);
+            Webhooks webhooks = webhooks(db, tenants::activeSecretKeys, config, business, clock);
+            AuthenticatorService authenticators = new AuthenticatorService(db, authenticatorStore, users, settings,
+                    hasher, encryptor, webhooks.events(), business, clock);
+            RuleService rules = new RuleService(db, new JdbcRuleStore(db), clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
-            ActionService actions = new ActionService(db, users, rules, actionTokens, webhooks.events(), webhooks.sync(),
-                    business, publicUrl::get, clock);
-            ChallengeResults challengeResults = new ChallengeResults(db, actions, actionTokens, clock);
-            ChallengeFeature challenges = ChallengeFeature.create(config, db, hasher, users,
-                    new ChallengeFactors(db, authenticators, encryptor), challengeResults, webhooks.sync(),
-                    webhooks.events(), business, clock, publicUrl::get);
-            PasskeyService passkeys = new PasskeyService(db, authenticators.passkeys(), users, challengeResults,
-                    actionTokens, actions, clock);
-            AppClientService appClients = new AppClientService(db, clock);
+            ActionStore actionStore = new JdbcActionStore(db);
+            ActionService actions = new ActionService(db, actionStore, users, rules, actionTokens, webhooks.events(),
+                    webhooks.sync(), business, linkBase, clock);
+            ChallengeResults challengeResults = new ChallengeResults(db, actionStore, actions, actionTokens, clock);
+            ChallengeStore challengeStore = new JdbcChallengeStore(db);
+            Secrets challengeSecrets = new Secrets(hasher);
+            ChallengeLog challengeLog = new ChallengeLog(db, webhooks.events(), business, clock);
+            Factors factors = new ChallengeFactors(db, authenticatorStore, authenticators, encryptor);
+            ChallengeService challenges = new ChallengeService(db, challengeStore, users, factors,
+                    delivery(config, webhooks.sync()), sendLimits(config, db, challengeStore, clock), challengeSecrets,
+                    new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
+                            Duration.ofSeconds(config.magicLinkTtlSeconds())),
+                    challengeLog, linkBase, clock);
+            Verification verification = new Verification(db, challengeStore, challengeSecrets, factors,
+                    challengeResults, challengeLog, business, clock);
+            PasskeyService passkeys = new PasskeyService(db, new JdbcCeremonyStore(), authenticators.passkeys(), users,
+                    challengeResults, actionTokens, actions, clock);
+            AppClientService appClients = new AppClientService(db, new JdbcAppClientStore(db), clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
-            SessionService sessions = new SessionService(db, appClients, new SigningKeys(db, encryptor, clock),
+            SigningKeys signingKeys = new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock);
+            SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, business, clock);
-            // AuthenticatorRoutes first: its static POST /v1/users/authenticators must win over POST /v1/users/{userId}
-            List<Routes> routes = List.of(new AuthenticatorRoutes(authenticators, users), new UserRoutes(users),
+            ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
+            ClientApiService clientApi = new ClientApiService(authenticators,
+                    new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
+                    settings);
+            List<Routes> routes = List.of(new UserRoutes(users), new AuthenticatorRoutes(authenticators, users),
                     new TenantSettingsRoutes(settings, tenants), new RuleRoutes(rules), new ActionRoutes(actions),
-                    challenges.routes(), webhooks.routes(), new AppClientRoutes(appClients),
-                    new SessionRoutes(sessions), new ClientRoutes(authenticators,
-                            challenges.client(), actionTokens, actions, settings),
+                    new ChallengeRoutes(challenges, verification, new Claims(db, challengeStore, users, challengeResults)),
+                    webhooks.routes(), new AppClientRoutes(appClients),
+                    new SessionRoutes(sessions), new ClientRoutes(authenticators, clientApi),
                     new PasskeyRoutes(passkeys, settings), new BrandingRoutes(branding),
-                    new UiRoutes(actions, authenticators, users, tenants, branding,
+                    new UiRoutes(new UiRoutes.Services(actions, authenticators, users, tenants, branding,
+                            clientCredentials, clientApi, hasher),
                             tenantId -> settings.client(tenantId)
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
@@ -154,9 +234,11 @@ public final class SignetApp implements AutoCloseable {
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
             AutoCloseable systemMetrics = SystemMetrics.bind(metrics, db::writerQueueLength, webhooks::outboxLagMillis);
-            HttpServer http = HttpServer.start(config.host(), config.port(), routes, tenants,
-                    new ClientCredentials(actionTokens, settings), db, idempotency, metrics, config.accessLog(),
-                    config.metricsPublic(), HttpServer.NO_TRUSTED_PROXY);
+            Health health = new Health(db, db.migrations().latestKnown());
+            HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
+                            config.managementPort(), config.accessLog(), config.metricsPublic(),
+                            ProxyHeaders.of(config.proxyHeaders(), config.trustedProxies()), config.shutdownTimeout()),
+                    routes, tenants, clientCredentials, db, health, idempotency, metrics);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             // Once the public URL is known (the settings' defaults derive from it), before start() returns.
             try {
@@ -173,7 +255,7 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-background").factory());
             background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                     1, 60, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges.service()::purgeExpired),
+            background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("passkey ceremony purge", passkeys::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
@@ -186,12 +268,42 @@ public final class SignetApp implements AutoCloseable {
                     Thread.ofVirtual().name("signet-webhooks").factory());
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, background, webhookWorker, tenants, webhooks, authenticators, passkeys,
-                    systemMetrics);
+            return new SignetApp(db, http, health, config.shutdownTimeout(), background, webhookWorker, tenants,
+                    webhooks, authenticators, passkeys, sessions, signingKeys, systemMetrics);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
+    private static Webhooks webhooks(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
+                                     BusinessMetrics metrics, Clock clock) {
+        EndpointStore endpoints = new JdbcEndpointStore(db);
+        DeliveryStore deliveries = new JdbcDeliveryStore(db);
+        WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
+                Duration.ofMillis(config.webhookTimeoutMillis()), clock);
+        RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
+        return new Webhooks(new Outbox(endpoints, deliveries, clock),
+                new SyncWebhooks(endpoints, deliveries, sender, clock),
+                new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock),
+                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
+                deliveries, clock);
+    }
+
+    /** Email and SMS senders as configured; the tenant's own webhooks come first (see {@link Delivery}). */
+    private static Delivery delivery(SignetConfig config, SyncWebhooks tenantHooks) {
+        return new Delivery(tenantHooks,
+                config.smtpUrl().map(url -> new SmtpSender(url, config.smtpFrom().orElseThrow(),
+                        config.smtpStarttls())),
+                config.smsTwilioAccountSid().map(sid -> new TwilioSender(config.smsTwilioUrl(), sid,
+                        config.smsTwilioAuthToken().orElseThrow(), config.smsTwilioFrom().orElseThrow())),
+                config.devDelivery().map(d -> new StdoutSender()));
+    }
+
+    private static SendLimits sendLimits(SignetConfig config, Database db, ChallengeStore store, Clock clock) {
+        return new SendLimits(db, store, clock, config.sendLimitPerUser(), config.sendLimitPerIp(),
+                Duration.ofSeconds(config.sendLimitWindowSeconds()));
     }
 
     private static void announceDefaultTenant(CreatedTenant t, SignetConfig config, PrintStream out) {
@@ -222,12 +334,7 @@ public final class SignetApp implements AutoCloseable {
     }
 
     private static void runQuietly(String what, Runnable job) {
-        try {
-            job.run();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A scheduled job that throws is never run again: it must survive even these.
-            log.warn("background job '{}' failed: {}", what, e.toString());
-        }
+        BackgroundJob.runSurviving(what, job); // a scheduled job that throws is never run again
     }
 
     public int port() {
@@ -261,19 +368,57 @@ public final class SignetApp implements AutoCloseable {
         return passkeys;
     }
 
+    /** Sessions, for the purge job's tests. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** The session signing keys, for tests that rotate or read them directly. */
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+
+    /** The management listener's port (SIGNET_MANAGEMENT_PORT; 0 picks a free one). */
+    public Optional<Integer> managementPort() {
+        return http.managementPort();
+    }
+
+    /**
+     * Graceful stop, within SIGNET_SHUTDOWN_TIMEOUT: readiness turns DOWN at once, the API listener stops
+     * accepting and waits for the requests in flight, the background jobs finish the run they are in
+     * (webhook deliveries are interrupted once the time is up, and give their leases back), then the
+     * database closes after its last queued write and WAL checkpoint.
+     */
     @Override
     public void close() {
-        background.shutdownNow();
-        webhookWorker.shutdownNow();
-        try {
-            // Interrupted deliveries give their leases back; let them finish before the pool closes.
-            webhookWorker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        health.drain();
+        log.info("shutting down: readiness is DOWN, waiting up to {} s for requests in flight",
+                shutdownTimeout.toSeconds());
         http.close();
+        background.shutdown();
+        webhookWorker.shutdown();
+        boolean finished = awaitUntil(background, deadline) & awaitUntil(webhookWorker, deadline);
+        if (!finished) {
+            log.warn("background jobs still running at the shutdown timeout: interrupting them");
+            background.shutdownNow();
+            webhookWorker.shutdownNow();
+            // Interrupted deliveries give their leases back; let them finish before the pool closes.
+            awaitUntil(webhookWorker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        }
         closeQuietly(systemMetrics);
         db.close();
+        log.info("stopped");
+    }
+
+    private static boolean awaitUntil(ScheduledExecutorService executor, long deadline) {
+        try {
+            return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

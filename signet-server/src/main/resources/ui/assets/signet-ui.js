@@ -337,29 +337,12 @@
         h("button", { type: "button", text: t("recovery.continue"), onclick: next })));
   }
 
-  /** Black or white, whichever reads better on the tenant's colour (WCAG relative luminance). */
-  function readableOn(hex) {
-    var lum = [1, 3, 5].map(function (i) {
-      var c = parseInt(hex.substr(i, 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    });
-    var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
-    return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
-  }
-
   // --- Start -------------------------------------------------------------------------------------------
 
   function start() {
     if (S.framed) document.body.classList.add("embedded");
-    if (cfg.primaryColor) {
-      document.documentElement.style.setProperty("--primary", cfg.primaryColor);
-      document.documentElement.style.setProperty("--on-primary", readableOn(cfg.primaryColor));
-    }
-    if (cfg.tenantName) {
-      var brand = document.getElementById("brand");
-      if (cfg.logoUrl) brand.appendChild(h("img", { src: cfg.logoUrl, alt: cfg.tenantName }));
-      else brand.appendChild(h("span", { "class": "tenant-name", text: cfg.tenantName }));
-    }
+    // The tenant's colour is in the page as served (Theme), with or without script.
+    // The tenant's name or logo is in the page as served (FormScreens.brand), with or without script.
     if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(S.container);
     if (cfg.screen === "app") {
       // An action already allowed or verified needs no challenge: the token validates as it is.

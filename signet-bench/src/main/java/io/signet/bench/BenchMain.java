@@ -29,18 +29,22 @@ public final class BenchMain {
         Path work = Files.createTempDirectory("signet-bench-work-");
         Wrk wrk = new Wrk(2, CONNECTIONS, work);
         List<Measurement> rows = new ArrayList<>();
+        List<Curve> curves = new ArrayList<>();
+        Comparison previous = Comparison.keepPrevious(options.out());
 
         WrkResult hello = baseline(options, wrk, work);
         rows.add(new Measurement("-", "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
                 hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
 
         for (String backend : options.backends()) {
-            rows.addAll(new BackendRun(options, wrk, work, backend, hello).run());
+            BackendRun.Result result = new BackendRun(options, wrk, work, backend, hello).run();
+            rows.addAll(result.rows());
+            curves.addAll(result.curves());
             // written after each backend too, so a run stopped half-way still leaves what it measured
-            Report.write(options.out(), environment(options), rows);
+            Report.write(options.out(), environment(options), rows, curves, previous);
         }
         rows.addAll(Jmh.run(options));
-        Report.write(options.out(), environment(options), rows);
+        Report.write(options.out(), environment(options), rows, curves, previous);
         System.out.println("bench: wrote " + options.out().resolve("LATEST.md"));
     }
 

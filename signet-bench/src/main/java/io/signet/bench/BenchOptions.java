@@ -24,6 +24,11 @@ record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJ
         return quick ? 8 : 15;
     }
 
+    /** The sizes of the getUser growth curve. */
+    long[] userScales() {
+        return quick ? new long[] {10_000, 100_000} : new long[] {10_000, 100_000, 1_000_000};
+    }
+
     int batchRepetitions() {
         return quick ? 3 : 10;
     }

@@ -22,11 +22,13 @@ final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final long startToHealthyMillis;
     private final int port;
+    private final long startedNanos;
 
-    private ManagedProcess(Process process, long startToHealthyMillis, int port) {
+    private ManagedProcess(Process process, long startToHealthyMillis, int port, long startedNanos) {
         this.process = process;
         this.startToHealthyMillis = startToHealthyMillis;
         this.port = port;
+        this.startedNanos = startedNanos;
     }
 
     static ManagedProcess start(List<String> command, Map<String, String> env, int port, Path log) throws IOException {
@@ -41,7 +43,7 @@ final class ManagedProcess implements AutoCloseable {
                 throw new IOException("server exited during start-up; log: " + Files.readString(log));
             }
             if (healthy(port)) {
-                return new ManagedProcess(p, (System.nanoTime() - started) / 1_000_000, port);
+                return new ManagedProcess(p, (System.nanoTime() - started) / 1_000_000, port, started);
             }
             try {
                 Thread.sleep(10);
@@ -69,6 +71,11 @@ final class ManagedProcess implements AutoCloseable {
 
     long startToHealthyMillis() {
         return startToHealthyMillis;
+    }
+
+    /** Milliseconds since the process was started (close to its JVM's uptime, which GC logs use). */
+    long uptimeMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     int port() {

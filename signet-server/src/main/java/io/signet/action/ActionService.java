@@ -6,7 +6,9 @@ import io.signet.metrics.BusinessMetrics;
 import io.signet.rule.Decision;
 import io.signet.rule.DryRunResult;
 import io.signet.rule.RuleService;
+import io.signet.rule.RuleSet;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.Enrollment;
 import io.signet.user.User;
 import io.signet.user.UserAttributesRequest;
@@ -29,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  * complete challenges and accept action tokens.
  */
 public final class ActionService {
-    static final Duration COUNT_WINDOW = Duration.ofHours(1);
     static final Duration MAX_LOOK_BACK = Duration.ofDays(30);
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
@@ -44,11 +45,11 @@ public final class ActionService {
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public ActionService(Database db, UserService users, RuleService rules, ActionTokens tokens, Events events,
+    public ActionService(Database db, ActionStore store, UserService users, RuleService rules, ActionTokens tokens, Events events,
                          SyncWebhooks sync, BusinessMetrics metrics, Supplier<String> publicUrl, Clock clock) {
         this.metrics = metrics;
         this.db = db;
-        this.store = new JdbcActionStore(db);
+        this.store = store;
         this.users = users;
         this.rules = rules;
         this.tokens = tokens;
@@ -87,13 +88,12 @@ public final class ActionService {
         Enrollment enrollment = users.enrollment(tenantId, userId);
         long now = clock.millis();
         Optional<User> stored = users.find(tenantId, userId);
-        RuleInputs.History history = new RuleInputs.History(stored.isPresent(),
-                store.countSince(tenantId, userId, null, now - COUNT_WINDOW.toMillis()),
-                store.countSince(tenantId, userId, actionCode, now - COUNT_WINDOW.toMillis()),
-                r.deviceId() != null && store.deviceSeen(tenantId, userId, r.deviceId()));
+        RuleSet ruleSet = rules.rulesFor(tenantId, actionCode);
+        RuleInputs.History history = RuleInputs.History.read(ruleSet, store, tenantId, userId, actionCode,
+                r.deviceId(), stored.isPresent(), now);
         ObjectNode input = RuleInputs.build(actionCode, userId, stored.orElse(null), changes, enrollment, r, custom,
                 history);
-        Decision decision = rules.decide(tenantId, actionCode, input);
+        Decision decision = ruleSet.decide(input);
         Action action = new Action(tenantId, key, userId, actionCode, ActionState.valueOf(decision.outcome().state()),
                 now, null, null, r.ipAddress(), r.userAgent(), r.deviceId(), r.redirectUrl(), scope,
                 decision.matchedRuleIds(), decision.rule() == null ? null : decision.rule().ruleId(),
@@ -272,23 +272,57 @@ public final class ActionService {
      */
     public ActionState completeChallenge(String tenantId, String idempotencyKey, boolean succeeded,
                                          VerificationMethod method, String authenticatorId) {
-        Action a = store.find(tenantId, idempotencyKey)
-                .orElseThrow(() -> SignetException.notFound("No action with idempotencyKey '" + idempotencyKey + "'."));
+        Action a = store.find(tenantId, idempotencyKey).orElseThrow(() -> unknownAction(idempotencyKey));
+        boolean vetoed = succeeded && vetoesSuccess(a, method, authenticatorId);
+        return db.write(jdbc -> completeChallenge(jdbc, tenantId, idempotencyKey, succeeded, vetoed, method,
+                authenticatorId));
+    }
+
+    /**
+     * {@link #completeChallenge(String, String, boolean, VerificationMethod, String)} in the caller's
+     * transaction (the verification's), with the {@code action.verify} webhook's answer asked before it
+     * ({@link #vetoesSuccess}). Throws, rolling the caller's transaction back, when the action cannot take
+     * the result (400) or changed state meanwhile (409).
+     */
+    public ActionState completeChallenge(Jdbc jdbc, String tenantId, String idempotencyKey, boolean succeeded,
+                                         boolean vetoed, VerificationMethod method, String authenticatorId) {
+        Action a = store.find(jdbc, tenantId, idempotencyKey).orElseThrow(() -> unknownAction(idempotencyKey));
         ActionState to = succeeded ? ActionState.CHALLENGE_SUCCEEDED : ActionState.CHALLENGE_FAILED;
         if (!a.state().acceptsChallengeResult(succeeded)) {
             throw SignetException.invalid("The action is " + a.state() + " and cannot become " + to + ".");
         }
-        if (succeeded && a.state() != ActionState.CHALLENGE_SUCCEEDED
-                && hooks.vetoed(tenantId, a.userId(), a.actionCode(), idempotencyKey, method, authenticatorId)) {
+        if (succeeded && vetoed && a.state() != ActionState.CHALLENGE_SUCCEEDED) {
             if (!a.state().acceptsChallengeResult(false)) {
                 return a.state();
             }
             to = ActionState.CHALLENGE_FAILED;
         }
-        if (!moveState(a, to, method, authenticatorId)) {
+        if (!moveState(jdbc, a, to, method, authenticatorId)) {
             throw SignetException.conflict("The action changed state meanwhile; retry.");
         }
         return to;
+    }
+
+    /**
+     * Whether the tenant's {@code action.verify} webhook vetoes a success of the user's action; false without
+     * asking when there is no such action or it would not move to CHALLENGE_SUCCEEDED. Outside any
+     * transaction: it waits on the network.
+     */
+    public boolean vetoesSuccess(String tenantId, String userId, String actionCode, String idempotencyKey,
+                                 VerificationMethod method, String authenticatorId) {
+        return store.find(tenantId, idempotencyKey)
+                .filter(a -> a.userId().equals(userId) && a.actionCode().equals(actionCode))
+                .map(a -> vetoesSuccess(a, method, authenticatorId))
+                .orElse(false);
+    }
+
+    private boolean vetoesSuccess(Action a, VerificationMethod method, String authenticatorId) {
+        return a.state() != ActionState.CHALLENGE_SUCCEEDED && a.state().acceptsChallengeResult(true)
+                && hooks.vetoed(a.tenantId(), a.userId(), a.actionCode(), a.idempotencyKey(), method, authenticatorId);
+    }
+
+    private static SignetException unknownAction(String idempotencyKey) {
+        return SignetException.notFound("No action with idempotencyKey '" + idempotencyKey + "'.");
     }
 
     /**
@@ -314,15 +348,17 @@ public final class ActionService {
 
     /** Moves the action's state, with its log record, in one transaction; false when it changed meanwhile. */
     private boolean moveState(Action a, ActionState to, VerificationMethod method, String authenticatorId) {
+        return db.write(jdbc -> moveState(jdbc, a, to, method, authenticatorId));
+    }
+
+    private boolean moveState(Jdbc jdbc, Action a, ActionState to, VerificationMethod method,
+                              String authenticatorId) {
         long now = clock.millis();
-        return db.write(jdbc -> {
-            if (!store.updateState(jdbc, a.tenantId(), a.idempotencyKey(), a.state(), to, method, authenticatorId,
-                    now)) {
-                return false;
-            }
-            hooks.logged(jdbc, a.moved(to, method, authenticatorId, now));
-            return true;
-        });
+        if (!store.updateState(jdbc, a.tenantId(), a.idempotencyKey(), a.state(), to, method, authenticatorId, now)) {
+            return false;
+        }
+        hooks.logged(jdbc, a.moved(to, method, authenticatorId, now));
+        return true;
     }
 
     /** Dry run against a given input, or against the stored input of a recorded action. */

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of tracked actions. */
-interface ActionStore {
+public interface ActionStore {
     /** The action with this idempotency key in the tenant, if any. */
     Optional<Action> find(String tenantId, String idempotencyKey);
+
+    /** {@link #find(String, String)} in the caller's transaction. */
+    Optional<Action> find(Jdbc jdbc, String tenantId, String idempotencyKey);
 
     /** Inserts in the caller's transaction; false when the key is already taken (nothing written). */
     boolean insert(Jdbc jdbc, Action action);
@@ -23,8 +26,11 @@ interface ActionStore {
     /** The user's actions matching the query, newest first. */
     List<Action> query(String tenantId, String userId, ActionQuery query);
 
-    /** How many actions the user tracked since {@code sinceMillis}, of one code or (null) of any. */
-    long countSince(String tenantId, String userId, String actionCode, long sinceMillis);
+    /**
+     * How many actions the user tracked in the hour up to {@code now}, of one code or (null) of any, counted
+     * in whole minutes ({@link ActionCounters}): one bounded read, whatever the user's history.
+     */
+    long countLastHour(String tenantId, String userId, String actionCode, long now);
 
     /**
      * Whether an earlier action of the user from {@code deviceId} was allowed or passed its challenge or

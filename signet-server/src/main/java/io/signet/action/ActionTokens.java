@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The short-lived action token track returns (docs/server-api.md §7.3.1 "track": a JWT valid for 10 minutes) and
@@ -108,13 +109,20 @@ public final class ActionTokens {
         return check(claimedTenant(jwt), jwt);
     }
 
-    /** Checks signature (with the tenant's key), issuer and expiry; throws {@link InvalidToken} with why. */
+    /**
+     * Checks signature (with the tenant's key), issuer and expiry; throws {@link InvalidToken} with why. The
+     * header must be exactly the one {@link #issue} writes ({@code alg} HS256 and nothing else) and the claims
+     * may carry no {@code aud} or {@code nbf}: a {@code typ}, {@code kid}, {@code jku}, {@code jwk},
+     * {@code x5u} or {@code crit}, or an audience, would declare another kind of token, even one signed with
+     * this tenant's key.
+     */
     TokenClaims check(String tenantId, String token) {
         return check(tenantId, parse(token));
     }
 
     private TokenClaims check(String tenantId, SignedJWT jwt) {
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                || !jwt.getHeader().getIncludedParams().equals(Set.of("alg"))) {
             throw new InvalidToken("The token is not a Signet action token.");
         }
         try {
@@ -124,7 +132,8 @@ public final class ActionTokens {
             JWTClaimsSet c = jwt.getJWTClaimsSet();
             Map<String, Object> other = c.getJSONObjectClaim("other");
             if (!ISSUER.equals(c.getIssuer()) || other == null || c.getExpirationTime() == null
-                    || c.getIssueTime() == null || !tenantId.equals(other.get("tenantId"))) {
+                    || c.getIssueTime() == null || !tenantId.equals(other.get("tenantId"))
+                    || c.getClaim("aud") != null || c.getClaim("nbf") != null) {
                 throw new InvalidToken("The token is not a Signet action token.");
             }
             long expiresAt = c.getExpirationTime().getTime();

@@ -3,6 +3,7 @@ package io.signet.action;
 import io.signet.challenge.ActionOutcomes;
 import io.signet.error.SignetException;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import io.signet.wire.Json;
 import java.time.Clock;
@@ -14,16 +15,24 @@ import java.util.Optional;
  * {@link ActionService#completeChallenge} rules. Lives here because action depends on challenge.
  */
 public final class ChallengeResults implements ActionOutcomes {
+    private final Database db;
     private final ActionStore store;
     private final ActionService actions;
     private final ActionTokens tokens;
     private final Clock clock;
 
-    public ChallengeResults(Database db, ActionService actions, ActionTokens tokens, Clock clock) {
-        this.store = new JdbcActionStore(db);
+    public ChallengeResults(Database db, ActionStore store, ActionService actions, ActionTokens tokens, Clock clock) {
+        this.db = db;
+        this.store = store;
         this.actions = actions;
         this.tokens = tokens;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean vetoed(String tenantId, String userId, String actionCode, String idempotencyKey,
+                          VerificationMethod method, String userAuthenticatorId) {
+        return actions.vetoesSuccess(tenantId, userId, actionCode, idempotencyKey, method, userAuthenticatorId);
     }
 
     /**
@@ -31,14 +40,25 @@ public final class ChallengeResults implements ActionOutcomes {
      * that names someone else's idempotency key, or an action already BLOCKed, is left alone.
      */
     @Override
-    public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
-                          boolean succeeded, VerificationMethod method, String userAuthenticatorId) {
-        Optional<Action> action = store.find(tenantId, idempotencyKey)
+    public void completed(Jdbc jdbc, String tenantId, String userId, String actionCode, String idempotencyKey,
+                          boolean succeeded, boolean vetoed, VerificationMethod method, String userAuthenticatorId) {
+        Optional<Action> action = store.find(jdbc, tenantId, idempotencyKey)
                 .filter(a -> a.userId().equals(userId) && a.actionCode().equals(actionCode))
                 .filter(a -> a.state().acceptsChallengeResult(succeeded));
         if (action.isPresent()) {
-            actions.completeChallenge(tenantId, idempotencyKey, succeeded, method, userAuthenticatorId);
+            actions.completeChallenge(jdbc, tenantId, idempotencyKey, succeeded, vetoed, method, userAuthenticatorId);
         }
+    }
+
+    @Override
+    public void completed(String tenantId, String userId, String actionCode, String idempotencyKey,
+                          boolean succeeded, VerificationMethod method, String userAuthenticatorId) {
+        boolean vetoed = succeeded && vetoed(tenantId, userId, actionCode, idempotencyKey, method, userAuthenticatorId);
+        db.write(jdbc -> {
+            completed(jdbc, tenantId, userId, actionCode, idempotencyKey, succeeded, vetoed, method,
+                    userAuthenticatorId);
+            return null;
+        });
     }
 
     /**

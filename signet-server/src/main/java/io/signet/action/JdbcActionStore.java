@@ -11,7 +11,7 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link ActionStore} on SQLite or PostgreSQL. */
-final class JdbcActionStore implements ActionStore {
+public final class JdbcActionStore implements ActionStore {
     private static final String COLUMNS = """
             tenant_id, idempotency_key, user_id, action_code, state, state_updated_at, verification_method,
             verified_by_authenticator_id, ip_address, user_agent, device_id, redirect_url, scope, rule_ids,
@@ -19,36 +19,50 @@ final class JdbcActionStore implements ActionStore {
 
     private final Database db;
 
-    JdbcActionStore(Database db) {
+    public JdbcActionStore(Database db) {
         this.db = db;
     }
 
     @Override
     public Optional<Action> find(String tenantId, String idempotencyKey) {
-        return db.read(jdbc -> jdbc.queryOne("SELECT " + COLUMNS + " FROM actions WHERE tenant_id = ? AND idempotency_key = ?",
-                JdbcActionStore::map, tenantId, idempotencyKey));
+        return db.read(jdbc -> find(jdbc, tenantId, idempotencyKey));
+    }
+
+    @Override
+    public Optional<Action> find(Jdbc jdbc, String tenantId, String idempotencyKey) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM actions WHERE tenant_id = ? AND idempotency_key = ?",
+                JdbcActionStore::map, tenantId, idempotencyKey);
     }
 
     @Override
     public boolean insert(Jdbc jdbc, Action a) {
-        return jdbc.update("INSERT INTO actions (" + COLUMNS + """
+        boolean inserted = jdbc.update("INSERT INTO actions (" + COLUMNS + """
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""",
                 a.tenantId(), a.idempotencyKey(), a.userId(), a.actionCode(), a.state(), a.stateUpdatedAt(),
                 a.verificationMethod(), a.verifiedByAuthenticatorId(), a.ipAddress(), a.userAgent(), a.deviceId(),
                 a.redirectUrl(), a.scope(), Json.write(a.ruleIds()), a.decidedByRuleId(), a.decidedByRuleVersion(),
                 Json.write(a.explanation()), Json.write(a.ruleInput()), a.createdAt(), a.updatedAt(), a.locale()) == 1;
+        if (inserted) {
+            KnownDevices.recordIfKnown(jdbc, a);
+            ActionCounters.record(jdbc, a); // last: it locks the user's counter row until commit
+        }
+        return inserted;
     }
 
     @Override
     public boolean updateState(Jdbc jdbc, String tenantId, String key, ActionState from, ActionState to,
                                VerificationMethod method, String authenticatorId, long now) {
-        return jdbc.update("""
+        boolean moved = jdbc.update("""
                 UPDATE actions SET state = ?, state_updated_at = ?, updated_at = ?,
                        verification_method = COALESCE(?, verification_method),
                        verified_by_authenticator_id = COALESCE(?, verified_by_authenticator_id)
                  WHERE tenant_id = ? AND idempotency_key = ? AND state = ?""",
                 to, now, now, method, authenticatorId, tenantId, key, from) == 1;
+        if (moved) {
+            KnownDevices.recordIfKnown(jdbc, tenantId, key, to, now);
+        }
+        return moved;
     }
 
     @Override
@@ -77,23 +91,13 @@ final class JdbcActionStore implements ActionStore {
     }
 
     @Override
-    public long countSince(String tenantId, String userId, String actionCode, long sinceMillis) {
-        return db.read(jdbc -> actionCode == null
-                ? jdbc.count("SELECT COUNT(*) AS n FROM actions WHERE tenant_id = ? AND user_id = ? AND created_at >= ?",
-                        tenantId, userId, sinceMillis)
-                : jdbc.count("""
-                        SELECT COUNT(*) AS n FROM actions
-                         WHERE tenant_id = ? AND user_id = ? AND action_code = ? AND created_at >= ?""",
-                        tenantId, userId, actionCode, sinceMillis));
+    public long countLastHour(String tenantId, String userId, String actionCode, long now) {
+        return db.read(jdbc -> ActionCounters.count(jdbc, tenantId, userId, actionCode, now));
     }
 
     @Override
     public boolean deviceSeen(String tenantId, String userId, String deviceId) {
-        return db.read(jdbc -> jdbc.count("""
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM actions
-                 WHERE tenant_id = ? AND user_id = ? AND device_id = ? AND state IN (?, ?, ?) LIMIT 1) seen""",
-                tenantId, userId, deviceId, ActionState.ALLOW, ActionState.CHALLENGE_SUCCEEDED,
-                ActionState.REVIEW_SUCCEEDED) > 0);
+        return db.read(jdbc -> KnownDevices.isKnown(jdbc, tenantId, userId, deviceId));
     }
 
     private static Action map(Row r) {

@@ -1,5 +1,6 @@
 package io.signet.action;
 
+import io.signet.rule.RuleSet;
 import io.signet.user.Enrollment;
 import io.signet.user.User;
 import io.signet.user.UserChanges;
@@ -19,17 +20,35 @@ import tools.jackson.databind.node.ObjectNode;
  * request.custom                   the action's custom data: track's {@code custom}
  * device.isKnown                   an earlier action of this user from request.deviceId ended
  *                                  ALLOW, CHALLENGE_SUCCEEDED or REVIEW_SUCCEEDED
- * counts.actionsLastHour           the user's actions (any code) in the hour before this one
+ * counts.actionsLastHour           the user's actions (any code) in the hour before this one, counted
+ *                                  in whole minutes (the current one and the 60 before it)
  * counts.actionCodeLastHour        the same, of this action code only
  * </pre>
- * Absent values are omitted, so {@code {"var": "request.deviceId"}} is null when none was sent.
+ * Absent values are omitted, so {@code {"var": "request.deviceId"}} is null when none was sent. The values
+ * drawn from the user's history ({@code device}, {@code counts}) are computed only when a rule of the action
+ * may read them ({@link History#read}), so a track whose rules do not read them never looks at the history;
+ * the stored input then has no {@code device} or {@code counts}.
  */
 final class RuleInputs {
     private RuleInputs() {
     }
 
-    /** The facts about the user's history that the input needs, read before the action is recorded. */
-    record History(boolean userExists, long actionsLastHour, long actionCodeLastHour, boolean deviceKnown) {
+    /**
+     * The facts about the user's history that the input needs, read before the action is recorded; null
+     * for a fact no rule of the action reads.
+     */
+    record History(boolean userExists, Long actionsLastHour, Long actionCodeLastHour, Boolean deviceKnown) {
+
+        /** Reads the facts the action's rules may read, each with one bounded query. */
+        static History read(RuleSet rules, ActionStore store, String tenantId, String userId, String actionCode,
+                            String deviceId, boolean userExists, long now) {
+            Long any = rules.mayRead("counts.actionsLastHour") ? store.countLastHour(tenantId, userId, null, now) : null;
+            Long ofCode = rules.mayRead("counts.actionCodeLastHour")
+                    ? store.countLastHour(tenantId, userId, actionCode, now) : null;
+            Boolean known = rules.mayRead("device.isKnown")
+                    ? deviceId != null && store.deviceSeen(tenantId, userId, deviceId) : null;
+            return new History(userExists, any, ofCode, known);
+        }
     }
 
     static ObjectNode build(String actionCode, String userId, User stored, UserChanges changes, Enrollment enrollment,
@@ -55,10 +74,18 @@ final class RuleInputs {
         putIfPresent(req, "deviceId", request.deviceId());
         req.set("custom", actionCustom == null ? Json.MAPPER.createObjectNode() : actionCustom.deepCopy());
 
-        input.putObject("device").put("isKnown", history.deviceKnown());
-        ObjectNode counts = input.putObject("counts");
-        counts.put("actionsLastHour", history.actionsLastHour());
-        counts.put("actionCodeLastHour", history.actionCodeLastHour());
+        if (history.deviceKnown() != null) {
+            input.putObject("device").put("isKnown", history.deviceKnown());
+        }
+        if (history.actionsLastHour() != null || history.actionCodeLastHour() != null) {
+            ObjectNode counts = input.putObject("counts");
+            if (history.actionsLastHour() != null) {
+                counts.put("actionsLastHour", history.actionsLastHour());
+            }
+            if (history.actionCodeLastHour() != null) {
+                counts.put("actionCodeLastHour", history.actionCodeLastHour());
+            }
+        }
         return input;
     }
 

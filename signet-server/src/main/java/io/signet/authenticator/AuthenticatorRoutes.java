@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The authenticator endpoints of the Server API (docs/server-api.md §7.2 "Authenticators"). Register these before the user
- * routes: {@code POST /v1/users/authenticators} must reach {@link #batchEnrollOrUpdateUser} rather than
- * updateUser's {@code POST /v1/users/{userId}}.
+ * The authenticator endpoints of the Server API (docs/server-api.md §7.2 "Authenticators").
+ * {@code POST /v1/users/authenticators} reaches {@link #batchEnrollOrUpdateUser} rather than updateUser's
+ * {@code POST /v1/users/{userId}} because the router puts literal path segments before parameters, whatever
+ * order the routes are registered in.
  */
 public final class AuthenticatorRoutes implements Routes {
     private static final String BATCH_USER_ID = "authenticators";

@@ -31,7 +31,7 @@ public final class AuthenticatorService {
     static final String LOCKOUT_OVERRIDE = "allowLockout";
 
     private final Database db;
-    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorStore store;
     private final UserService users;
     private final TenantSettingsService settings;
     private final SecretHasher hasher;
@@ -40,8 +40,9 @@ public final class AuthenticatorService {
     private final Placements placements;
     private final PasskeyRecords passkeys;
 
-    public AuthenticatorService(Database db, UserService users, TenantSettingsService settings, SecretHasher hasher,
+    public AuthenticatorService(Database db, AuthenticatorStore store, UserService users, TenantSettingsService settings, SecretHasher hasher,
                                 Encryptor encryptor, Events events, BusinessMetrics metrics, Clock clock) {
+        this.store = store;
         this.db = db;
         this.users = users;
         this.settings = settings;
@@ -203,8 +204,8 @@ public final class AuthenticatorService {
                 : UserChanges.NONE;
     }
 
-    /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt. */
-    static String totpContext(String tenantId, String authenticatorId) {
+    /** Associated data of a sealed TOTP secret: a ciphertext moved to another row does not decrypt (public for export). */
+    public static String totpContext(String tenantId, String authenticatorId) {
         return "authenticator-totp:" + tenantId + ":" + authenticatorId;
     }
 
@@ -258,19 +259,31 @@ public final class AuthenticatorService {
     }
 
     /**
-     * Redeems a recovery code: true exactly once per issued code, even when the same code is sent
-     * concurrently (the delete decides). Returns the number of codes left, or empty when the code is not
-     * an unused code of this user.
+     * Redeems a recovery code in the caller's transaction (the verification that spends it): true exactly
+     * once per issued code, even when the same code is sent concurrently (the delete decides). Returns the
+     * number of codes left, or empty when the code is not an unused code of this user.
      */
+    public OptionalInt redeemRecoveryCode(Jdbc jdbc, String tenantId, String userId, String typedCode) {
+        return recoveryCodeHash(typedCode)
+                .filter(hash -> store.deleteRecoveryCode(jdbc, tenantId, userId, hash))
+                .map(hash -> OptionalInt.of((int) store.countRecoveryCodes(jdbc, tenantId, userId)))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** {@link #redeemRecoveryCode(Jdbc, String, String, String)} in a transaction of its own. */
     public OptionalInt redeemRecoveryCode(String tenantId, String userId, String typedCode) {
-        String normalized = RecoveryCodes.normalize(typedCode);
-        if (normalized == null) {
-            return OptionalInt.empty();
-        }
-        String hash = RecoveryCodes.hash(hasher, normalized);
-        return db.write(jdbc -> store.deleteRecoveryCode(jdbc, tenantId, userId, hash)
-                ? OptionalInt.of((int) store.countRecoveryCodes(jdbc, tenantId, userId))
-                : OptionalInt.empty());
+        return db.write(jdbc -> redeemRecoveryCode(jdbc, tenantId, userId, typedCode));
+    }
+
+    /** Whether {@code typedCode} is one of the user's unused recovery codes, spending nothing. */
+    public boolean isUnusedRecoveryCode(String tenantId, String userId, String typedCode) {
+        return recoveryCodeHash(typedCode)
+                .map(hash -> db.read(jdbc -> store.hasRecoveryCode(jdbc, tenantId, userId, hash)))
+                .orElse(false);
+    }
+
+    private Optional<String> recoveryCodeHash(String typedCode) {
+        return Optional.ofNullable(RecoveryCodes.normalize(typedCode)).map(n -> RecoveryCodes.hash(hasher, n));
     }
 
     /** Batch enroll (docs/server-api.md §7.2.3 "Batch enroll"); see {@link BatchEnrollment}. */

@@ -12,7 +12,7 @@ import java.util.Set;
  * Storage of authenticators and recovery code hashes. Every method runs in the caller's transaction, so a
  * service decides and writes atomically. An interface so the SQL stays apart from the decisions it serves.
  */
-interface AuthenticatorStore {
+public interface AuthenticatorStore {
     /** The user's authenticators, oldest first, pending ones included (see {@link StoredAuthenticator}). */
     List<StoredAuthenticator> list(Jdbc jdbc, String tenantId, String userId);
 
@@ -59,14 +59,20 @@ interface AuthenticatorStore {
     /** Locks the user's row until the transaction ends, serialising decisions about one user's factors. */
     void lockUser(Jdbc jdbc, String tenantId, String userId);
 
-    /** The user's enrolled methods (verified authenticators), each once, in the order first enrolled. */
-    List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId);
+    /**
+     * Each user's enrolled methods (verified authenticators), each once, in the order first enrolled, read
+     * in one query however many users; a user without any is absent from the map.
+     */
+    Map<String, List<VerificationMethod>> enrolledMethods(Jdbc jdbc, String tenantId, Collection<String> userIds);
 
     /** Stores recovery code hashes for the user. */
     void insertRecoveryCodes(Jdbc jdbc, String tenantId, String userId, List<String> codeHashes, long now);
 
     /** Deletes one recovery code by hash; true only for the one caller that deleted it. */
     boolean deleteRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash);
+
+    /** Whether the user has an unused recovery code with this hash; deletes nothing. */
+    boolean hasRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash);
 
     /** Deletes all of the user's recovery codes. */
     void deleteRecoveryCodes(Jdbc jdbc, String tenantId, String userId);

@@ -3,10 +3,12 @@ package io.signet.authenticator;
 import io.signet.challenge.Factors;
 import io.signet.crypto.Encryptor;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,11 +17,12 @@ import java.util.OptionalInt;
  */
 public final class ChallengeFactors implements Factors {
     private final Database db;
-    private final AuthenticatorStore store = new JdbcAuthenticatorStore();
+    private final AuthenticatorStore store;
     private final AuthenticatorService authenticators;
     private final Encryptor encryptor;
 
-    public ChallengeFactors(Database db, AuthenticatorService authenticators, Encryptor encryptor) {
+    public ChallengeFactors(Database db, AuthenticatorStore store, AuthenticatorService authenticators, Encryptor encryptor) {
+        this.store = store;
         this.db = db;
         this.authenticators = authenticators;
         this.encryptor = encryptor;
@@ -52,8 +55,13 @@ public final class ChallengeFactors implements Factors {
     }
 
     @Override
-    public OptionalInt redeemRecoveryCode(String tenantId, String userId, String code) {
-        return authenticators.redeemRecoveryCode(tenantId, userId, code);
+    public OptionalInt redeemRecoveryCode(Jdbc jdbc, String tenantId, String userId, String code) {
+        return authenticators.redeemRecoveryCode(jdbc, tenantId, userId, code);
+    }
+
+    @Override
+    public boolean isUnusedRecoveryCode(String tenantId, String userId, String code) {
+        return authenticators.isUnusedRecoveryCode(tenantId, userId, code);
     }
 
     /**
@@ -62,23 +70,32 @@ public final class ChallengeFactors implements Factors {
      * authenticator's first verification completes its enrollment.
      */
     @Override
-    public VerifiedFactor verified(String tenantId, String userId, VerificationMethod method, String authenticatorId,
-                                   String contact, long at) {
-        return db.write(jdbc -> {
-            StoredAuthenticator found = store.list(jdbc, tenantId, userId).stream()
-                    .filter(a -> authenticatorId != null ? a.authenticatorId().equals(authenticatorId)
-                            : contact != null && sameChannel(a, method) && (contact.equals(a.phoneNumber())
-                            || Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))))
-                    .sorted(java.util.Comparator.comparing(StoredAuthenticator::pending))
-                    .findFirst().orElse(null);
-            if (found == null) {
-                return VerifiedFactor.NONE;
-            }
-            if (authenticators.confirm(jdbc, tenantId, found, at)) {
-                return new VerifiedFactor(found.authenticatorId(), true);
-            }
-            return authenticators.markLastVerified(jdbc, tenantId, userId, found.authenticatorId(), at)
-                    ? new VerifiedFactor(found.authenticatorId(), false) : VerifiedFactor.NONE;
-        });
+    public VerifiedFactor verified(Jdbc jdbc, String tenantId, String userId, VerificationMethod method,
+                                   String authenticatorId, String contact, long at) {
+        StoredAuthenticator found = find(jdbc, tenantId, userId, method, authenticatorId, contact).orElse(null);
+        if (found == null) {
+            return VerifiedFactor.NONE;
+        }
+        if (authenticators.confirm(jdbc, tenantId, found, at)) {
+            return new VerifiedFactor(found.authenticatorId(), true);
+        }
+        return authenticators.markLastVerified(jdbc, tenantId, userId, found.authenticatorId(), at)
+                ? new VerifiedFactor(found.authenticatorId(), false) : VerifiedFactor.NONE;
+    }
+
+    @Override
+    public String authenticatorFor(String tenantId, String userId, VerificationMethod method, String contact) {
+        return db.read(jdbc -> find(jdbc, tenantId, userId, method, null, contact))
+                .map(StoredAuthenticator::authenticatorId).orElse(null);
+    }
+
+    private Optional<StoredAuthenticator> find(Jdbc jdbc, String tenantId, String userId, VerificationMethod method,
+                                               String authenticatorId, String contact) {
+        return store.list(jdbc, tenantId, userId).stream()
+                .filter(a -> authenticatorId != null ? a.authenticatorId().equals(authenticatorId)
+                        : contact != null && sameChannel(a, method) && (contact.equals(a.phoneNumber())
+                        || Objects.equals(Contacts.normalizeEmail(contact), Contacts.normalizeEmail(a.email()))))
+                .sorted(java.util.Comparator.comparing(StoredAuthenticator::pending))
+                .findFirst();
     }
 }

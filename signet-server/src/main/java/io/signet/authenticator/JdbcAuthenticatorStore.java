@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@link AuthenticatorStore} on SQLite or PostgreSQL (the SQL below is valid in both). */
-final class JdbcAuthenticatorStore implements AuthenticatorStore {
+public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     private static final String COLUMNS = """
             authenticator_id, user_id, verification_method, email, phone_number, totp_secret_sealed, totp_issuer,
             totp_account, totp_algorithm, totp_digits, totp_period, credential_id, credential_public_key,
@@ -156,12 +156,22 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public List<VerificationMethod> enrolledMethods(Jdbc jdbc, String tenantId, String userId) {
-        return jdbc.query("""
-                SELECT verification_method, MIN(created_at) AS first_at FROM authenticators
-                 WHERE tenant_id = ? AND user_id = ? AND NOT pending
-                 GROUP BY verification_method ORDER BY first_at, verification_method""",
-                row -> VerificationMethod.parse(row.string("verification_method")), tenantId, userId);
+    public Map<String, List<VerificationMethod>> enrolledMethods(Jdbc jdbc, String tenantId,
+                                                                 Collection<String> userIds) {
+        record Enrolled(String userId, VerificationMethod method, long at) {
+        }
+        Map<String, Map<VerificationMethod, Long>> firstAt = new HashMap<>();
+        jdbc.queryIn("SELECT user_id, verification_method, created_at FROM authenticators"
+                        + " WHERE tenant_id = ? AND NOT pending AND user_id IN", tenantId, userIds,
+                        row -> new Enrolled(row.string("user_id"), VerificationMethod.parse(row.string("verification_method")),
+                                row.longValue("created_at")))
+                .forEach(e -> firstAt.computeIfAbsent(e.userId(), u -> new HashMap<>()).merge(e.method(), e.at(), Math::min));
+        Map<String, List<VerificationMethod>> enrolled = new HashMap<>();
+        firstAt.forEach((userId, methods) -> enrolled.put(userId, methods.entrySet().stream()
+                .sorted(Map.Entry.<VerificationMethod, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().name()))
+                .map(Map.Entry::getKey).toList()));
+        return enrolled;
     }
 
     @Override
@@ -177,6 +187,13 @@ final class JdbcAuthenticatorStore implements AuthenticatorStore {
     public boolean deleteRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash) {
         return jdbc.update("DELETE FROM recovery_codes WHERE tenant_id = ? AND user_id = ? AND code_hash = ?",
                 tenantId, userId, codeHash) == 1;
+    }
+
+    @Override
+    public boolean hasRecoveryCode(Jdbc jdbc, String tenantId, String userId, String codeHash) {
+        return jdbc.count("""
+                SELECT COUNT(*) AS n FROM recovery_codes WHERE tenant_id = ? AND user_id = ? AND code_hash = ?""",
+                tenantId, userId, codeHash) > 0;
     }
 
     @Override

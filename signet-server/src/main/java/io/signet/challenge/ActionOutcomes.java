@@ -1,5 +1,6 @@
 package io.signet.challenge;
 
+import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 
 /**
@@ -8,9 +9,23 @@ import io.signet.user.VerificationMethod;
  */
 public interface ActionOutcomes {
     /**
-     * Records the result on the user's action with this code and idempotency key, if such an action exists
-     * (a challenge started without track has none); {@code userAuthenticatorId} may be null.
+     * Whether the tenant's {@code action.verify} webhook vetoes a success of the user's action with this code
+     * and idempotency key; false, without asking, when no action would move to CHALLENGE_SUCCEEDED. Call it
+     * outside any transaction (it waits on the network), before the transaction that records the success.
      */
+    boolean vetoed(String tenantId, String userId, String actionCode, String idempotencyKey,
+                   VerificationMethod method, String userAuthenticatorId);
+
+    /**
+     * Records the result on the user's action with this code and idempotency key, in the caller's
+     * transaction, if such an action exists and can take it (a challenge started without track has none);
+     * a success that {@link #vetoed} records CHALLENGE_FAILED instead. {@code userAuthenticatorId} may be
+     * null. Throws (rolling the caller's transaction back) when the action changed state meanwhile.
+     */
+    void completed(Jdbc jdbc, String tenantId, String userId, String actionCode, String idempotencyKey,
+                   boolean succeeded, boolean vetoed, VerificationMethod method, String userAuthenticatorId);
+
+    /** {@link #vetoed} and then {@link #completed(Jdbc, ...)} in a transaction of its own. */
     void completed(String tenantId, String userId, String actionCode, String idempotencyKey, boolean succeeded,
                    VerificationMethod method, String userAuthenticatorId);
 

@@ -2,6 +2,7 @@ package io.signet.challenge;
 
 import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
+import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
 import io.signet.wire.WireTime;
@@ -10,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code challenge.log_created} records (docs/server-api.md §9.4 "Event types"): a challenge was created (its code or link
- * handed over), verified, or an attempt at it failed. Each is written in its own short transaction right
- * after the step it records committed, because the steps commit in several places (a code, a TOTP step, a
- * recovery code, an opened link); a crash between the two loses that one record.
+ * {@code challenge.log_created} records (docs/server-api.md §9.4 "Event types"): a challenge was created (its
+ * code or link handed over), verified, or an attempt at it failed. A verification's record is written in the
+ * verification's own transaction; the records of a creation and of a failed attempt in a short transaction
+ * right after the step committed, so a crash between the two loses that one record (docs/transactions.md).
  */
-final class ChallengeLog {
+public final class ChallengeLog {
     enum Step { CREATED, VERIFIED, FAILED }
 
     private final Database db;
@@ -23,15 +24,23 @@ final class ChallengeLog {
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    ChallengeLog(Database db, Events events, BusinessMetrics metrics, Clock clock) {
+    public ChallengeLog(Database db, Events events, BusinessMetrics metrics, Clock clock) {
         this.db = db;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Records {@code step} of {@code c}; {@code failureReason} only for FAILED. */
+    /** Records {@code step} of {@code c} in a transaction of its own; {@code failureReason} only for FAILED. */
     void record(Challenge c, Step step, VerifyResponse.FailureReason failureReason) {
+        db.write(jdbc -> {
+            record(jdbc, c, step, failureReason);
+            return null;
+        });
+    }
+
+    /** Records {@code step} of {@code c} in the caller's transaction. */
+    void record(Jdbc jdbc, Challenge c, Step step, VerifyResponse.FailureReason failureReason) {
         Map<String, String> record = new LinkedHashMap<>();
         record.put("challengeId", c.challengeId());
         record.put("step", step.name());
@@ -42,7 +51,7 @@ final class ChallengeLog {
         record.put("failureReason", failureReason == null ? null : failureReason.name());
         record.put("createdAt", WireTime.iso(c.createdAt()));
         record.put("at", WireTime.iso(clock.millis()));
-        db.write(jdbc -> events.publish(jdbc, c.tenantId(), c.userId(), EventTypes.CHALLENGE_LOG_CREATED, record));
+        events.publish(jdbc, c.tenantId(), c.userId(), EventTypes.CHALLENGE_LOG_CREATED, record);
         metrics.challenge(c.tenantId(), c.method().name(), BusinessMetrics.ChallengeResult.valueOf(step.name()));
     }
 }

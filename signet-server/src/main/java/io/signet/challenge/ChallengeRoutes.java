@@ -27,7 +27,7 @@ public final class ChallengeRoutes implements Routes {
     private final Verification verification;
     private final Claims claims;
 
-    ChallengeRoutes(ChallengeService challenges, Verification verification, Claims claims) {
+    public ChallengeRoutes(ChallengeService challenges, Verification verification, Claims claims) {
         this.challenges = challenges;
         this.verification = verification;
         this.claims = claims;

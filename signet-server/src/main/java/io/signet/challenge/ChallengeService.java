@@ -34,7 +34,7 @@ public final class ChallengeService {
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
-    ChallengeService(Database db, ChallengeStore store, UserService users, Factors factors, Delivery delivery,
+    public ChallengeService(Database db, ChallengeStore store, UserService users, Factors factors, Delivery delivery,
                      SendLimits limits, Secrets secrets, ChallengeSettings settings, ChallengeLog log,
                      Supplier<String> publicUrl, Clock clock) {
         this.db = db;

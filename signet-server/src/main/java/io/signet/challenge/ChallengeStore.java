@@ -7,7 +7,7 @@ import java.util.Optional;
  * Storage of challenges, sending counters and used TOTP steps. Every limit is enforced by a conditional
  * statement in the database, so it holds across all nodes sharing it.
  */
-interface ChallengeStore {
+public interface ChallengeStore {
     /** Inserts a new challenge with its code hash or link hash, in the caller's transaction. */
     void insert(Jdbc jdbc, Challenge challenge, String codeHash, String linkHash);
 
@@ -45,8 +45,14 @@ interface ChallengeStore {
     /** The unverified, unexpired challenge with this link hash, left as it is. */
     Optional<Challenge> findLink(String linkHash, long now);
 
-    /** Marks the unverified, unexpired challenge with this link hash verified and returns it. */
-    Optional<Challenge> verifyLink(String linkHash, long now);
+    /**
+     * Marks the unverified, unexpired challenge with this link hash verified and returns it, in the caller's
+     * transaction.
+     */
+    Optional<Challenge> verifyLink(Jdbc jdbc, String linkHash, long now);
+
+    /** The code hash of an unverified challenge (empty once verified or for methods without a code). */
+    Optional<String> codeHash(String tenantId, String challengeId);
 
     /** Sets the user of a challenge that has none, or checks it is already {@code userId}. */
     boolean assignUser(Jdbc jdbc, String tenantId, String challengeId, String userId);

@@ -10,13 +10,13 @@ import io.signet.user.UserService;
  * (the Java SDK sends none), to a user, and returns a token {@code /v1/validate} accepts as
  * CHALLENGE_SUCCEEDED. A challenge belongs to at most one user.
  */
-final class Claims {
+public final class Claims {
     private final Database db;
     private final ChallengeStore store;
     private final UserService users;
     private final ActionOutcomes actions;
 
-    Claims(Database db, ChallengeStore store, UserService users, ActionOutcomes actions) {
+    public Claims(Database db, ChallengeStore store, UserService users, ActionOutcomes actions) {
         this.db = db;
         this.store = store;
         this.users = users;

@@ -1,6 +1,5 @@
 package io.signet.challenge;
 
-import io.signet.store.Database;
 import io.signet.user.VerificationMethod;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,7 +17,7 @@ public final class ClientChallenges {
     private final ChallengeStore store;
     private final Clock clock;
 
-    ClientChallenges(ChallengeService challenges, Verification verification, ChallengeStore store, Clock clock) {
+    public ClientChallenges(ChallengeService challenges, Verification verification, ChallengeStore store, Clock clock) {
         this.challenges = challenges;
         this.verification = verification;
         this.store = store;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * dev stdout when the operator opted in. With none, sending is refused with a description that says how
  * to configure one.
  */
-final class Delivery {
+public final class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
     private final SyncWebhooks tenantHooks;
@@ -25,7 +25,7 @@ final class Delivery {
     private final Optional<Sender> sms;
     private final Optional<Sender> dev;
 
-    Delivery(SyncWebhooks tenantHooks, Optional<Sender> email, Optional<Sender> sms, Optional<Sender> dev) {
+    public Delivery(SyncWebhooks tenantHooks, Optional<Sender> email, Optional<Sender> sms, Optional<Sender> dev) {
         this.tenantHooks = tenantHooks;
         this.email = email;
         this.sms = sms;

@@ -1,5 +1,6 @@
 package io.signet.challenge;
 
+import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 import java.util.OptionalInt;
@@ -25,8 +26,14 @@ public interface Factors {
     /** The user's authenticator apps, oldest first, a pending one (being enrolled) included. */
     List<TotpFactor> totpFactors(String tenantId, String userId);
 
-    /** Redeems one of the user's recovery codes once; the number left, or empty when the code is not valid. */
-    OptionalInt redeemRecoveryCode(String tenantId, String userId, String code);
+    /**
+     * Redeems one of the user's recovery codes once, in the caller's transaction; the number left, or empty
+     * when the code is not valid.
+     */
+    OptionalInt redeemRecoveryCode(Jdbc jdbc, String tenantId, String userId, String code);
+
+    /** Whether the code is one of the user's unused recovery codes; spends nothing. */
+    boolean isUnusedRecoveryCode(String tenantId, String userId, String code);
 
     /**
      * The authenticator a successful verification used: {@code userAuthenticatorId} null when none matched;
@@ -37,9 +44,13 @@ public interface Factors {
     }
 
     /**
-     * Records a successful verification on the authenticator it used ({@code lastVerifiedAt}): by id, or for
-     * email and SMS methods by the contact the code went to. A pending authenticator becomes verified.
+     * Records a successful verification on the authenticator it used ({@code lastVerifiedAt}), in the
+     * caller's transaction: by id, or for email and SMS methods by the contact the code went to. A pending
+     * authenticator becomes verified.
      */
-    VerifiedFactor verified(String tenantId, String userId, VerificationMethod method, String userAuthenticatorId,
-                            String contact, long at);
+    VerifiedFactor verified(Jdbc jdbc, String tenantId, String userId, VerificationMethod method,
+                            String userAuthenticatorId, String contact, long at);
+
+    /** The id of the authenticator {@link #verified} would stamp for the contact, or null; changes nothing. */
+    String authenticatorFor(String tenantId, String userId, VerificationMethod method, String contact);
 }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link ChallengeStore} on SQLite or PostgreSQL. */
-final class JdbcChallengeStore implements ChallengeStore {
+public final class JdbcChallengeStore implements ChallengeStore {
     private static final String COLUMNS = """
             tenant_id, challenge_id, user_id, action_code, idempotency_key, verification_method, sms_channel,
             email, phone_number, locale, attempts, created_at, expires_at, verified_at""";
 
     private final Database db;
 
-    JdbcChallengeStore(Database db) {
+    public JdbcChallengeStore(Database db) {
         this.db = db;
     }
 
@@ -120,14 +120,18 @@ final class JdbcChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public Optional<Challenge> verifyLink(String linkHash, long now) {
-        return db.write(jdbc -> {
-            Optional<Challenge> found = jdbc.queryOne("SELECT " + COLUMNS
-                            + " FROM challenges WHERE link_hash = ? AND verified_at IS NULL AND expires_at > ?"
-                            + jdbc.dialect().forUpdate(), JdbcChallengeStore::map, linkHash, now);
-            return found.filter(c -> markVerified(jdbc, c.tenantId(), c.challengeId(), now))
-                    .map(c -> find(jdbc, c.tenantId(), c.challengeId()));
-        });
+    public Optional<Challenge> verifyLink(Jdbc jdbc, String linkHash, long now) {
+        Optional<Challenge> found = jdbc.queryOne("SELECT " + COLUMNS
+                        + " FROM challenges WHERE link_hash = ? AND verified_at IS NULL AND expires_at > ?"
+                        + jdbc.dialect().forUpdate(), JdbcChallengeStore::map, linkHash, now);
+        return found.filter(c -> markVerified(jdbc, c.tenantId(), c.challengeId(), now))
+                .map(c -> find(jdbc, c.tenantId(), c.challengeId()));
+    }
+
+    @Override
+    public Optional<String> codeHash(String tenantId, String challengeId) {
+        return db.read(jdbc -> jdbc.queryOne("SELECT code_hash FROM challenges WHERE tenant_id = ? AND challenge_id = ?"
+                + " AND code_hash IS NOT NULL", r -> r.string("code_hash"), tenantId, challengeId));
     }
 
     private static Challenge find(Jdbc jdbc, String tenantId, String challengeId) {

@@ -8,13 +8,13 @@ import io.signet.crypto.SecretHasher;
  * only as keyed hashes. A code's hash is bound to its challenge id, so equal codes of two challenges
  * hash differently and a hash copied to another row never matches.
  */
-final class Secrets {
+public final class Secrets {
     static final int CODE_DIGITS = 6;
     private static final int LINK_TOKEN_BYTES = 32;
 
     private final SecretHasher hasher;
 
-    Secrets(SecretHasher hasher) {
+    public Secrets(SecretHasher hasher) {
         this.hasher = hasher;
     }
 

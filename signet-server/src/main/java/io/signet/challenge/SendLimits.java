@@ -12,7 +12,7 @@ import java.time.Duration;
  * A fixed window admits up to twice the limit across a window boundary, which is acceptable for a
  * cost and abuse brake and needs one row per key and window instead of one per send.
  */
-final class SendLimits {
+public final class SendLimits {
     private final Database db;
     private final ChallengeStore store;
     private final Clock clock;
@@ -20,7 +20,7 @@ final class SendLimits {
     private final int perIp;
     private final long windowMillis;
 
-    SendLimits(Database db, ChallengeStore store, Clock clock, int perUser, int perIp, Duration window) {
+    public SendLimits(Database db, ChallengeStore store, Clock clock, int perUser, int perIp, Duration window) {
         this.db = db;
         this.store = store;
         this.clock = clock;

@@ -5,6 +5,6 @@ package io.signet.challenge;
  * there are several: SMTP, a Twilio-compatible carrier, the tenant's own webhook, and dev stdout.
  * Implementations are thread-safe and never log the code or link.
  */
-interface Sender {
+public interface Sender {
     void send(Message message);
 }

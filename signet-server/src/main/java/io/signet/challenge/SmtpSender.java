@@ -17,7 +17,7 @@ import java.util.Properties;
  * trust store and the host name. One connection per message: codes are rare and a pool would need a
  * lifecycle of its own.
  */
-final class SmtpSender implements Sender {
+public final class SmtpSender implements Sender {
     private static final String TIMEOUT_MILLIS = "10000";
 
     private final Session session;
@@ -28,7 +28,7 @@ final class SmtpSender implements Sender {
     private final String password;
     private final InternetAddress from;
 
-    SmtpSender(String smtpUrl, String from, String starttls) {
+    public SmtpSender(String smtpUrl, String from, String starttls) {
         URI uri = URI.create(smtpUrl);
         this.protocol = uri.getScheme();
         this.host = uri.getHost();

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * {@code SIGNET_DEV_DELIVERY=stdout}: writes each message, code or link included, to the server log. The
  * one place a code is ever logged, and only because the operator opted in for local development.
  */
-final class StdoutSender implements Sender {
+public final class StdoutSender implements Sender {
     private static final Logger log = LoggerFactory.getLogger("io.signet.devdelivery");
 
     @Override

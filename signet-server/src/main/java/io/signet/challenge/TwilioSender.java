@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * numbers carry Twilio's {@code whatsapp:} prefix; a Messaging Service SID sender is sent as
  * {@code MessagingServiceSid}.
  */
-final class TwilioSender implements Sender {
+public final class TwilioSender implements Sender {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -29,7 +29,7 @@ final class TwilioSender implements Sender {
     private final String authorization;
     private final String from;
 
-    TwilioSender(String baseUrl, String accountSid, String authToken, String from) {
+    public TwilioSender(String baseUrl, String accountSid, String authToken, String from) {
         this.endpoint = URI.create(baseUrl + "/2010-04-01/Accounts/"
                 + UrlEncoding.component(accountSid) + "/Messages.json");
         this.authorization = "Basic " + Base64.getEncoder()

@@ -1,6 +1,5 @@
 package io.signet.challenge;
 
-import io.signet.error.SignetException;
 import io.signet.lockout.FailureCounters;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.BusinessMetrics.VerifyFailure;
@@ -14,18 +13,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.BiFunction;
 
 /**
  * Checking what the person sends back: codes ({@code POST /v1/verify}, docs/server-api.md §7.5.2 "verify"), including
  * authenticator-app and recovery codes (a Signet extension), and opened magic links. A challenge allows
- * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database before any code
- * is compared, and verifies at most once. A success settles the tracked action and stamps the
- * authenticator's {@code lastVerifiedAt}; running out of attempts fails the action. Every attempt is also
- * counted, in the same transaction, against the user's and the recipient's {@link FailureCounters}, which new
- * challenges do not reset: a locked user gets {@code MAX_ATTEMPTS_EXCEEDED} without any code being compared.
+ * {@link #MAX_ATTEMPTS} attempts in total, counted by a conditional update in the database in the transaction
+ * that compares the code, and verifies at most once. A success spends the secret, marks the challenge
+ * verified, settles the tracked action and stamps the authenticator's {@code lastVerifiedAt} in that one
+ * transaction; running out of attempts fails the action. Every attempt is also counted, in the same
+ * transaction, against the user's and the recipient's {@link FailureCounters}, which new challenges do not
+ * reset: a locked user gets {@code MAX_ATTEMPTS_EXCEEDED} and the attempt is rolled back.
  */
-final class Verification {
+public final class Verification {
     static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
@@ -38,7 +37,7 @@ final class Verification {
     private final Clock clock;
     private final FailureCounters failures = new FailureCounters();
 
-    Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
+    public Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
                  ChallengeLog log, BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.db = db;
@@ -79,39 +78,119 @@ final class Verification {
         };
     }
 
+    /**
+     * How an attempt spends the secret it was checked against, in the attempt's transaction: null when the
+     * code is wrong or the secret was spent already (a replay).
+     */
+    @FunctionalInterface
+    private interface Spend {
+        Spent spend(Jdbc jdbc, String codeHash);
+    }
+
+    /** A spent secret: the authenticator it belongs to (when known) and the recovery codes left (for one). */
+    private record Spent(String userAuthenticatorId, Integer recoveryCodesLeft) {
+        static final Spent CODE = new Spent(null, null);
+    }
+
+    /** What an attempt's transaction did; on success the authenticator and recovery codes left. */
+    private record Result(Attempt attempt, Factors.VerifiedFactor factor, Integer recoveryCodesLeft) {
+        static Result of(Attempt attempt) {
+            return new Result(attempt, Factors.VerifiedFactor.NONE, null);
+        }
+    }
+
+    /** Thrown inside an attempt's transaction to roll all of it back. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super(null, null, false, false);
+        }
+    }
+
     private Outcome verifyCode(Challenge c, String code) {
         long now = clock.millis();
-        Attempt attempt = counted(c, now, (jdbc, hash) -> {
-            if (!secrets.codeMatches(hash, c.challengeId(), code)) {
-                return Attempt.WRONG;
+        boolean matches = store.codeHash(c.tenantId(), c.challengeId())
+                .filter(hash -> secrets.codeMatches(hash, c.challengeId(), code)).isPresent();
+        return attempt(c, now, matches, null,
+                (jdbc, hash) -> secrets.codeMatches(hash, c.challengeId(), code) ? Spent.CODE : null);
+    }
+
+    /** The code must match a time step no earlier verification used, on any node. */
+    private Outcome verifyTotp(Challenge c, String code) {
+        long now = clock.millis();
+        for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
+            Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
+            OptionalLong step = Totp.matchingStep(p, code, Instant.ofEpochMilli(now));
+            if (step.isPresent()) {
+                return attempt(c, now, true, f.userAuthenticatorId(), (jdbc, hash) -> store.useTotpStep(jdbc,
+                        c.tenantId(), c.userId(), f.userAuthenticatorId(), step.getAsLong(), now)
+                        ? new Spent(f.userAuthenticatorId(), null) : null);
             }
-            if (!store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)) {
-                return Attempt.NOT_COUNTED;
-            }
-            failures.reset(jdbc, c.tenantId(), counterKeys(c));
-            return Attempt.VERIFIED;
+        }
+        return attempt(c, now, false, null, (jdbc, hash) -> null);
+    }
+
+    private Outcome verifyRecoveryCode(Challenge c, String code) {
+        long now = clock.millis();
+        boolean matches = factors.isUnusedRecoveryCode(c.tenantId(), c.userId(), code);
+        return attempt(c, now, matches, null, (jdbc, hash) -> {
+            OptionalInt left = factors.redeemRecoveryCode(jdbc, c.tenantId(), c.userId(), code);
+            return left.isPresent() ? new Spent(null, left.getAsInt()) : null;
         });
-        return attempt == Attempt.VERIFIED ? succeeded(c, null, null) : failure(c, attempt);
     }
 
     /**
-     * Counts one attempt on the challenge and on the user's and recipient's failure counters in one
-     * transaction, then runs {@code then} with the code hash in it; a locked counter rolls the whole attempt
-     * back, so a locked user's guesses are neither counted on the challenge nor compared.
+     * One attempt, in one transaction: counted on the challenge and on the user's and recipient's
+     * {@link FailureCounters}, then {@code spend} compares the code and spends it; when it did, the challenge
+     * is marked verified, the counters reset, the authenticator stamped, the action settled and the VERIFIED
+     * record written, all in the same transaction, so a failure at any step leaves the secret unspent. A
+     * locked counter rolls the whole attempt back, so a locked user's guesses are neither counted on the
+     * challenge nor compared. {@code matches} (read before, spending nothing) only decides whether the
+     * tenant's {@code action.verify} webhook is asked, which must happen outside the transaction.
      */
-    private Attempt counted(Challenge c, long now, BiFunction<Jdbc, String, Attempt> then) {
+    private Outcome attempt(Challenge c, long now, boolean matches, String userAuthenticatorId, Spend spend) {
+        boolean vetoed = matches && vetoed(c, userAuthenticatorId, now, true);
+        Result result;
         try {
-            return db.write(jdbc -> {
+            result = db.write(jdbc -> {
                 Optional<String> hash = store.countAttempt(jdbc, c.tenantId(), c.challengeId(), MAX_ATTEMPTS, now);
                 if (hash.isEmpty()) {
-                    return Attempt.NOT_COUNTED;
+                    return Result.of(Attempt.NOT_COUNTED);
                 }
                 failures.count(jdbc, c.tenantId(), counterKeys(c), now);
-                return then.apply(jdbc, hash.get());
+                Spent spent = spend.spend(jdbc, hash.get());
+                if (spent == null) {
+                    return Result.of(Attempt.WRONG);
+                }
+                if (!store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)) {
+                    throw new RolledBack(); // verified meanwhile: the secret stays unspent
+                }
+                failures.reset(jdbc, c.tenantId(), counterKeys(c));
+                Factors.VerifiedFactor factor = settle(jdbc, c, spent.userAuthenticatorId(), vetoed, now);
+                return new Result(Attempt.VERIFIED, factor, spent.recoveryCodesLeft());
             });
         } catch (FailureCounters.Locked e) {
-            return Attempt.LOCKED;
+            result = Result.of(Attempt.LOCKED);
+        } catch (RolledBack e) {
+            result = Result.of(Attempt.NOT_COUNTED);
         }
+        return result.attempt() == Attempt.VERIFIED ? succeeded(c, result) : failure(c, result.attempt());
+    }
+
+    /**
+     * Whether the tenant's {@code action.verify} webhook vetoes the success of a code that verifies now. Asked
+     * before the transaction, because it waits on the network, and only when the attempt can succeed: a
+     * locked user's right guess must not be told apart by the webhook's delay.
+     */
+    private boolean vetoed(Challenge c, String userAuthenticatorId, long now, boolean counted) {
+        if (c.userId() == null || c.isVerified() || c.expiresAt() <= now
+                || counted && (c.attempts() >= MAX_ATTEMPTS
+                || db.read(jdbc -> failures.mustWait(jdbc, c.tenantId(), counterKeys(c), now)))) {
+            return false;
+        }
+        String authenticatorId = userAuthenticatorId != null ? userAuthenticatorId
+                : factors.authenticatorFor(c.tenantId(), c.userId(), c.method(), c.recipient());
+        return actions.vetoed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), c.method(),
+                authenticatorId);
     }
 
     /** The consecutive-failure counters a challenge's attempts count against: its user's and its recipient's. */
@@ -126,67 +205,28 @@ final class Verification {
         return keys;
     }
 
-    /** An attempt is counted first; then the code must match a step no earlier verification used. */
-    private Outcome verifyTotp(Challenge c, String code) {
-        long now = clock.millis();
-        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
-        if (attempt != Attempt.WRONG) {
-            return failure(c, attempt);
-        }
-        for (Factors.TotpFactor f : factors.totpFactors(c.tenantId(), c.userId())) {
-            Totp.Params p = new Totp.Params(f.secret(), f.algorithm(), f.digits(), f.period());
-            OptionalLong step = Totp.matchingStep(p, code, Instant.ofEpochMilli(now));
-            if (step.isPresent()) {
-                // Replay guard and verification commit together: a step used once, on any node, never again.
-                boolean ok = db.write(jdbc -> store.useTotpStep(jdbc, c.tenantId(), c.userId(),
-                        f.userAuthenticatorId(), step.getAsLong(), now)
-                        && store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
-                        && reset(jdbc, c));
-                return ok ? succeeded(c, f.userAuthenticatorId(), null) : failure(c, Attempt.WRONG);
-            }
-        }
-        return failure(c, Attempt.WRONG);
-    }
-
-    private Outcome verifyRecoveryCode(Challenge c, String code) {
-        long now = clock.millis();
-        Attempt attempt = counted(c, now, (jdbc, hash) -> Attempt.WRONG);
-        if (attempt != Attempt.WRONG) {
-            return failure(c, attempt);
-        }
-        OptionalInt left = factors.redeemRecoveryCode(c.tenantId(), c.userId(), code);
-        if (left.isEmpty() || !db.write(jdbc -> store.markVerified(jdbc, c.tenantId(), c.challengeId(), now)
-                && reset(jdbc, c))) {
-            return failure(c, Attempt.WRONG);
-        }
-        return succeeded(c, null, left.getAsInt());
-    }
-
-    /** A success: the consecutive failures of the challenge's user and recipient start again from zero. */
-    private boolean reset(Jdbc jdbc, Challenge c) {
-        failures.reset(jdbc, c.tenantId(), counterKeys(c));
-        return true;
-    }
-
-    /** Settles the action and stamps the authenticator; the contact is returned only now (§7.5.2). */
-    private Outcome succeeded(Challenge c, String userAuthenticatorId, Integer recoveryCodesLeft) {
-        boolean email = c.method().name().startsWith("EMAIL");
-        log.record(c, ChallengeLog.Step.VERIFIED, null);
-        Factors.VerifiedFactor factor = settle(c, userAuthenticatorId);
-        return new Outcome(new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(),
-                c.method(), null, recoveryCodesLeft), factor);
-    }
-
-    /** A verified challenge of a known user: the authenticator is stamped (or enrolled), then the action. */
-    private Factors.VerifiedFactor settle(Challenge c, String userAuthenticatorId) {
+    /**
+     * A verified challenge, in its transaction: the VERIFIED record, and for a known user the authenticator
+     * stamped (or its enrollment completed) and then the action settled.
+     */
+    private Factors.VerifiedFactor settle(Jdbc jdbc, Challenge c, String userAuthenticatorId, boolean vetoed,
+                                          long now) {
+        log.record(jdbc, c, ChallengeLog.Step.VERIFIED, null);
         if (c.userId() == null) {
             return new Factors.VerifiedFactor(userAuthenticatorId, false);
         }
-        Factors.VerifiedFactor factor = factors.verified(c.tenantId(), c.userId(), c.method(), userAuthenticatorId,
-                c.recipient(), clock.millis());
-        actions.completed(c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, c.method(),
-                factor.userAuthenticatorId());
+        Factors.VerifiedFactor factor = factors.verified(jdbc, c.tenantId(), c.userId(), c.method(),
+                userAuthenticatorId, c.recipient(), now);
+        actions.completed(jdbc, c.tenantId(), c.userId(), c.actionCode(), c.idempotencyKey(), true, vetoed,
+                c.method(), factor.userAuthenticatorId());
         return factor;
+    }
+
+    /** The answer to a success; the contact is returned only now (§7.5.2). */
+    private static Outcome succeeded(Challenge c, Result r) {
+        boolean email = c.method().name().startsWith("EMAIL");
+        return new Outcome(new VerifyResponse(true, email ? c.email() : null, email ? null : c.phoneNumber(),
+                c.method(), null, r.recoveryCodesLeft()), r.factor());
     }
 
     /**
@@ -247,11 +287,17 @@ final class Verification {
         if (!secrets.linkFormTokenMatches(token, formToken)) {
             return new MagicLinkOutcome.NotConfirmed();
         }
-        Optional<Challenge> verified = store.verifyLink(secrets.linkHash(token), clock.millis());
-        verified.ifPresent(c -> {
-            log.record(c, ChallengeLog.Step.VERIFIED, null);
-            settle(c, null);
-        });
+        String linkHash = secrets.linkHash(token);
+        long now = clock.millis();
+        Optional<Challenge> open = store.findLink(linkHash, now);
+        // The link's secret is spent in the same transaction that stamps the authenticator and settles the
+        // action; the action.verify webhook is asked before it, outside it.
+        boolean vetoed = open.isPresent() && vetoed(open.get(), null, now, false);
+        Optional<Challenge> verified = open.isEmpty() ? open : db.write(jdbc -> store.verifyLink(jdbc, linkHash, now)
+                .map(c -> {
+                    settle(jdbc, c, null, vetoed, now);
+                    return c;
+                }));
         return verified.isEmpty() ? new MagicLinkOutcome.Gone() : new MagicLinkOutcome.Verified();
     }
 }

@@ -19,13 +19,7 @@ import tools.jackson.databind.JsonNode;
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Get.class, RulesCommand.Create.class,
                 RulesCommand.Update.class, RulesCommand.Delete.class, RulesCommand.DryRun.class,
                 RulesCommand.Default.class})
-public final class RulesCommand implements Callable<Integer> {
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
-
+public final class RulesCommand extends CommandGroup {
     static int send(AdminOptions admin, String method, String path, Object body) {
         return admin.client().call(method, path, body, System.out, System.err);
     }

@@ -10,6 +10,7 @@ import io.signet.challenge.ActionRef;
 import io.signet.challenge.ClientChallenges;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.TenantSettingsService;
+import io.signet.ui.CodeChallenges;
 import io.signet.user.VerificationMethod;
 
 /**
@@ -17,9 +18,10 @@ import io.signet.user.VerificationMethod;
  * top of the Server API's services: enrollment through {@link AuthenticatorService} (pending until the first
  * successful verification), challenges and verification through {@link ClientChallenges} (the same sending
  * and attempt limits as {@code /v1/challenge} and {@code /v1/verify}), the action's result through the
- * challenge feature's action outcomes, and an {@code accessToken} for the same action on success.
+ * challenge feature's action outcomes, and an {@code accessToken} for the same action on success. The hosted
+ * page's plain forms use it too ({@link CodeChallenges}), so they share every limit with the routes.
  */
-final class ClientApiService {
+public final class ClientApiService implements CodeChallenges {
     /** The scope an accessToken carries, and that enrolling for an already-enrolled user needs. */
     static final String ADD_AUTHENTICATORS = ClientPrincipal.Bearer.ADD_AUTHENTICATORS;
 
@@ -29,7 +31,7 @@ final class ClientApiService {
     private final ActionService actions;
     private final TenantSettingsService settings;
 
-    ClientApiService(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
+    public ClientApiService(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
                      ActionService actions, TenantSettingsService settings) {
         this.authenticators = authenticators;
         this.challenges = challenges;
@@ -43,10 +45,10 @@ final class ClientApiService {
      * next verify (or the opened link) completes the enrollment.
      */
     ClientResponses.Enrolled enroll(ClientPrincipal.Bearer caller, VerificationMethod method, String contact,
-                                    String userAgent) {
+                                    ClientRoutes.Browser browser) {
         requireEnrollable(caller);
         String id = authenticators.enrollPending(caller.tenantId(), caller.userId(), method, contact);
-        String challengeId = challenges.start(action(caller), method, contact, null, userAgent);
+        String challengeId = challenges.start(action(caller), method, contact, browser.ip(), browser.userAgent());
         return new ClientResponses.Enrolled(id, caller.userId(),
                 method == VerificationMethod.EMAIL_MAGIC_LINK ? challengeId : null);
     }
@@ -62,13 +64,16 @@ final class ClientApiService {
     }
 
     /** #11, #14, #16, #21: a new code or link, to the user's authenticator of the method. */
-    ClientResponses.Challenged challenge(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent) {
-        return new ClientResponses.Challenged(challenges.start(action(caller), method, null, null, userAgent));
+    ClientResponses.Challenged challenge(ClientPrincipal.Bearer caller, VerificationMethod method,
+                                         ClientRoutes.Browser browser) {
+        return new ClientResponses.Challenged(challenges.start(action(caller), method, null, browser.ip(),
+                browser.userAgent()));
     }
 
     /** #12, #15, #17, #19: the code against the action's newest open challenge of the method. */
-    ClientResponses.Verified verify(ClientPrincipal.Bearer caller, VerificationMethod method, String code) {
-        ClientChallenges.Result r = challenges.verify(action(caller), method, code, null);
+    ClientResponses.Verified verify(ClientPrincipal.Bearer caller, VerificationMethod method, String code,
+                                    String ipAddress) {
+        ClientChallenges.Result r = challenges.verify(action(caller), method, code, ipAddress);
         if (!r.isVerified()) {
             return new ClientResponses.Verified(false, null, r.failureReason().name(), null);
         }
@@ -76,6 +81,17 @@ final class ClientApiService {
                 ? authenticators.find(caller.tenantId(), caller.userId(), r.userAuthenticatorId()).orElse(null)
                 : null;
         return succeeded(caller, enrolled);
+    }
+
+    @Override
+    public void send(ClientPrincipal.Bearer caller, VerificationMethod method, String userAgent, String ipAddress) {
+        challenge(caller, method, new ClientRoutes.Browser(ipAddress, userAgent));
+    }
+
+    @Override
+    public Outcome check(ClientPrincipal.Bearer caller, VerificationMethod method, String code, String ipAddress) {
+        ClientResponses.Verified v = verify(caller, method, code, ipAddress);
+        return new Outcome(v.isVerified(), v.accessToken(), v.failureReason());
     }
 
     /** #22: {@code isVerified:false} until the link was opened, then once the success with an accessToken. */

@@ -1,16 +1,13 @@
 package io.signet.clientapi;
 
 import io.javalin.http.Context;
-import io.signet.action.ActionService;
-import io.signet.action.ActionTokens;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.caller.ClientPrincipal;
-import io.signet.challenge.ClientChallenges;
 import io.signet.error.SignetException;
+import io.signet.http.ClientOrigin;
 import io.signet.http.Requests;
 import io.signet.http.Router;
 import io.signet.http.Routes;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
 import io.signet.wire.Json;
@@ -27,10 +24,9 @@ public final class ClientRoutes implements Routes {
     private final AuthenticatorService authenticators;
     private final ClientApiService client;
 
-    public ClientRoutes(AuthenticatorService authenticators, ClientChallenges challenges, ActionTokens tokens,
-                        ActionService actions, TenantSettingsService settings) {
+    public ClientRoutes(AuthenticatorService authenticators, ClientApiService client) {
         this.authenticators = authenticators;
-        this.client = new ClientApiService(authenticators, challenges, tokens, actions, settings);
+        this.client = client;
     }
 
     @Override
@@ -38,13 +34,13 @@ public final class ClientRoutes implements Routes {
         router.get("/v1/client/user-authenticators", this::userAuthenticators);
 
         router.post("/v1/client/user-authenticators/email-otp", ctx -> client.enroll(bearer(ctx),
-                VerificationMethod.EMAIL_OTP, email(ctx), userAgent(ctx)));
+                VerificationMethod.EMAIL_OTP, email(ctx), browser(ctx)));
         router.post("/v1/client/challenge/email-otp", ctx -> challenge(ctx, VerificationMethod.EMAIL_OTP));
         router.post("/v1/client/verify/email-otp", ctx -> verify(ctx, VerificationMethod.EMAIL_OTP));
 
         router.post("/v1/client/user-authenticators/sms", ctx -> client.enroll(bearer(ctx), VerificationMethod.SMS,
                 Contacts.phoneNumber("phoneNumber", Requests.body(ctx, ClientBodies.Phone.class).phoneNumber()),
-                userAgent(ctx)));
+                browser(ctx)));
         router.post("/v1/client/challenge/sms", ctx -> challenge(ctx, VerificationMethod.SMS));
         router.post("/v1/client/verify/sms", ctx -> verify(ctx, VerificationMethod.SMS));
 
@@ -61,7 +57,7 @@ public final class ClientRoutes implements Routes {
         router.post("/v1/client/verify/recovery-code", ctx -> verify(ctx, VerificationMethod.RECOVERY_CODE));
 
         router.post("/v1/client/user-authenticators/email-magic-link", ctx -> client.enroll(bearer(ctx),
-                VerificationMethod.EMAIL_MAGIC_LINK, email(ctx), userAgent(ctx)));
+                VerificationMethod.EMAIL_MAGIC_LINK, email(ctx), browser(ctx)));
         router.post("/v1/client/challenge/email-magic-link", ctx -> challenge(ctx, VerificationMethod.EMAIL_MAGIC_LINK));
         router.post("/v1/client/verify/email-magic-link/finalize", ctx -> {
             noBody(ctx);
@@ -84,11 +80,12 @@ public final class ClientRoutes implements Routes {
 
     private Object challenge(Context ctx, VerificationMethod method) {
         noBody(ctx);
-        return client.challenge(bearer(ctx), method, userAgent(ctx));
+        return client.challenge(bearer(ctx), method, browser(ctx));
     }
 
     private Object verify(Context ctx, VerificationMethod method) {
-        return client.verify(bearer(ctx), method, Requests.body(ctx, ClientBodies.Code.class).verificationCode());
+        return client.verify(bearer(ctx), method, Requests.body(ctx, ClientBodies.Code.class).verificationCode(),
+                ClientOrigin.of(ctx).ip());
     }
 
     /** Routes the SDK calls with no body or {@code {}}: anything else must still be a JSON object (else 400). */
@@ -104,10 +101,18 @@ public final class ClientRoutes implements Routes {
         return Contacts.email("email", Requests.body(ctx, ClientBodies.Email.class).email());
     }
 
-    /** The browser's User-Agent, for the message's metadata; cut to the length challenges accept. */
-    private static String userAgent(Context ctx) {
+    /**
+     * The caller of the Client API: its address (behind a trusted proxy, from its headers) counts against
+     * SIGNET_SEND_LIMIT_PER_IP, and with its User-Agent goes into the message's metadata.
+     */
+    record Browser(String ip, String userAgent) {
+    }
+
+    /** The User-Agent is cut to the length challenges accept. */
+    private static Browser browser(Context ctx) {
         String ua = ctx.userAgent();
-        return ua == null || ua.isBlank() ? null : ua.substring(0, Math.min(ua.length(), MAX_USER_AGENT));
+        return new Browser(ClientOrigin.of(ctx).ip(),
+                ua == null || ua.isBlank() ? null : ua.substring(0, Math.min(ua.length(), MAX_USER_AGENT)));
     }
 
     private static Object unsupported(String what) {

@@ -34,9 +34,29 @@ public enum Setting {
             "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
                     + "counts and times every request by route and status, at a fraction of the cost."),
     DB_POOL_SIZE("SIGNET_DB_POOL_SIZE", "10", false, "Maximum PostgreSQL connections (SQLite always uses one writer)."),
+    DB_TIMEOUT_MILLIS("SIGNET_DB_TIMEOUT_MILLIS", "10000", false,
+            "Longest wait of one database call (a free connection, a lock, a connect, an answer); past it the "
+                    + "request fails with 503 service_unavailable and /health answers 503, so an unreachable "
+                    + "database does not pile up waiting requests. At least 1000."),
     PUBLIC_URL("SIGNET_PUBLIC_URL", null, false,
             "Base URL browsers reach Signet at, used in links such as track's url and magic links; "
                     + "default http://HOST:PORT."),
+    CONFIG_FILE("SIGNET_CONFIG_FILE", null, false,
+            "A file of 'key = value' lines (keys as these names or their lower-case form, e.g. port); the "
+                    + "environment and flags win over it. Flag: --config."),
+    MANAGEMENT_PORT("SIGNET_MANAGEMENT_PORT", null, false,
+            "A second HTTP listener (on SIGNET_HOST) for /health, /health/live, /health/ready and /metrics; "
+                    + "when set they are no longer on SIGNET_PORT."),
+    MIGRATE_ON_START("SIGNET_MIGRATE_ON_START", "true", false,
+            "'false' leaves migrations to ./signet migrate up: a node whose schema is behind refuses to start."),
+    SHUTDOWN_TIMEOUT("SIGNET_SHUTDOWN_TIMEOUT", "20", false,
+            "Seconds in-flight requests and background workers get to finish after SIGTERM."),
+    PROXY_HEADERS("SIGNET_PROXY_HEADERS", "none", false,
+            "'none', 'xforwarded' (X-Forwarded-For/-Proto/-Host) or 'forwarded' (RFC 7239): where the client "
+                    + "address, scheme and host come from when the peer is in SIGNET_TRUSTED_PROXIES."),
+    TRUSTED_PROXIES("SIGNET_TRUSTED_PROXIES", null, false,
+            "Comma-separated CIDRs (10.0.0.0/8, ::1/128) of the proxies whose headers are believed; required "
+                    + "when SIGNET_PROXY_HEADERS is not none."),
     SMTP_URL("SIGNET_SMTP_URL", null, true,
             "Mail server for email OTP and magic links: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465."),
     SMTP_FROM("SIGNET_SMTP_FROM", null, false, "From address of outgoing mail; required with SIGNET_SMTP_URL."),
@@ -55,7 +75,8 @@ public enum Setting {
     SEND_LIMIT_PER_USER("SIGNET_SEND_LIMIT_PER_USER", "10", false,
             "Challenges started or re-sent per user (or per recipient when no userId is given) per window."),
     SEND_LIMIT_PER_IP("SIGNET_SEND_LIMIT_PER_IP", "30", false,
-            "Challenges started or re-sent per end-user ipAddress (as given in the challenge request) per window."),
+            "Challenges started or re-sent per end-user ipAddress (as given in the challenge request; for the "
+                    + "Client API, the caller's address) per window."),
     SEND_LIMIT_WINDOW_SECONDS("SIGNET_SEND_LIMIT_WINDOW_SECONDS", "600", false, "Window of the sending limits."),
     WEBHOOK_ALLOW_PRIVATE("SIGNET_WEBHOOK_ALLOW_PRIVATE", "false", false,
             "'true' lets webhooks go to loopback and private addresses, and over plain http to those only. "
@@ -88,9 +109,17 @@ public enum Setting {
         return env;
     }
 
-    /** The command-line flag that overrides the variable: SIGNET_DATABASE_URL becomes --database-url. */
+    /**
+     * The command-line flag that overrides the variable: SIGNET_DATABASE_URL becomes --database-url
+     * ({@code --config} for the file itself, the name operators know from other servers).
+     */
     public String flag() {
-        return "--" + env.substring("SIGNET_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return this == CONFIG_FILE ? "--config" : "--" + fileKey();
+    }
+
+    /** The lower-case name a config file may use instead of the variable's: SIGNET_DATABASE_URL is database-url. */
+    public String fileKey() {
+        return env.substring("SIGNET_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public String defaultValue() {

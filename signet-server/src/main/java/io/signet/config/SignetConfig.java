@@ -1,13 +1,10 @@
 package io.signet.config;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Validated configuration, built once at start-up by {@link #from(Map, List)}: environment variables
@@ -28,6 +25,12 @@ public record SignetConfig(
         boolean metricsTenantLabel,
         int dbPoolSize,
         Optional<String> publicUrl,
+        Optional<String> configFile,
+        Optional<Integer> managementPort,
+        boolean migrateOnStart,
+        java.time.Duration shutdownTimeout,
+        String proxyHeaders,
+        List<Cidr> trustedProxies,
         Optional<String> smtpUrl,
         Optional<String> smtpFrom,
         String smtpStarttls,
@@ -45,37 +48,29 @@ public record SignetConfig(
         long webhookRetryBaseMillis,
         long webhookTimeoutMillis,
         long webhookPollMillis,
+        long dbTimeoutMillis,
         Optional<java.nio.file.Path> bootstrapFile) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
-     * Variables that belong to other programs, not to the server: the CLI's {@code SIGNET_URL} and the
-     * launcher's {@code SIGNET_JVM_FLAGS} (the JVM options ./signet starts the server with).
+     * Reads every {@link Setting}: {@code --flag value} arguments win over {@code SIGNET_*} variables, which
+     * win over the config file, which wins over the default (see {@link ConfigSources}); then validates.
      */
-    private static final java.util.Set<String> READ_ELSEWHERE = java.util.Set.of("SIGNET_URL", "SIGNET_JVM_FLAGS");
-
-    /** Reads every {@link Setting} from {@code env}, lets {@code --flag value} arguments win, validates. */
     public static SignetConfig from(Map<String, String> env, List<String> args) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String v = env.get(s.env());
-            if (v != null && !v.isBlank()) {
-                values.put(s, v.trim());
+        for (ConfigSources.Resolved r : ConfigSources.resolve(env, args)) {
+            if (r.source() != ConfigSources.Source.DEFAULT && r.value() != null) {
+                values.put(r.setting(), r.value());
             }
         }
-        for (String name : env.keySet()) {
-            if (name.startsWith("SIGNET_") && Arrays.stream(Setting.values()).noneMatch(s -> s.env().equals(name))
-                    && !READ_ELSEWHERE.contains(name) && !name.startsWith("SIGNET_TEST_")) {
-                throw new ConfigException("Unknown setting " + name + ". Known settings: " + knownNames());
-            }
-        }
-        applyFlags(values, args);
+        int port = parsePort(value(values, Setting.PORT));
         SignetConfig config = new SignetConfig(
                 value(values, Setting.HOST),
-                parsePort(value(values, Setting.PORT)),
+                port,
                 parseDatabaseUrl(value(values, Setting.DATABASE_URL)),
                 Optional.ofNullable(values.get(Setting.ENCRYPTION_KEY)).map(SignetConfig::parseKey),
                 Optional.ofNullable(values.get(Setting.SECRET_KEY)).map(SignetConfig::checkSecretKey),
@@ -89,6 +84,13 @@ public record SignetConfig(
                 parseBoolean(Setting.METRICS_TENANT_LABEL, value(values, Setting.METRICS_TENANT_LABEL)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
+                optional(values, Setting.CONFIG_FILE),
+                OperationsSettings.managementPort(values.get(Setting.MANAGEMENT_PORT), port),
+                parseBoolean(Setting.MIGRATE_ON_START, value(values, Setting.MIGRATE_ON_START)),
+                OperationsSettings.shutdownTimeout(value(values, Setting.SHUTDOWN_TIMEOUT)),
+                OperationsSettings.proxyHeaders(value(values, Setting.PROXY_HEADERS),
+                        optional(values, Setting.TRUSTED_PROXIES)),
+                OperationsSettings.trustedProxies(optional(values, Setting.TRUSTED_PROXIES)),
                 optional(values, Setting.SMTP_URL).map(DeliverySettings::smtpUrl),
                 DeliverySettings.smtpFrom(values.get(Setting.SMTP_URL), values.get(Setting.SMTP_FROM)),
                 DeliverySettings.oneOf(Setting.SMTP_STARTTLS, value(values, Setting.SMTP_STARTTLS),
@@ -108,6 +110,7 @@ public record SignetConfig(
                 parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
                 parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
                 parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)),
+                atLeast(Setting.DB_TIMEOUT_MILLIS, value(values, Setting.DB_TIMEOUT_MILLIS), 1000),
                 optional(values, Setting.BOOTSTRAP_FILE).map(java.nio.file.Path::of));
         if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
             throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
@@ -136,33 +139,11 @@ public record SignetConfig(
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
                 + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
-                + " webhookPollMillis=" + webhookPollMillis + " bootstrapFile=" + bootstrapFile.map(Object::toString)
-                .orElse("unset");
-    }
-
-    private static void applyFlags(Map<Setting, String> values, List<String> args) {
-        List<String> rest = new ArrayList<>(args);
-        for (int i = 0; i < rest.size(); i++) {
-            String arg = rest.get(i);
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("Unexpected argument '" + arg + "'");
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            Optional<Setting> setting = Arrays.stream(Setting.values()).filter(s -> s.flag().equals(name)).findFirst();
-            if (setting.isEmpty()) {
-                throw new ConfigException("Unknown option " + name + ". Settings can be given as: "
-                        + Arrays.stream(Setting.values()).map(Setting::flag).collect(Collectors.joining(", ")));
-            }
-            String v;
-            if (arg.contains("=")) {
-                v = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < rest.size()) {
-                v = rest.get(++i);
-            } else {
-                throw new ConfigException("Flag " + name + " needs a value");
-            }
-            values.put(setting.get(), v.trim());
-        }
+                + " webhookPollMillis=" + webhookPollMillis + " managementPort=" + managementPort.map(String::valueOf)
+                .orElse("none") + " migrateOnStart=" + migrateOnStart + " shutdownTimeout=" + shutdownTimeout.toSeconds()
+                + "s proxyHeaders=" + proxyHeaders + " trustedProxies=" + trustedProxies
+                + " dbTimeoutMillis=" + dbTimeoutMillis
+                + " bootstrapFile=" + bootstrapFile.map(Object::toString).orElse("unset");
     }
 
     private static String value(Map<Setting, String> values, Setting s) {
@@ -178,9 +159,13 @@ public record SignetConfig(
     }
 
     static int parsePositive(Setting s, String v) {
+        return atLeast(s, v, 1);
+    }
+
+    private static int atLeast(Setting s, String v, int min) {
         int n = parseInt(s, v);
-        if (n < 1) {
-            throw new ConfigException(s.env() + " must be at least 1, got " + v);
+        if (n < min) {
+            throw new ConfigException(s.env() + " must be at least " + min + ", got " + v);
         }
         return n;
     }
@@ -268,11 +253,7 @@ public record SignetConfig(
         return level;
     }
 
-    private static String maskPassword(String url) {
+    static String maskPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
-    private static String knownNames() {
-        return Arrays.stream(Setting.values()).map(Setting::env).collect(Collectors.joining(", "));
     }
 }

@@ -12,6 +12,7 @@ public enum ErrorCode {
     FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    REQUEST_TIMEOUT(408, "request_timeout"),
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
@@ -19,6 +20,7 @@ public enum ErrorCode {
     INVALID_CREDENTIAL(400, "invalid_credential"),
     INVALID_CONFIGURATION(400, "invalid_configuration"),
     TOO_MANY_REQUESTS(429, "too_many_requests"),
+    HEADERS_TOO_LARGE(431, "request_header_fields_too_large"),
     INTERNAL_ERROR(500, "internal_error"),
     SERVICE_UNAVAILABLE(503, "service_unavailable");
 

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One access-log line (method, route template, status, milliseconds; never ids, bodies or keys) and one timer
+ * One access-log line (method, route template, status, milliseconds, client address as {@link ClientOrigin}
+ * resolved it; never ids, bodies or keys) and one timer
  * sample per request. It runs on every request, so it is kept cheap: the
  * timer of each (method, route, status) is looked up in a local map instead of being rebuilt from its tags,
  * and the line is formatted without {@link String#format}. The line is off unless SIGNET_ACCESS_LOG is true:
@@ -43,7 +44,8 @@ final class AccessLog {
         String method = ctx.method().name();
         int status = ctx.status().getCode();
         if (logLines && log.isInfoEnabled()) {
-            log.info("{} {} {} {}ms", method, route, status, Math.round(ms * 10) / 10.0);
+            log.info("{} {} {} {}ms client={}", method, route, status, Math.round(ms * 10) / 10.0,
+                    ClientOrigin.of(ctx).ip());
         }
         timers.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
                         .tag("method", method)

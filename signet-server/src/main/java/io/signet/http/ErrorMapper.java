@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
+import io.signet.store.DatabaseUnavailableException;
 import io.signet.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,20 @@ final class ErrorMapper {
         log.error("unexpected failure on {} {} (request {})", ctx.method(), RequestIds.route(ctx), requestId, e);
         write(ctx, ErrorCode.INTERNAL_ERROR,
                 "The server could not handle the request. Quote request id " + requestId + " when reporting it.");
+    }
+
+    /**
+     * The database is unreachable, full or read-only: a 503 the caller may retry, and one log line naming the
+     * cause (the driver's message and SQLState, never a statement or its values).
+     */
+    static void unavailable(DatabaseUnavailableException e, Context ctx) {
+        String requestId = RequestIds.of(ctx);
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        log.warn("database unavailable on {} {} (request {}): {}", ctx.method(), RequestIds.route(ctx), requestId,
+                cause.toString());
+        ctx.header("Retry-After", "1");
+        write(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; nothing was changed. Retry later. "
+                + "Quote request id " + requestId + " when reporting it.");
     }
 
     static void notFound(Context ctx) {

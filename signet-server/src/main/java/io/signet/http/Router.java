@@ -4,10 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import io.signet.error.SignetException;
 import io.signet.wire.Json;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What features see of the web framework: add an {@link Endpoint} under a method and path. Every
@@ -18,11 +19,59 @@ import java.util.List;
 public final class Router {
     private final RoutesConfig routes;
     private final Idempotency idempotency;
+    private final List<Route> added = new ArrayList<>();
     private final List<String> jsonEndpoints = new ArrayList<>();
+
+    /** An endpoint waiting for {@link #install}. */
+    private record Route(HandlerType method, String path, Handler handler) {
+    }
 
     Router(RoutesConfig routes, Idempotency idempotency) {
         this.routes = routes;
         this.idempotency = idempotency;
+    }
+
+    private void add(HandlerType method, String path, Handler handler) {
+        added.add(new Route(method, path, handler));
+    }
+
+    /**
+     * Hands every added endpoint to Javalin, the most specific path first. Javalin answers a request with the
+     * first matching endpoint in the order it got them, so without this {@code POST /v1/users/authenticators}
+     * would reach whichever of it and {@code POST /v1/users/{userId}} a feature happened to register first.
+     * Sorted, a literal segment always wins over a parameter in the same place, whatever order features
+     * register in.
+     */
+    void install() {
+        added.stream().sorted(Comparator.comparing(Route::path, Router::bySpecificity))
+                .forEach(r -> routes.addHttpHandler(r.method(), r.path(), r.handler()));
+        added.clear();
+    }
+
+    /**
+     * Compares paths segment by segment: literal before literal-with-parameter before parameter before wildcard.
+     * Equally specific paths keep the order they were added in (the sort is stable).
+     */
+    static int bySpecificity(String a, String b) {
+        String[] as = a.split("/");
+        String[] bs = b.split("/");
+        for (int i = 0; i < Math.min(as.length, bs.length); i++) {
+            int c = Integer.compare(rank(as[i]), rank(bs[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(as.length, bs.length); // never match the same request; a total order sorts safely
+    }
+
+    private static int rank(String segment) {
+        if (segment.contains("*") || segment.contains("<")) {
+            return 3;
+        }
+        if (!segment.contains("{")) {
+            return 0;
+        }
+        return segment.startsWith("{") && segment.endsWith("}") && segment.indexOf('{', 1) < 0 ? 2 : 1;
     }
 
     /**
@@ -35,22 +84,22 @@ public final class Router {
 
     public void get(String path, Endpoint endpoint) {
         jsonEndpoints.add("GET " + path);
-        routes.addHttpHandler(HandlerType.GET, path, json(endpoint));
+        add(HandlerType.GET, path, json(endpoint));
     }
 
     public void post(String path, Endpoint endpoint) {
         jsonEndpoints.add("POST " + path);
-        routes.addHttpHandler(HandlerType.POST, path, idempotent(endpoint));
+        add(HandlerType.POST, path, idempotent(endpoint));
     }
 
     public void patch(String path, Endpoint endpoint) {
         jsonEndpoints.add("PATCH " + path);
-        routes.addHttpHandler(HandlerType.PATCH, path, idempotent(endpoint));
+        add(HandlerType.PATCH, path, idempotent(endpoint));
     }
 
     public void delete(String path, Endpoint endpoint) {
         jsonEndpoints.add("DELETE " + path);
-        routes.addHttpHandler(HandlerType.DELETE, path, idempotent(endpoint));
+        add(HandlerType.DELETE, path, idempotent(endpoint));
     }
 
     /** Every JSON endpoint added so far, as "METHOD /path/{param}": what the OpenAPI document must describe. */
@@ -64,12 +113,12 @@ public final class Router {
      * names ({@code X-Frame-Options: DENY} too when none, for browsers without CSP frame-ancestors).
      */
     public void page(String path, java.util.function.Function<Context, HtmlPage> page) {
-        routes.addHttpHandler(HandlerType.GET, path, html(page));
+        add(HandlerType.GET, path, html(page));
     }
 
     /** The {@code POST} a page's form sends back (a button press), answered with a page like {@link #page}. */
     public void form(String path, java.util.function.Function<Context, HtmlPage> page) {
-        routes.addHttpHandler(HandlerType.POST, path, html(page));
+        add(HandlerType.POST, path, html(page));
     }
 
     private static Handler html(java.util.function.Function<Context, HtmlPage> page) {
@@ -95,7 +144,7 @@ public final class Router {
      */
     public void asset(String path, String contentType, byte[] body) {
         byte[] copy = body.clone();
-        routes.addHttpHandler(HandlerType.GET, path, ctx -> ctx.status(200)
+        add(HandlerType.GET, path, ctx -> ctx.status(200)
                 .header("Cache-Control", "public, max-age=86400")
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(contentType)

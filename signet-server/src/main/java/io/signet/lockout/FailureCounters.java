@@ -75,6 +75,20 @@ public final class FailureCounters {
         }
     }
 
+    /**
+     * Whether any key must wait out a back-off now, so that {@link #count} would throw {@link Locked}; reads
+     * only. For deciding before a transaction whether a network call is worth making.
+     */
+    public boolean mustWait(Jdbc jdbc, String tenantId, List<String> keys, long now) {
+        for (String key : keys) {
+            if (jdbc.count("SELECT COUNT(*) AS n FROM failure_counters WHERE tenant_id = ? AND counter_key = ?"
+                    + " AND not_before > ?", tenantId, key, now) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failures counted against a key now (0 when none): for tests and diagnostics. */
     public int failures(Jdbc jdbc, String tenantId, String key) {
         return jdbc.queryOne("SELECT failures FROM failure_counters WHERE tenant_id = ? AND counter_key = ?",

@@ -4,7 +4,7 @@ import io.signet.store.Jdbc;
 import java.util.Optional;
 
 /** Storage of pending ceremonies; every method runs in the caller's transaction. */
-interface CeremonyStore {
+public interface CeremonyStore {
     void insert(Jdbc jdbc, Ceremony c);
 
     /** The unexpired ceremony, left in place (options for a challenge started by POST /client/challenge). */

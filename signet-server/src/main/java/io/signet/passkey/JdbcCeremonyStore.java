@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@link CeremonyStore} on SQLite (3.35+, for RETURNING) or PostgreSQL; the SQL is valid in both. */
-final class JdbcCeremonyStore implements CeremonyStore {
+public final class JdbcCeremonyStore implements CeremonyStore {
     private static final String COLUMNS = """
             tenant_id, challenge_id, kind, challenge, user_id, action_code, idempotency_key, rp_id, user_name,
             user_display_name, created_at, expires_at""";

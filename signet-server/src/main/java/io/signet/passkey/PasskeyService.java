@@ -14,7 +14,6 @@ import io.signet.challenge.ActionOutcomes;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.error.SignetException;
-import io.signet.lockout.FailureCounters;
 import io.signet.passkey.Wire.AddPasskeyRequest;
 import io.signet.passkey.Wire.AddPasskeyResponse;
 import io.signet.passkey.Wire.AuthenticationOptionsRequest;
@@ -84,16 +83,18 @@ public final class PasskeyService {
     private final ActionTokens tokens;
     private final ActionService actions;
     private final Clock clock;
-    private final FailureCounters failures = new FailureCounters();
-    private final CeremonyStore ceremonies = new JdbcCeremonyStore();
+    private final AssertionAttempts attempts;
+    private final CeremonyStore ceremonies;
     private final WebAuthn webAuthn = new WebAuthn();
 
-    public PasskeyService(Database db, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
+    public PasskeyService(Database db, CeremonyStore ceremonies, PasskeyRecords passkeys, UserService users, ActionOutcomes outcomes,
                           ActionTokens tokens, ActionService actions, Clock clock) {
+        this.ceremonies = ceremonies;
         this.db = db;
         this.passkeys = passkeys;
         this.users = users;
         this.outcomes = outcomes;
+        this.attempts = new AssertionAttempts(db, outcomes);
         this.tokens = tokens;
         this.actions = actions;
         this.clock = clock;
@@ -162,7 +163,10 @@ public final class PasskeyService {
             return passkeys.register(jdbc, caller.tenantId(), user, new NewPasskey(reg.credentialId(),
                     reg.publicKey(), reg.algorithm(), reg.signCount(), reg.aaguid(), reg.transports(), client));
         });
-        String token = succeeded(caller, created.userAuthenticatorId());
+        // The token's action succeeds through the path the Server API verify uses.
+        outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
+                VerificationMethod.PASSKEY, created.userAuthenticatorId());
+        String token = validToken(caller);
         if (token == null) {
             return new AddPasskeyResponse(false, null, null, null, null, null);
         }
@@ -259,30 +263,29 @@ public final class PasskeyService {
                 && !Base64.getUrlEncoder().withoutPadding().encodeToString(handle).equals(passkey.userHandle())) {
             throw WebAuthn.credential("The response's userHandle is not the one the passkey was registered with.");
         }
-        // Counted before the signature is checked, against the user's and the passkey's consecutive failures
-        // (the same counters every code path uses); the success below resets them.
-        List<String> counterKeys = List.of(FailureCounters.user(passkey.userId()),
-                FailureCounters.passkey(passkey.authenticatorId()));
+        AssertionAttempts.Attempt attempt = attempts.of(caller.tenantId(), passkey, now);
+        WebAuthn.Asserted asserted;
         try {
-            db.write(jdbc -> {
-                failures.count(jdbc, caller.tenantId(), counterKeys, now);
-                return null;
-            });
-        } catch (FailureCounters.Locked e) {
-            throw SignetException.tooManyRequests("Too many failed verifications for this user; try again later.",
-                    FailureCounters.FIRST_BACKOFF);
+            asserted = webAuthn.authenticate(assertion, passkey, c, rp);
+        } catch (RuntimeException refused) {
+            attempt.counted(jdbc -> null);
+            throw refused;
         }
-        WebAuthn.Asserted asserted = webAuthn.authenticate(assertion, passkey, c, rp);
-        User user = db.write(jdbc -> {
+        boolean vetoed = bearer != null && attempt.vetoed(bearer);
+        User user = attempt.counted(jdbc -> {
             consume(jdbc, c, now);
-            failures.reset(jdbc, caller.tenantId(), counterKeys);
+            attempt.reset(jdbc);
             passkeys.recordAssertion(jdbc, caller.tenantId(), passkey.authenticatorId(), asserted.signCount(),
                     asserted.backedUp(), now);
+            if (bearer != null) {
+                outcomes.completed(jdbc, caller.tenantId(), bearer.userId(), bearer.actionCode(),
+                        bearer.idempotencyKey(), true, vetoed, VerificationMethod.PASSKEY, passkey.authenticatorId());
+            }
             return users.find(jdbc, caller.tenantId(), passkey.userId()).orElse(null);
         });
         String token;
         if (bearer != null) {
-            token = succeeded(bearer, passkey.authenticatorId());
+            token = validToken(bearer);
         } else {
             String actionCode = c.actionCode() != null ? c.actionCode() : DEFAULT_ACTION;
             String key = c.idempotencyKey() != null ? c.idempotencyKey() : Ids.timeOrdered(now);
@@ -321,14 +324,11 @@ public final class PasskeyService {
     }
 
     /**
-     * The token's action succeeds through the path the Server API verify uses, and the caller gets a new
-     * token for it that may enroll further factors (the "implicit" add:authenticators scope of §2.2), as the
-     * other Client API verifies do. Null when the action could not take the success (e.g. a rule BLOCKed
-     * it): the caller then answers {@code isVerified:false} with no token.
+     * A new token for the caller's action that may enroll further factors (the "implicit" add:authenticators
+     * scope of §2.2), as the other Client API verifies give. Null when the action could not take the success
+     * (e.g. a rule BLOCKed it): the caller then answers {@code isVerified:false} with no token.
      */
-    private String succeeded(ClientPrincipal.Bearer caller, String authenticatorId) {
-        outcomes.completed(caller.tenantId(), caller.userId(), caller.actionCode(), caller.idempotencyKey(), true,
-                VerificationMethod.PASSKEY, authenticatorId);
+    private String validToken(ClientPrincipal.Bearer caller) {
         return ifValid(caller.tenantId(), tokens.issue(caller.tenantId(), caller.userId(), caller.actionCode(),
                 caller.idempotencyKey(), ADD_AUTHENTICATORS));
     }

@@ -12,14 +12,14 @@ import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /** {@link RuleStore} on SQLite or PostgreSQL. */
-final class JdbcRuleStore implements RuleStore {
+public final class JdbcRuleStore implements RuleStore {
     private static final String COLUMNS = """
             tenant_id, rule_id, action_code, name, description, condition, priority, outcome,
             allowed_verification_methods, default_verification_method, enabled, version, created_at, updated_at""";
 
     private final Database db;
 
-    JdbcRuleStore(Database db) {
+    public JdbcRuleStore(Database db) {
         this.db = db;
     }
 

@@ -88,6 +88,17 @@ public final class JsonLogic {
         }
     }
 
+    /** An operation's arguments: its array, or its single non-array argument ({"var": "a"}). */
+    static List<JsonNode> arguments(JsonNode raw) {
+        List<JsonNode> args = new ArrayList<>();
+        if (raw.isArray()) {
+            raw.forEach(args::add);
+        } else {
+            args.add(raw);
+        }
+        return args;
+    }
+
     /** A rule is an object with exactly one key, the operator; everything else is a literal. */
     static boolean isLogic(JsonNode n) {
         return n != null && n.isObject() && n.size() == 1;
@@ -110,13 +121,7 @@ public final class JsonLogic {
             return logic;
         }
         String op = logic.propertyNames().iterator().next();
-        JsonNode raw = logic.get(op);
-        List<JsonNode> args = new ArrayList<>();
-        if (raw.isArray()) {
-            raw.forEach(args::add);
-        } else {
-            args.add(raw);
-        }
+        List<JsonNode> args = arguments(logic.get(op));
         JsonNode special = control(op, args, data, root, depth + 1);
         if (special != null) {
             budget.charge(special);

@@ -58,10 +58,11 @@ public final class RuleEvaluator {
             return result(rule, matched, reads, null);
         } catch (JsonLogicException e) {
             return result(rule, false, reads, e.getMessage());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // Defensive: an evaluator bug, or memory or stack running out while this rule ran (perhaps
-            // because of another request), must cost one rule, not the decision, the request or a job.
-            log.warn("rule {} could not be evaluated: {}", rule.ruleId(), e.toString());
+        } catch (Throwable e) { // NOPMD: see below
+            // An evaluator bug, or memory or stack running out while this rule ran (a value nested thousands
+            // deep overflows a request's stack), must cost one rule, not the decision, the request or a job.
+            // Logged with its stack trace; the rule's input is not logged (it may hold personal data).
+            log.warn("rule {} of tenant {} could not be evaluated", rule.ruleId(), rule.tenantId(), e);
             return result(rule, false, reads, "the rule could not be evaluated (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -28,8 +28,8 @@ public final class RuleService {
     private final RuleStore store;
     private final Clock clock;
 
-    public RuleService(Database db, Clock clock) {
-        this.store = new JdbcRuleStore(db);
+    public RuleService(Database db, RuleStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -43,8 +43,12 @@ public final class RuleService {
 
     /** Decides an action of {@code actionCode} for {@code input} with the tenant's current rules. */
     public Decision decide(String tenantId, String actionCode, JsonNode input) {
-        return RuleEvaluator.decide(store.list(tenantId, actionCode), input,
-                store.defaultOutcome(tenantId, actionCode).orElse(null));
+        return rulesFor(tenantId, actionCode).decide(input);
+    }
+
+    /** The tenant's current rules and configured default for {@code actionCode}, to decide with later. */
+    public RuleSet rulesFor(String tenantId, String actionCode) {
+        return new RuleSet(store.list(tenantId, actionCode), store.defaultOutcome(tenantId, actionCode).orElse(null));
     }
 
     /** A dry run: {@link #decide} without recording anything, reported in full. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** Storage of rules and per-action-code configuration. */
-interface RuleStore {
+public interface RuleStore {
     /** Stores a new rule. */
     void insert(Rule rule);
 

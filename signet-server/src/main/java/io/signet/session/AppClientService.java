@@ -22,8 +22,8 @@ public final class AppClientService {
     private final AppClientStore store;
     private final Clock clock;
 
-    public AppClientService(Database db, Clock clock) {
-        this.store = new JdbcAppClientStore(db);
+    public AppClientService(Database db, AppClientStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of app clients. An interface so the service reads as logic; {@link JdbcAppClientStore} serves both dialects. */
-interface AppClientStore {
+public interface AppClientStore {
     /** Inserts a new client. */
     void insert(AppClient client);
 

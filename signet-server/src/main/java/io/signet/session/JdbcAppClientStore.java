@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link AppClientStore} on SQLite or PostgreSQL. */
-final class JdbcAppClientStore implements AppClientStore {
+public final class JdbcAppClientStore implements AppClientStore {
     private static final String COLUMNS = """
             tenant_id, client_id, name, access_token_lifetime, refresh_token_lifetime, created_at, updated_at""";
 
     private final Database db;
 
-    JdbcAppClientStore(Database db) {
+    public JdbcAppClientStore(Database db) {
         this.db = db;
     }
 

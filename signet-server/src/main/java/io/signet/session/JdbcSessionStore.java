@@ -7,14 +7,14 @@ import io.signet.user.VerificationMethod;
 import java.util.Optional;
 
 /** {@link SessionStore} on SQLite or PostgreSQL. */
-final class JdbcSessionStore implements SessionStore {
+public final class JdbcSessionStore implements SessionStore {
     private static final String COLUMNS = """
             s.tenant_id, s.session_id, s.user_id, s.client_id, s.verification_method, s.origin, s.created_at,
             s.expires_at, s.revoked_at""";
 
     private final Database db;
 
-    JdbcSessionStore(Database db) {
+    public JdbcSessionStore(Database db) {
         this.db = db;
     }
 

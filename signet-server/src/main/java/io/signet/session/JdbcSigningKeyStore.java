@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link SigningKeyStore} on SQLite or PostgreSQL. */
-final class JdbcSigningKeyStore implements SigningKeyStore {
+public final class JdbcSigningKeyStore implements SigningKeyStore {
     private static final String COLUMNS = "tenant_id, key_id, public_jwk, private_sealed, created_at, retired_at";
 
     private final Database db;
 
-    JdbcSigningKeyStore(Database db) {
+    public JdbcSigningKeyStore(Database db) {
         this.db = db;
     }
 

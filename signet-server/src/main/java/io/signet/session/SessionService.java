@@ -42,10 +42,10 @@ public final class SessionService {
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public SessionService(Database db, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
+    public SessionService(Database db, SessionStore store, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
                           UserService users, SecretHasher hasher, BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
-        this.store = new JdbcSessionStore(db);
+        this.store = store;
         this.clients = clients;
         this.keys = keys;
         this.accessTokens = new AccessTokens(keys);

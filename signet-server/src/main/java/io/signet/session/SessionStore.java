@@ -6,7 +6,7 @@ import java.util.Optional;
  * Storage of sessions and their refresh tokens (stored as keyed hashes only). An interface so
  * {@link SessionService} reads as logic; {@link JdbcSessionStore} serves both dialects.
  */
-interface SessionStore {
+public interface SessionStore {
     /** The result of presenting a refresh token. */
     sealed interface Rotation {
     }

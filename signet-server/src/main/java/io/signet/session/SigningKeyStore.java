@@ -8,7 +8,7 @@ import java.util.Optional;
  * is set once when a newer key takes over. An interface so {@link SigningKeys} reads as logic;
  * {@link JdbcSigningKeyStore} serves both dialects.
  */
-interface SigningKeyStore {
+public interface SigningKeyStore {
     /** A stored key: the public JWK as JSON and the sealed private JWK. */
     record StoredKey(String tenantId, String keyId, String publicJwk, String privateSealed, long createdAt,
                      Long retiredAt) {

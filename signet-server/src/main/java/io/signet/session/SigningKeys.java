@@ -49,8 +49,8 @@ public final class SigningKeys {
     private record CachedVerifier(JWSVerifier verifier, Long retiredAt, long checkedAt) {
     }
 
-    public SigningKeys(Database db, Encryptor encryptor, Clock clock) {
-        this.store = new JdbcSigningKeyStore(db);
+    public SigningKeys(Database db, SigningKeyStore store, Encryptor encryptor, Clock clock) {
+        this.store = store;
         this.encryptor = encryptor;
         this.clock = clock;
     }

@@ -9,11 +9,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 3;
 
+    private final String jdbcUrl;
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
@@ -41,30 +42,52 @@ public final class Database implements AutoCloseable {
     /** The transaction {@link #writeAsOne} runs on this thread, which every write and read inside it joins. */
     private final ThreadLocal<Jdbc> joined = new ThreadLocal<>();
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+    private Database(String jdbcUrl, Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+        this.jdbcUrl = jdbcUrl;
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
     }
 
-    /** Opens pools for {@code jdbcUrl} and runs pending migrations. */
+    /** The default of SIGNET_DB_TIMEOUT_MILLIS: how long one database call may wait before it fails. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Opens pools for {@code jdbcUrl} with the {@link #DEFAULT_TIMEOUT} and runs pending migrations. */
     public static Database open(String jdbcUrl, int poolSize) {
-        return open(jdbcUrl, poolSize, null);
+        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT, Migrations.OnOpen.MIGRATE);
+    }
+
+    /** Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema. */
+    public static Database open(String jdbcUrl, int poolSize, Migrations.OnOpen onOpen) {
+        return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT, onOpen);
+    }
+
+    /** As {@link #open(String, int, Duration, Migrations.OnOpen, Object)}, with no pool metrics. */
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen) {
+        return open(jdbcUrl, poolSize, timeout, onOpen, null);
     }
 
     /**
-     * As {@link #open(String, int)}, with the pools reporting to {@code meterRegistry} (a Micrometer
+     * Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema.
+     * {@code timeout} bounds each wait on the database (a free connection, a lock, a connect, an answer on the
+     * socket): past it the call fails with {@link DatabaseUnavailableException} instead of holding the request's
+     * thread while the database is away. The pools report to {@code meterRegistry} (a Micrometer
      * {@code MeterRegistry}, through HikariCP's own binding: {@code hikaricp_connections_*}); null for none.
      */
-    public static Database open(String jdbcUrl, int poolSize, Object meterRegistry) {
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen,
+                                Object meterRegistry) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, meterRegistry)
-                : openPostgres(jdbcUrl, poolSize, meterRegistry);
+        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout, meterRegistry)
+                : openPostgres(jdbcUrl, poolSize, timeout, meterRegistry);
         try {
-            db.migrate();
+            switch (onOpen) {
+                case MIGRATE -> db.migrations().migrate();
+                case REQUIRE_CURRENT -> db.migrations().requireCurrent();
+                case NOTHING -> { }
+            }
             if (dialect == Dialect.SQLITE) {
                 db.groupCommit = new GroupCommitWriter(db.writer, db::jdbc);
-                db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true));
+                db.checkpointer = new WalCheckpointer(sqlite(jdbcUrl, false, true, timeout));
             }
         } catch (RuntimeException e) {
             db.close();
@@ -73,14 +96,16 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static Database openSqlite(String jdbcUrl, Object meterRegistry) {
+    private static Database openSqlite(String jdbcUrl, Duration timeout, Object meterRegistry) {
         createPrivateFile(jdbcUrl);
-        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false), 1, false, meterRegistry);
-        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true), 4, true, meterRegistry);
-        return new Database(Dialect.SQLITE, writer, reader);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false, timeout), 1, false,
+                timeout, meterRegistry);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true, timeout), 4, true,
+                timeout, meterRegistry);
+        return new Database(jdbcUrl, Dialect.SQLITE, writer, reader);
     }
 
-    private static Database openPostgres(String jdbcUrl, int poolSize, Object meterRegistry) {
+    private static Database openPostgres(String jdbcUrl, int poolSize, Duration timeout, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
         config.setMetricRegistry(meterRegistry);
         config.setPoolName("signet-postgres");
@@ -88,12 +113,20 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setAutoCommit(true);
+        config.setConnectionTimeout(timeout.toMillis());
+        config.setValidationTimeout(Math.max(250, timeout.toMillis() / 2));
+        // pgjdbc counts these in whole seconds; without them a server that stops answering (a cut network, not
+        // a refused connection) would hold each request until the operating system gives up, minutes later.
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        config.addDataSourceProperty("connectTimeout", seconds);
+        config.addDataSourceProperty("loginTimeout", seconds);
+        config.addDataSourceProperty("socketTimeout", seconds);
         HikariDataSource ds = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRESQL, ds, ds);
+        return new Database(jdbcUrl, Dialect.POSTGRESQL, ds, ds);
     }
 
     /** {@code autoCheckpoint}: false on the writer, whose log a {@link WalCheckpointer} copies instead. */
-    private static DataSource sqlite(String jdbcUrl, boolean readOnly, boolean autoCheckpoint) {
+    private static DataSource sqlite(String jdbcUrl, boolean readOnly, boolean autoCheckpoint, Duration timeout) {
         SQLiteConfig config = new SQLiteConfig();
         if (!autoCheckpoint) {
             config.setWalAutocheckpoint(0);
@@ -101,7 +134,7 @@ public final class Database implements AutoCloseable {
         }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         // The writer takes the write lock at BEGIN (IMMEDIATE), so another process (the CLI) waits on
@@ -114,7 +147,8 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Object meterRegistry) {
+    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Duration timeout,
+                                         Object meterRegistry) {
         HikariConfig config = new HikariConfig();
         config.setMetricRegistry(meterRegistry);
         config.setReadOnly(readOnly); // must match the SQLite flag: the driver refuses to change it later
@@ -126,7 +160,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(size);
         config.setMaxLifetime(0);
         config.setIdleTimeout(0);
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(timeout.toMillis());
         return new HikariDataSource(config);
     }
 
@@ -158,13 +192,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(writer)
-                .locations(dialect.migrationLocation())
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+    /** The schema's migrations, run on the writer connection. */
+    public Migrations migrations() {
+        return new Migrations(writer, jdbcUrl, dialect);
     }
 
     public Dialect dialect() {
@@ -284,13 +314,33 @@ public final class Database implements AutoCloseable {
         return writer == null ? 0 : writer.queueLength();
     }
 
-    /** True when the database answers a trivial query. */
+    /**
+     * True when the database answers a trivial query. When it does not, the log says why (the failure and
+     * its causes: connection refused, pool timeout, SQLState), since the health answer itself says only
+     * "unavailable".
+     */
     public boolean ping() {
         try {
             return read(jdbc -> jdbc.count("SELECT 1 AS n") == 1);
         } catch (RuntimeException e) {
+            log.warn("database ping failed: {}", why(e));
             return false;
         }
+    }
+
+    /** The messages of a failure and its causes, one line: what an operator needs, without a stack trace. */
+    static String why(Throwable failure) {
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = failure; t != null && why.length() < 1_000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!why.isEmpty()) {
+                why.append("; caused by ");
+            }
+            why.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                why.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return why.toString();
     }
 
     @Override

@@ -78,11 +78,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private void loop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
         boolean stop = false;
+        boolean interrupted = false;
         while (!stop) {
             try {
                 group.add(queue.take());
             } catch (InterruptedException e) {
-                continue; // only close() ends the writer, after the work queued before it
+                // Only close() ends the writer, after the work queued before it: callers wait on it. The
+                // interrupt is remembered and the flag set again when the thread ends.
+                interrupted = true;
+                continue;
             }
             queue.drainTo(group, MAX_GROUP - 1);
             stop = group.remove(STOP);
@@ -98,6 +102,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             group.clear();
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -107,15 +114,22 @@ final class GroupCommitWriter implements AutoCloseable {
     private boolean runTogether(List<Job<?>> group) {
         List<Runnable> answers = new ArrayList<>(group.size());
         try (Connection c = connections.getConnection()) {
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false); // BEGIN IMMEDIATE; when it fails, nothing has run
                 Jdbc jdbc = transactions.on(c);
                 for (Job<?> job : group) {
                     answers.add(runInSavepoint(c, jdbc, job));
                 }
-                c.commit();
+                // COMMIT alone. Connection.commit() in sqlite-jdbc also begins the next transaction and throws
+                // when that BEGIN fails (a full disk, a read-only file, a lock held too long): a committed group
+                // would be answered as failed, and run again.
+                c.setAutoCommit(true);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
+                // After a failed BEGIN, statement or COMMIT the driver's idea of the transaction may be wrong (it
+                // may think one is open when none is, and let the next group's statements commit one by one):
+                // the connection is replaced by a fresh one rather than trusted again.
+                discard(c);
                 if (group.size() > 1) {
                     log.debug("group of {} writes failed as a whole; running them one by one", group.size());
                     return false;
@@ -132,6 +146,12 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         answers.forEach(Runnable::run);
         return true;
+    }
+
+    private void discard(Connection c) {
+        if (connections instanceof com.zaxxer.hikari.HikariDataSource pool) {
+            pool.evictConnection(c);
+        }
     }
 
     /** Runs one job; its failure rolls back its own writes only. Returns how to answer it after the commit. */
@@ -160,6 +180,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static void rollbackQuietly(Connection c) {
         try {
+            if (c.getAutoCommit()) {
+                return; // the commit went through, or no transaction began
+            }
             c.rollback();
         } catch (SQLException e) {
             log.warn("rollback failed: {}", e.getMessage());

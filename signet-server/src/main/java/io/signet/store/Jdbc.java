@@ -209,6 +209,9 @@ public final class Jdbc {
         if (unique) {
             return new DuplicateKeyException("unique constraint violated", e);
         }
+        if (DatabaseUnavailableException.describes(e)) {
+            return new DatabaseUnavailableException("database unavailable (SQLState " + state + ")", e);
+        }
         return new StoreException("database error (SQLState " + state + ")", e);
     }
 }

@@ -51,9 +51,13 @@ final class WalCheckpointer implements AutoCloseable {
                 long copied = rs.getLong(3);
                 return logPages < 0 ? 0 : logPages - copied;
             }
-        } catch (SQLException | RuntimeException e) {
-            log.warn("WAL checkpoint ({}) failed: {}", mode, e.getMessage()); // retried at the next interval
+        } catch (SQLException e) {
+            log.warn("WAL checkpoint ({}) failed, retried at the next interval: {}", mode, e.getMessage());
             closeConnection(); // a fresh connection next time
+            return -1;
+        } catch (Throwable e) { // NOPMD: a scheduled task that throws is never run again
+            log.error("WAL checkpoint ({}) failed unexpectedly; retried at the next interval", mode, e);
+            closeConnection();
             return -1;
         }
     }

@@ -20,10 +20,11 @@ public final class BrandingService {
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final Database db;
-    private final BrandingStore store = new JdbcBrandingStore();
+    private final BrandingStore store;
     private final Clock clock;
 
-    public BrandingService(Database db, Clock clock) {
+    public BrandingService(Database db, BrandingStore store, Clock clock) {
+        this.store = store;
         this.db = db;
         this.clock = clock;
     }

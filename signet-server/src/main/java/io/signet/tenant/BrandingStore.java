@@ -4,7 +4,7 @@ import io.signet.store.Jdbc;
 import java.util.Optional;
 
 /** Storage of tenant branding ({@code tenant_branding}); every method runs in the caller's transaction. */
-interface BrandingStore {
+public interface BrandingStore {
     /** The stored branding, or empty when the tenant never set any. */
     Optional<Branding> find(Jdbc jdbc, String tenantId);
 

@@ -5,7 +5,7 @@ import io.signet.store.Row;
 import java.util.Optional;
 
 /** {@link BrandingStore} on SQLite or PostgreSQL. */
-final class JdbcBrandingStore implements BrandingStore {
+public final class JdbcBrandingStore implements BrandingStore {
     @Override
     public Optional<Branding> find(Jdbc jdbc, String tenantId) {
         return jdbc.queryOne("""

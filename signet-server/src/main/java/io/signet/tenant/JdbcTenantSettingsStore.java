@@ -8,7 +8,7 @@ import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 
 /** {@link TenantSettingsStore} on SQLite or PostgreSQL. */
-final class JdbcTenantSettingsStore implements TenantSettingsStore {
+public final class JdbcTenantSettingsStore implements TenantSettingsStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
 
 /** {@link TenantStore} on SQLite or PostgreSQL. */
-final class JdbcTenantStore implements TenantStore {
+public final class JdbcTenantStore implements TenantStore {
     private static final String ACTIVE = "revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
@@ -21,7 +21,7 @@ final class JdbcTenantStore implements TenantStore {
 
     private final Database db;
 
-    JdbcTenantStore(Database db) {
+    public JdbcTenantStore(Database db) {
         this.db = db;
     }
 

@@ -58,7 +58,7 @@ public final class OperatorRoutes implements Routes {
     }
 
     private static Actor actor(Context ctx) {
-        return Actor.operator(ctx.ip());
+        return Actor.operator(io.signet.http.ClientOrigin.of(ctx).ip());
     }
 
     private static String tenantId(Context ctx) {

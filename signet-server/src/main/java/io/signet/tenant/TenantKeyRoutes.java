@@ -39,7 +39,7 @@ public final class TenantKeyRoutes implements Routes {
     static Actor caller(TenantService tenants, Context ctx) {
         String keyId = Requests.basicUser(ctx).flatMap(tenants::keyIdForSecretKey)
                 .orElseThrow(() -> new IllegalStateException("route is not behind the authentication filter"));
-        return Actor.tenantKey(keyId, ctx.ip());
+        return Actor.tenantKey(keyId, io.signet.http.ClientOrigin.of(ctx).ip());
     }
 
     /** {@code {"oldKeyExpiresInSeconds": n}} (optional): when the keys active so far stop working. */

@@ -39,8 +39,8 @@ public final class TenantService implements RequestAuthenticator, TenantDirector
     private final KeyCache keyCache = new KeyCache();
     private final LastUse lastUse = new LastUse();
 
-    public TenantService(Database db, SecretHasher hasher, Encryptor encryptor, Clock clock) {
-        this.store = new JdbcTenantStore(db);
+    public TenantService(Database db, TenantStore store, SecretHasher hasher, Encryptor encryptor, Clock clock) {
+        this.store = store;
         this.hasher = hasher;
         this.encryptor = encryptor;
         this.clock = clock;

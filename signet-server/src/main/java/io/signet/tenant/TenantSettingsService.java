@@ -22,7 +22,7 @@ public final class TenantSettingsService {
     private static final int MAX_CACHED = 10_000;
 
     private final Database db;
-    private final TenantSettingsStore store = new JdbcTenantSettingsStore();
+    private final TenantSettingsStore store;
     private final Supplier<String> publicUrl;
     private final Clock clock;
 
@@ -33,7 +33,8 @@ public final class TenantSettingsService {
     private volatile Cached<List<ClientSettings>> allClients;
 
     /** {@code publicUrl} is a supplier: by default it names the port, known only once HTTP is up. */
-    public TenantSettingsService(Database db, Clock clock, Supplier<String> publicUrl) {
+    public TenantSettingsService(Database db, TenantSettingsStore store, Clock clock, Supplier<String> publicUrl) {
+        this.store = store;
         this.db = db;
         this.clock = clock;
         this.publicUrl = publicUrl;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of tenant settings; every method runs in the caller's transaction. */
-interface TenantSettingsStore {
+public interface TenantSettingsStore {
     /** A tenant's name with its settings (the defaults when it never changed one). */
     record TenantRow(String tenantId, String name, TenantSettings settings) {
     }

@@ -15,6 +15,7 @@ import io.signet.user.VerificationMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * The hosted challenge page at track's {@code url} ({@code /ui?token=…}): checks the token, then renders the
- * shell with what the script needs. It reads through the same services the APIs use, never the database.
- * An invalid, expired or missing token gets a plain localized page, never an error trace.
+ * shell with what the script needs, and the plain forms for a browser without JavaScript, which the
+ * script replaces. It reads through the same services the APIs use, never the database. An invalid,
+ * expired or missing token gets a plain localized page, never an error trace.
  */
 final class HostedPages {
     /** Methods the page can run a challenge for, in the order it lists them after the default. */
@@ -36,7 +38,7 @@ final class HostedPages {
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_OTP, VerificationMethod.SMS);
     static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'";
-    private static final int MAX_TOKEN = 4096;
+    static final int MAX_TOKEN = 4096;
 
     private final ActionService actions;
     private final UserService users;
@@ -59,37 +61,55 @@ final class HostedPages {
         this.shell = shell;
     }
 
-    HtmlPage challenge(String token, String modeQuery, String acceptLanguage) {
+    /** The page for {@code token}, unless it is missing, forged or expired. */
+    Optional<Visit> visit(String token, String modeQuery, String acceptLanguage) {
         Optional<VerifiedAction> verified = token == null || token.isEmpty() || token.length() > MAX_TOKEN
                 ? Optional.empty() : actions.verifyToken(token);
-        if (verified.isEmpty()) {
-            // The tenant is unknown, so no origin may frame this page or hear from it.
-            String lang = messages.choose(null, acceptLanguage);
-            return new HtmlPage(token == null || token.isEmpty() ? 400 : 401, render("invalid", lang,
-                    PageConfig.notice("invalid", lang, Mode.REDIRECT, new PageOrigins(List.of(), false))),
-                    APP_POLICY, List.of());
+        return verified.map(action -> {
+            String tenantId = action.claims().tenantId();
+            String userId = action.claims().userId();
+            Enrollment enrollment = users.enrollment(tenantId, userId);
+            Branding brand = branding.get(tenantId);
+            return new Visit(action, messages.choose(action.locale(), acceptLanguage), Mode.of(modeQuery),
+                    origins.apply(tenantId), methods(enrollment),
+                    enrollment.isEnrolled() && authenticators.hasRecoveryCodes(tenantId, userId),
+                    ENROLLABLE.stream().filter(enrollment.allowed()::contains).map(Enum::name).toList(),
+                    !enrollment.isEnrolled() || hasScope(action.claims().scope(), "add:authenticators"),
+                    brand.displayName() != null ? brand.displayName()
+                            : tenants.find(tenantId).map(Tenant::name).orElse(""),
+                    brand.primaryColor(), brand.logo() == null ? null : brand.logo().dataUrl());
+        });
+    }
+
+    /**
+     * The scripted page; {@code plain} is what it shows before its script runs, and all a browser without
+     * JavaScript ever shows: the plain forms of {@link FormScreens}, or why it needs JavaScript.
+     */
+    HtmlPage challenge(String token, String modeQuery, String acceptLanguage, Function<Visit, String> plain) {
+        Optional<Visit> found = visit(token, modeQuery, acceptLanguage);
+        if (found.isEmpty()) {
+            return invalid(token == null || token.isEmpty() ? 400 : 401, acceptLanguage);
         }
-        VerifiedAction action = verified.get();
-        String tenantId = action.claims().tenantId();
-        String lang = messages.choose(action.locale(), acceptLanguage);
-        Mode mode = Mode.of(modeQuery);
-        PageOrigins allowed = origins.apply(tenantId);
-        List<String> ancestors = mode == Mode.POPUP ? allowed.frameAncestors() : List.of();
-        if (!canChallenge(action.state())) {
-            return new HtmlPage(403, render("blocked", lang, PageConfig.notice("blocked", lang, mode, allowed)),
-                    APP_POLICY, ancestors);
+        Visit v = found.get();
+        if (!canChallenge(v.action().state())) {
+            return new HtmlPage(403, render("blocked", v.lang(), PageConfig.notice("blocked", v.lang(), v.mode(),
+                    v.allowed()), Map.of()), APP_POLICY, v.frameAncestors());
         }
-        Enrollment enrollment = users.enrollment(tenantId, action.claims().userId());
-        Branding brand = branding.get(tenantId);
-        PageConfig config = new PageConfig("app", lang, mode.wire(), brand.displayName() != null
-                ? brand.displayName() : tenants.find(tenantId).map(Tenant::name).orElse(""), brand.primaryColor(),
-                brand.logo() == null ? null : brand.logo().dataUrl(), action.redirectUrl(),
-                allowed.origins(), allowed.anyLocalhostPort(), action.state().name(), methods(enrollment),
-                ENROLLABLE.stream().filter(enrollment.allowed()::contains).map(Enum::name).toList(),
-                !enrollment.isEnrolled() || hasScope(action.claims().scope(), "add:authenticators"),
-                enrollment.isEnrolled() && authenticators.hasRecoveryCodes(tenantId, action.claims().userId()),
-                messages.bundle(lang));
-        return new HtmlPage(200, render("app", lang, config), APP_POLICY, ancestors);
+        PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.action().redirectUrl(),
+                v.allowed().origins(), v.allowed().anyLocalhostPort(), v.action().state().name(), v.methods(),
+                v.enrollable(), v.enrol(), v.recoveryCode(), messages.bundle(v.lang()));
+        Theme theme = new Theme(v.primaryColor());
+        return new HtmlPage(200, render("app", v.lang(), config, Map.of("plain", plain.apply(v),
+                "brand", FormScreens.brand(v), "style", theme.element())), theme.allowIn(APP_POLICY),
+                v.frameAncestors());
+    }
+
+    /** The page for a missing, forged or expired token: the tenant is unknown, so nobody may frame it. */
+    HtmlPage invalid(int status, String acceptLanguage) {
+        String lang = messages.choose(null, acceptLanguage);
+        return new HtmlPage(status, render("invalid", lang,
+                PageConfig.notice("invalid", lang, Mode.REDIRECT, new PageOrigins(List.of(), false)), Map.of()),
+                APP_POLICY, List.of());
     }
 
     /** The enrolled methods the page can run, the user's default first. */
@@ -103,7 +123,7 @@ final class HostedPages {
     }
 
     /** BLOCK and the review states end here; these are the states a challenge may still complete from. */
-    private static boolean canChallenge(ActionState state) {
+    static boolean canChallenge(ActionState state) {
         return EnumSet.of(ActionState.ALLOW, ActionState.CHALLENGE_REQUIRED, ActionState.CHALLENGE_FAILED,
                 ActionState.CHALLENGE_SUCCEEDED).contains(state);
     }
@@ -112,12 +132,18 @@ final class HostedPages {
         return scope != null && Arrays.asList(scope.trim().split("\\s+")).contains(wanted);
     }
 
-    /** The shell with its heading and first paragraph from the bundle: {@code <screen>.title/.message}. */
-    private String render(String screen, String lang, PageConfig config) {
+    /**
+     * The shell with its heading; below it the screen's paragraph ({@code <screen>.title/.message}), or for
+     * the app screen, which the script replaces, the plain forms ({@code trusted.plain}).
+     */
+    private String render(String screen, String lang, PageConfig config, Map<String, String> trusted) {
         Map<String, String> texts = messages.bundle(lang);
-        Map<String, String> slots = new java.util.HashMap<>(texts);
-        slots.put("heading", texts.get(screen.equals("app") ? "page.title" : screen + ".title"));
-        slots.put("message", texts.get(screen.equals("app") ? "page.loading" : screen + ".message"));
-        return shell.render(lang, slots, config);
+        boolean app = screen.equals("app");
+        Map<String, String> raw = new HashMap<>(trusted);
+        raw.put("scripts", shell.scripts(config));
+        raw.put("content", app ? trusted.get("plain")
+                : "<p>" + HtmlPage.escape(texts.get(screen + ".message")) + "</p>");
+        String heading = texts.get(app ? "page.title" : screen + ".title");
+        return shell.render(lang, Map.of("heading", heading, "title", heading), raw);
     }
 }

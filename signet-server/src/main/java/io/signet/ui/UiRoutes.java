@@ -4,9 +4,12 @@ import io.javalin.http.Context;
 import io.signet.action.ActionService;
 import io.signet.action.VerifiedAction;
 import io.signet.authenticator.AuthenticatorService;
+import io.signet.caller.ClientAuthenticator;
 import io.signet.caller.ClientPrincipal;
+import io.signet.crypto.SecretHasher;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
+import io.signet.http.ClientOrigin;
 import io.signet.http.HtmlPage;
 import io.signet.http.Requests;
 import io.signet.http.Router;
@@ -14,31 +17,46 @@ import io.signet.http.Routes;
 import io.signet.tenant.BrandingService;
 import io.signet.tenant.TenantService;
 import io.signet.user.UserService;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The hosted challenge page (Authsignal's pre-built UI, the {@code url} track returns) and its static
- * assets. The page drives the flows through the Client API, so it adds no verification of its own.
+ * assets. The page drives the flows through the Client API, and its plain forms (JavaScript off) through
+ * the Client API's own service, so it adds no verification of its own.
  */
 public final class UiRoutes implements Routes {
-    private final HostedPages pages;
+    private final FormPages forms;
     private final Assets assets;
     private final ActionService actions;
     private final AuthenticatorService authenticators;
 
-    public UiRoutes(ActionService actions, AuthenticatorService authenticators, UserService users,
-                    TenantService tenants, BrandingService branding, Function<String, PageOrigins> origins) {
-        this.actions = actions;
-        this.authenticators = authenticators;
+    /** What the page uses from the rest of the server, grouped so the constructor stays readable. */
+    public record Services(ActionService actions, AuthenticatorService authenticators, UserService users,
+                           TenantService tenants, BrandingService branding, ClientAuthenticator credentials,
+                           CodeChallenges codes, SecretHasher hasher) {
+    }
+
+    public UiRoutes(Services s, Function<String, PageOrigins> origins) {
+        this.actions = s.actions();
+        this.authenticators = s.authenticators();
         this.assets = new Assets();
-        this.pages = new HostedPages(actions, users, tenants, authenticators, branding, origins, new Messages(),
-                new Shell(assets.version()));
+        Messages messages = new Messages();
+        Shell shell = new Shell(assets.version());
+        HostedPages pages = new HostedPages(s.actions(), s.users(), s.tenants(), s.authenticators(), s.branding(),
+                origins, messages, shell);
+        this.forms = new FormPages(pages, new FormScreens(messages, shell),
+                new FormGuard(s.hasher()), s.credentials(), s.codes());
     }
 
     @Override
     public void register(Router router) {
-        router.page("/ui", this::challengePage);
+        // GET /ui?token=…[&mode=popup]: the page launch() opens (docs/client-api.md §10 "Out of scope"); POST /ui:
+        // its plain forms when JavaScript is off.
+        router.page("/ui", ctx -> answer(ctx, forms.page(request(ctx, query(ctx, "token", "mode")))));
+        router.form("/ui", ctx -> answer(ctx, forms.post(request(ctx, fields(ctx)))));
         assets.all().forEach((name, a) -> router.asset("/ui/assets/" + name, a.contentType(), a.body()));
         router.post("/v1/client/ui/qr-code", this::qrCode);
         router.post("/v1/client/ui/recovery-codes", this::recoveryCodes);
@@ -74,8 +92,44 @@ public final class UiRoutes implements Routes {
         return QrCodes.otpauth(Requests.body(ctx, QrCodes.Request.class));
     }
 
-    /** {@code GET /ui?token=…[&mode=popup]}: the page {@code launch()} opens (docs/client-api.md §10 "Out of scope"). */
-    private HtmlPage challengePage(Context ctx) {
-        return pages.challenge(ctx.queryParam("token"), ctx.queryParam("mode"), ctx.header("Accept-Language"));
+    private static Map<String, String> query(Context ctx, String... names) {
+        Map<String, String> present = new HashMap<>();
+        for (String name : names) {
+            String value = ctx.queryParam(name);
+            if (value != null) {
+                present.put(name, value);
+            }
+        }
+        return present;
+    }
+
+    /** The first value of each form field (a repeated field counts once). */
+    private static Map<String, String> fields(Context ctx) {
+        Map<String, String> fields = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                fields.put(name, values.getFirst());
+            }
+        });
+        return fields;
+    }
+
+    private static FormPages.Request request(Context ctx, Map<String, String> fields) {
+        ClientOrigin origin = ClientOrigin.of(ctx); // the forwarded scheme counts only from a trusted proxy
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme())
+                || (origin.forwardedBase() != null && origin.forwardedBase().startsWith("https:"));
+        return new FormPages.Request(fields, ctx.cookie(FormGuard.COOKIE), ctx.header("Accept-Language"),
+                ctx.userAgent(), origin.ip(), secure);
+    }
+
+    /** The page, with the cookie and the redirect the answer asks for. */
+    private static HtmlPage answer(Context ctx, FormPages.Answer a) {
+        if (a.setCookie() != null) {
+            ctx.res().addHeader("Set-Cookie", a.setCookie());
+        }
+        if (a.location() != null) {
+            ctx.header("Location", a.location());
+        }
+        return a.page();
     }
 }

@@ -1,6 +1,8 @@
 package io.signet.user;
 
 import io.signet.store.Jdbc;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a user's enrollment. A seam because the authenticator feature owns authenticators and depends on
@@ -14,4 +16,15 @@ public interface EnrollmentView {
      * caller has already read with the user.
      */
     Enrollment enrollment(Jdbc jdbc, String tenantId, String userId, VerificationMethod preferredDefault);
+
+    /**
+     * The enrollments of several users by user id (each with its stored defaultVerificationMethod), read in
+     * the caller's transaction: a page of queryUsers. The authenticator feature reads them in a fixed number
+     * of queries however many users; this default, one user after the other, is for stand-ins.
+     */
+    default Map<String, Enrollment> enrollments(Jdbc jdbc, String tenantId, List<User> users) {
+        Map<String, Enrollment> out = new java.util.HashMap<>();
+        users.forEach(u -> out.put(u.userId(), enrollment(jdbc, tenantId, u.userId(), u.defaultVerificationMethod())));
+        return out;
+    }
 }

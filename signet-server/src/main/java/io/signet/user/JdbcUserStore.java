@@ -14,14 +14,14 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link UserStore} on SQLite or PostgreSQL. */
-final class JdbcUserStore implements UserStore {
+public final class JdbcUserStore implements UserStore {
     private static final String COLUMNS = """
             tenant_id, user_id, email, email_verified, phone_number, phone_number_verified, username,
             display_name, custom, locale, default_verification_method, created_at, updated_at""";
 
     private final Database db;
 
-    JdbcUserStore(Database db) {
+    public JdbcUserStore(Database db) {
         this.db = db;
     }
 
@@ -123,7 +123,7 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public List<User> query(String tenantId, UserQuery q) {
+    public List<User> query(Jdbc jdbc, String tenantId, UserQuery q) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE tenant_id = ?");
         List<Object> params = new ArrayList<>(List.of(tenantId));
         if (q.email() != null) {
@@ -144,7 +144,7 @@ final class JdbcUserStore implements UserStore {
         }
         sql.append(" ORDER BY user_id LIMIT ?");
         params.add(q.limit() + 1);
-        return db.read(jdbc -> jdbc.query(sql.toString(), JdbcUserStore::map, params.toArray()));
+        return jdbc.query(sql.toString(), JdbcUserStore::map, params.toArray());
     }
 
     private static User map(Row r) {

@@ -33,9 +33,9 @@ public final class UserService {
     private final TenantSettingsService settings;
     private final Clock clock;
 
-    public UserService(Database db, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
+    public UserService(Database db, UserStore store, EnrollmentView enrollments, TenantSettingsService settings, Clock clock) {
         this.db = db;
-        this.store = new JdbcUserStore(db);
+        this.store = store;
         this.enrollments = enrollments;
         this.settings = settings;
         this.clock = clock;
@@ -107,15 +107,18 @@ public final class UserService {
     }
 
     public QueryUsersResponse query(String tenantId, UserQuery query) {
-        List<User> page = store.query(tenantId, query);
+        return db.read(jdbc -> query(jdbc, tenantId, query));
+    }
+
+    /** queryUsers in the caller's read transaction: one page in two queries, however many users it holds. */
+    QueryUsersResponse query(Jdbc jdbc, String tenantId, UserQuery query) {
+        List<User> page = store.query(jdbc, tenantId, query);
         boolean more = page.size() > query.limit();
-        List<QueryUsersResponse.Item> items = new ArrayList<>();
         List<User> shown = page.subList(0, Math.min(page.size(), query.limit()));
-        List<Enrollment> enrollment = db.read(jdbc -> shown.stream()
-                .map(u -> enrollments.enrollment(jdbc, tenantId, u.userId(), u.defaultVerificationMethod())).toList());
-        for (int i = 0; i < shown.size(); i++) {
-            User u = shown.get(i);
-            Enrollment e = enrollment.get(i);
+        Map<String, Enrollment> enrollment = enrollments.enrollments(jdbc, tenantId, shown);
+        List<QueryUsersResponse.Item> items = new ArrayList<>();
+        for (User u : shown) {
+            Enrollment e = enrollment.get(u.userId());
             items.add(new QueryUsersResponse.Item(u.userId(), u.email(), u.emailVerified(), u.phoneNumber(),
                     u.phoneNumberVerified(), u.username(), u.displayName(), e.isEnrolled(), e.enrolled(),
                     WireTime.iso(u.createdAt())));

@@ -30,5 +30,5 @@ public interface UserStore {
     boolean delete(String tenantId, String userId);
 
     /** Users matching every given filter, ordered by user id, at most {@code limit + 1} to detect a next page. */
-    List<User> query(String tenantId, UserQuery query);
+    List<User> query(Jdbc jdbc, String tenantId, UserQuery query);
 }

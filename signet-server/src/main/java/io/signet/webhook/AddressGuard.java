@@ -1,5 +1,6 @@
 package io.signet.webhook;
 
+import io.signet.config.Cidr;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -46,28 +47,13 @@ final class AddressGuard {
     }
 
     /** A range of the IANA special-purpose registries and what a webhook may do with it. */
-    private record Range(byte[] prefix, int bits, Kind kind) {
+    private record Range(Cidr network, Kind kind) {
         static Range of(String cidr, Kind kind) {
-            int slash = cidr.indexOf('/');
-            try {
-                return new Range(InetAddress.getByName(cidr.substring(0, slash)).getAddress(),
-                        Integer.parseInt(cidr.substring(slash + 1)), kind);
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalArgumentException(cidr, e);
-            }
+            return new Range(Cidr.of(cidr), kind);
         }
 
         boolean contains(byte[] address) {
-            if (address.length != prefix.length) {
-                return false;
-            }
-            for (int bit = 0; bit < bits; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((address[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
+            return network.contains(address);
         }
     }
 
@@ -126,7 +112,7 @@ final class AddressGuard {
         }
         for (Range r : EMBEDDING) {
             if (r.contains(b)) {
-                int offset = r.bits() == 16 ? 2 : 12;
+                int offset = r.network().bits() == 16 ? 2 : 12;
                 Kind embedded = classify(ipv4(java.util.Arrays.copyOfRange(b, offset, offset + 4)));
                 return embedded == Kind.PUBLIC ? r.kind() : embedded;
             }

@@ -4,7 +4,7 @@ import io.signet.store.Jdbc;
 import java.util.List;
 
 /** Storage of the outbox: events, their deliveries to endpoints, and every attempt of a delivery. */
-interface DeliveryStore {
+public interface DeliveryStore {
     /** The tenant's next event sequence number, taken in the caller's transaction (gap-free, commit-ordered). */
     long nextSequence(Jdbc jdbc, String tenantId);
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * parallel outside any transaction, and records each attempt. A node that dies holding a lease loses it when
  * the lease runs out, and another node sends the delivery again: at least once, never concurrently.
  */
-final class DeliveryWorker {
+public final class DeliveryWorker {
     static final int BATCH = 32;
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -33,8 +33,8 @@ final class DeliveryWorker {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final String owner = Ids.timeOrdered();
 
-    DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis,
-                   BusinessMetrics metrics, Clock clock) {
+    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis,
+                          BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.store = store;
         this.sender = sender;
@@ -75,12 +75,17 @@ final class DeliveryWorker {
         return requests;
     }
 
-    /** A failure here (the database went away) must not end the batch; the lease runs out and it is retried. */
+    /**
+     * A failure here (the database went away, or an Error such as running out of memory) must not end the
+     * batch or vanish into the executor's unread Future: it is logged with its stack trace, the lease runs
+     * out and the delivery is retried.
+     */
     private void deliverQuietly(List<Claim> request) {
         try {
             deliver(request);
-        } catch (RuntimeException e) {
-            log.warn("webhook delivery {} could not be recorded: {}", request.getFirst().deliveryId(), e.toString());
+        } catch (Throwable e) { // NOPMD: one delivery's failure must not end the others
+            log.error("webhook delivery {} failed and is retried when its lease runs out",
+                    request.getFirst().deliveryId(), e);
         }
     }
 

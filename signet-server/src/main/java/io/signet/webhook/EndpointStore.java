@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of webhook endpoints. */
-interface EndpointStore {
+public interface EndpointStore {
     /** Inserts a new endpoint. */
     void create(WebhookEndpoint endpoint);
 

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link DeliveryStore} on SQLite or PostgreSQL. */
-final class JdbcDeliveryStore implements DeliveryStore {
+public final class JdbcDeliveryStore implements DeliveryStore {
     static final String ASYNC = "ASYNC";
     static final String SYNC = "SYNC";
 
     private final Database db;
 
-    JdbcDeliveryStore(Database db) {
+    public JdbcDeliveryStore(Database db) {
         this.db = db;
     }
 

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link EndpointStore} on SQLite or PostgreSQL. */
-final class JdbcEndpointStore implements EndpointStore {
+public final class JdbcEndpointStore implements EndpointStore {
     private static final String COLUMNS = "tenant_id, endpoint_id, url, event_types, enabled, created_at, updated_at";
 
     private final Database db;
 
-    JdbcEndpointStore(Database db) {
+    public JdbcEndpointStore(Database db) {
         this.db = db;
     }
 

@@ -10,12 +10,12 @@ import java.util.Map;
  * {@link Events} on the outbox tables: the event (with its final body, so a redelivery sends the same bytes)
  * and one pending delivery per enabled endpoint subscribed to its type, all in the caller's transaction.
  */
-final class Outbox implements Events {
+public final class Outbox implements Events {
     private final EndpointStore endpoints;
     private final DeliveryStore deliveries;
     private final Clock clock;
 
-    Outbox(EndpointStore endpoints, DeliveryStore deliveries, Clock clock) {
+    public Outbox(EndpointStore endpoints, DeliveryStore deliveries, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.clock = clock;

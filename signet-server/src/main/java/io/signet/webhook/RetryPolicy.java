@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
  * {@code base * 2^(n-1)} plus up to 50% random jitter, so receivers that failed together are not all
  * retried in the same instant. Jitter only adds: retries are at least {@code base} apart (§9.4: 30 s).
  */
-record RetryPolicy(int maxRetries, long baseMillis) {
-    RetryPolicy {
+public record RetryPolicy(int maxRetries, long baseMillis) {
+    public RetryPolicy {
         if (maxRetries < 0 || baseMillis < 1) {
             throw new IllegalArgumentException("maxRetries must be >= 0 and baseMillis >= 1");
         }

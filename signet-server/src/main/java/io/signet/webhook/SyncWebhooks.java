@@ -27,7 +27,7 @@ public final class SyncWebhooks {
     private final WebhookSender sender;
     private final Clock clock;
 
-    SyncWebhooks(EndpointStore endpoints, DeliveryStore deliveries, WebhookSender sender, Clock clock) {
+    public SyncWebhooks(EndpointStore endpoints, DeliveryStore deliveries, WebhookSender sender, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.sender = sender;

@@ -17,7 +17,7 @@ public final class WebhookRoutes implements Routes {
 
     private final WebhookService webhooks;
 
-    WebhookRoutes(WebhookService webhooks) {
+    public WebhookRoutes(WebhookService webhooks) {
         this.webhooks = webhooks;
     }
 

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * makes the host name resolve to exactly the checked addresses, so a DNS answer that changes between the
  * check and the connection (rebinding) is never used.
  */
-final class WebhookSender {
+public final class WebhookSender {
     static final String USER_AGENT = "Signet-Webhooks/0.1";
     private static final int MAX_ERROR_LENGTH = 300;
 
@@ -43,11 +43,11 @@ final class WebhookSender {
 
     private final Lookup lookup;
 
-    WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock) {
+    public WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock) {
         this(secretKeys, allowPrivate, timeout, clock, host -> List.of(InetAddress.getAllByName(host)));
     }
 
-    WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock,
+    public WebhookSender(Function<String, List<String>> secretKeys, boolean allowPrivate, Duration timeout, Clock clock,
                   Lookup lookup) {
         this.lookup = lookup;
         this.secretKeys = secretKeys;

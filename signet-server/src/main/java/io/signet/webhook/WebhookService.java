@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The admin side of webhooks: endpoints, the delivery log, redelivery and health. Validates before writing. */
-final class WebhookService {
+public final class WebhookService {
     static final int MAX_ENDPOINTS = 20;
     static final int HEALTH_WINDOW_HOURS = 24;
 
@@ -20,7 +20,7 @@ final class WebhookService {
     private final boolean allowPrivate;
     private final Clock clock;
 
-    WebhookService(EndpointStore endpoints, DeliveryStore deliveries, boolean allowPrivate, Clock clock) {
+    public WebhookService(EndpointStore endpoints, DeliveryStore deliveries, boolean allowPrivate, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.allowPrivate = allowPrivate;

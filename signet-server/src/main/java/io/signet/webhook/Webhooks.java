@@ -1,15 +1,11 @@
 package io.signet.webhook;
 
-import io.signet.config.SignetConfig;
-import io.signet.metrics.BusinessMetrics;
-import io.signet.store.Database;
+import io.signet.bootstrap.Section;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 
 /**
- * The webhook feature, assembled: {@link #events()} for features that publish in their transactions,
+ * The webhook feature's faces: {@link #events()} for features that publish in their transactions,
  * {@link #sync()} for synchronous calls, {@link #routes()} for the admin API, {@link #deliverDue()}, which
  * the application runs on its own executor every {@code SIGNET_WEBHOOK_POLL_MILLIS}, and {@link #purgeExpired()}.
  */
@@ -25,7 +21,8 @@ public final class Webhooks {
     private final WebhookSection bootstrap;
     private final Clock clock;
 
-    private Webhooks(Outbox outbox, SyncWebhooks sync, WebhookService service, DeliveryWorker worker,
+    /** Built by the application's wiring ({@code SignetApp}), like every other feature. */
+    public Webhooks(Outbox outbox, SyncWebhooks sync, WebhookService service, DeliveryWorker worker,
                      DeliveryStore deliveries, Clock clock) {
         this.bootstrap = new WebhookSection(service);
         this.outbox = outbox;
@@ -34,22 +31,6 @@ public final class Webhooks {
         this.worker = worker;
         this.deliveries = deliveries;
         this.clock = clock;
-    }
-
-    /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
-    public static Webhooks create(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
-                                  BusinessMetrics metrics, Clock clock) {
-        EndpointStore endpoints = new JdbcEndpointStore(db);
-        DeliveryStore deliveries = new JdbcDeliveryStore(db);
-        WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
-                Duration.ofMillis(config.webhookTimeoutMillis()), clock);
-        RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
-        return new Webhooks(
-                new Outbox(endpoints, deliveries, clock),
-                new SyncWebhooks(endpoints, deliveries, sender, clock),
-                new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock),
-                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
-                deliveries, clock);
     }
 
     public Events events() {
@@ -65,7 +46,7 @@ public final class Webhooks {
     }
 
     /** Webhook endpoints as a bootstrap file declares them. */
-    public io.signet.bootstrap.Section bootstrapSection() {
+    public Section bootstrapSection() {
         return bootstrap;
     }
 

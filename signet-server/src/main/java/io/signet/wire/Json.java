@@ -7,7 +7,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,22 +26,45 @@ import tools.jackson.databind.type.LogicalType;
  * (the .NET SDK throws on {@code null} in non-nullable fields, docs/server-api.md §2.5 "Responses").
  */
 public final class Json {
-    public static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // A number or boolean where a string belongs is a client bug worth a 400, not a silent "5".
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Boolean, c -> c
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-            .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
-            .build();
+    /**
+     * Request bodies nest at most this deep (objects and arrays): a JSONLogic rule's 64 operator levels take
+     * two JSON levels each, plus the request around it; a deeper document is refused while it is parsed.
+     */
+    public static final int MAX_DEPTH = 160;
+    /** The longest string in a request body, in characters: room for a 100 KiB logo as a base64 data URL. */
+    public static final int MAX_STRING_LENGTH = 256 * 1024;
+    /** The most elements of one array in a request body: a batch enrollment's largest list. */
+    public static final int MAX_ARRAY_SIZE = 1000;
+
+    public static final JsonMapper MAPPER = mapper(StreamReadConstraints.defaults());
+    /**
+     * The mapper that parses request bodies, with the limits above enforced while parsing, before any endpoint
+     * runs: a deep or huge document is refused without building it (stored JSON is read with {@link #MAPPER}).
+     */
+    private static final JsonMapper REQUESTS = mapper(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_STRING_LENGTH)
+            .build());
+
+    private static JsonMapper mapper(StreamReadConstraints limits) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // A number or boolean where a string belongs is a client bug worth a 400, not a silent "5".
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(
+                        JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+                .build();
+    }
 
     private Json() {
     }
@@ -58,15 +84,32 @@ public final class Json {
             text = "{}";
         }
         try {
-            JsonNode tree = MAPPER.readTree(text);
+            JsonNode tree = REQUESTS.readTree(text);
             if (!tree.isObject()) {
                 throw SignetException.invalid("The request body must be a JSON object.");
             }
+            checkArraySizes(tree);
             return MAPPER.treeToValue(tree, type);
         } catch (DatabindException e) {
             throw SignetException.invalid(describe(e));
+        } catch (StreamConstraintsException e) {
+            throw SignetException.invalid("The request body is beyond a limit: nesting at most " + MAX_DEPTH
+                    + " levels deep and strings of at most " + MAX_STRING_LENGTH + " characters.");
         } catch (JacksonException e) {
             throw SignetException.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Refuses an array longer than {@link #MAX_ARRAY_SIZE}; the tree is at most {@link #MAX_DEPTH} deep. */
+    private static void checkArraySizes(JsonNode node) {
+        if (node.isArray() && node.size() > MAX_ARRAY_SIZE) {
+            throw SignetException.invalid("The request body is beyond a limit: arrays of at most " + MAX_ARRAY_SIZE
+                    + " elements.");
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node) {
+                checkArraySizes(child);
+            }
         }
     }
 

@@ -81,6 +81,16 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Commands live together in {@code cli}; only the root command and {@code serve} stay beside {@code main}. */
+    @Test
+    void picocli_commands_live_in_cli() {
+        noClasses().that().resideOutsideOfPackage("io.signet.cli..")
+                .and().doNotHaveFullyQualifiedName("io.signet.Signet")
+                .and().doNotHaveFullyQualifiedName("io.signet.Signet$Serve")
+                .should().beAnnotatedWith(picocli.CommandLine.Command.class)
+                .check(MAIN);
+    }
+
     @Test
     void only_wire_builds_a_JSON_mapper() {
         noClasses().that().resideOutsideOfPackage("io.signet.wire..")

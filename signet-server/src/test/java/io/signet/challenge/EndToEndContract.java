@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.Backend;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -155,5 +157,54 @@ abstract class EndToEndContract extends ChallengeSuite {
                 "token", claimed.path("token").asString()));
         assertThat(session.status()).as(session.toString()).isEqualTo(200);
         assertThat(session.json().path("accessToken").asString()).isNotBlank();
+    }
+    /**
+     * A verify is one transaction. The database refuses the action's update (a trigger, so the
+     * real store, service and transaction run): the verify fails as a whole, the recovery code stays unspent,
+     * the challenge unverified and its attempt uncounted; once the action can move again the same code works.
+     */
+    @Test
+    void a_failure_between_the_steps_of_a_verify_leaves_the_recovery_code_unspent() {
+        Tracked t = track(Map.of("verificationMethod", "SMS", "phoneNumber", ChallengeHarness.newPhone()));
+        String code = t.enrolled().path("recoveryCodes").get(0).asString();
+        String id = challenge(t, "RECOVERY_CODE", Map.of());
+        refuseActionUpdates(true);
+        try {
+            ApiResponse failed = h.verify(id, code);
+            assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+        } finally {
+            refuseActionUpdates(false);
+        }
+        assertThat(recoveryCodesLeft(t.userId())).isEqualTo(10);
+        assertThat(h.attempts(id)).isZero();
+        assertThat(validate(t).path("state").asString()).isEqualTo("CHALLENGE_REQUIRED");
+
+        JsonNode ok = h.verify(id, code).json();
+        assertThat(ok.path("isVerified").asBoolean()).as(ok.toString()).isTrue();
+        assertThat(ok.path("recoveryCodesRemaining").asInt()).isEqualTo(9);
+        assertSucceeded(t, "RECOVERY_CODE");
+    }
+
+    private long recoveryCodesLeft(String userId) {
+        return h.server.app().database().read(jdbc -> jdbc.count(
+                "SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ?", userId));
+    }
+
+    /** Installs (or drops) a trigger that makes every UPDATE of an action fail inside its transaction. */
+    private void refuseActionUpdates(boolean refuse) {
+        boolean sqlite = backend() == Backend.SQLITE;
+        List<String> sql = refuse ? sqlite
+                ? List.of("CREATE TRIGGER refuse_action_update BEFORE UPDATE ON actions"
+                        + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                : List.of("CREATE FUNCTION refuse_action_update() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$",
+                        "CREATE TRIGGER refuse_action_update BEFORE UPDATE ON actions FOR EACH ROW"
+                        + " EXECUTE FUNCTION refuse_action_update()")
+                : sqlite ? List.of("DROP TRIGGER refuse_action_update")
+                : List.of("DROP TRIGGER refuse_action_update ON actions", "DROP FUNCTION refuse_action_update()");
+        h.server.app().database().write(jdbc -> {
+            sql.forEach(jdbc::update);
+            return null;
+        });
     }
 }

@@ -4,7 +4,6 @@ import static io.signet.challenge.ChallengeHarness.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.lockout.FailureCounters;
 import io.signet.testing.Api;
-import io.signet.testing.ApiResponse;
 import io.signet.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parallel replays of each single-use secret: a TOTP code, a recovery code, a
- * refresh token and an action token opening a session, each sent {@value #REPLAYS} times at once from one
+ * Parallel replays of each single-use secret: a TOTP code, a recovery code, a refresh token, an action token
+ * opening a session, an email code and a magic link, each sent {@value #REPLAYS} times at once from one
  * barrier, spread over every node (two on PostgreSQL, sharing its database): exactly one succeeds.
  */
 abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
@@ -96,5 +96,26 @@ abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
         List<ApiResponse> refreshed = replay(node -> () -> node.post("/v1/sessions/refresh",
                 Map.of("refreshToken", refreshToken)));
         assertThat(refreshed.stream().filter(r -> r.status() == 200).count()).as(refreshed.toString()).isEqualTo(1);
+    }
+    /** An email code and a magic link: each spent in the one transaction of its verification. */
+    @Test
+    void an_email_code_and_a_magic_link_each_replayed_in_parallel_over_every_node_verify_once() throws Exception {
+        String email = ChallengeHarness.newEmail();
+        String id = h.challenge(Map.of("verificationMethod", "EMAIL_OTP", "action", "signIn", "email", email))
+                .json().path("challengeId").asString();
+        String code = ChallengeHarness.codeIn(h.lastMailTo(email));
+        List<JsonNode> verified = replay(node -> () -> node.post("/v1/verify",
+                Map.of("challengeId", id, "verificationCode", code)).json());
+        assertThat(verified.stream().filter(a -> a.path("isVerified").asBoolean()).count()).isEqualTo(1);
+
+        String linkEmail = ChallengeHarness.newEmail();
+        h.challenge(Map.of("verificationMethod", "EMAIL_MAGIC_LINK", "action", "signIn", "email", linkEmail));
+        String link = ChallengeHarness.linkIn(h.lastMailTo(linkEmail));
+        String path = java.net.URI.create(link).getRawPath();
+        String form = "formToken=" + java.net.URLEncoder.encode(ChallengeHarness.formToken(new Api(link, null).get("")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<Integer> confirmed = replay(node -> () -> new Api(node.baseUrl() + path, null).send("POST", "", form,
+                Map.of("Content-Type", "application/x-www-form-urlencoded")).status());
+        assertThat(confirmed.stream().filter(status -> status == 200).count()).isEqualTo(1);
     }
 }

@@ -2,19 +2,13 @@ package io.signet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.Signet;
 import io.signet.testing.Api;
 import io.signet.testing.Backend;
 import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
 import io.signet.wire.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,26 +28,10 @@ class TenantCliIT {
         }
     }
 
-    /** Runs the CLI in-process with the server's database flags appended; captures what it prints. */
-    private static synchronized Run run(TestServer server, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        if (server != null) {
-            all.addAll(List.of("--database-url", server.databaseUrl(),
-                    "--encryption-key", Base64.getEncoder().encodeToString(server.encryptionKey())));
-        }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Signet.commandLine().execute(all.toArray(String[]::new));
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    /** Runs the CLI in-process with the server's database flags appended (none without a server). */
+    private static Run run(TestServer server, String... args) {
+        CliRunner.Run r = server == null ? CliRunner.run(args) : CliRunner.run(server, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

@@ -83,5 +83,13 @@ class SignetConfigTest {
         for (Setting s : Setting.values()) {
             assertThat(readme).as("README row for " + s.env()).contains("| `" + s.env() + "` |");
         }
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| `(SIGNET_[A-Z0-9_]+)` \\|")
+                .matcher(readme);
+        List<String> documented = new java.util.ArrayList<>();
+        while (rows.find()) {
+            documented.add(rows.group(1));
+        }
+        assertThat(documented).as("README rows that are no setting").isSubsetOf(envNames);
+        assertThat(documented).as("README rows given twice").doesNotHaveDuplicates();
     }
 }

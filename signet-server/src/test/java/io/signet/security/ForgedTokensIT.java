@@ -201,4 +201,54 @@ class ForgedTokensIT extends ServerSuite {
             assertThat(refused.test(forged.get(i))).as("typ/aud variant #" + i + ": " + forged.get(i)).isTrue();
         }
     }
+    /**
+     * Action tokens made with the tenant's own action-token key (derived as Signet derives it, from the
+     * encryption key): the genuine claims re-signed validate, so each refusal below is the check of its
+     * header parameter or claim, not of the key.
+     */
+    @Test
+    void action_tokens_signed_with_the_tenants_own_key_but_a_wrong_typ_aud_iss_tenant_or_time_are_refused()
+            throws Exception {
+        String genuine = track(api);
+        JWTClaimsSet claims = SignedJWT.parse(genuine).getJWTClaimsSet();
+        String tenantId = (String) claims.getJSONObjectClaim("other").get("tenantId");
+        MACSigner own = new MACSigner(java.util.HexFormat.of().parseHex(new io.signet.crypto.SecretHasher(
+                server.encryptionKey()).hash("signet-action-token-key-v1", tenantId)));
+        java.util.function.Function<JOSEObjectType, JWSHeader.Builder> header = t ->
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(t);
+        Predicate<String> refused = t -> bearerStatus(t) == 401;
+        assertThat(refused.test(signed(new JWSHeader(JWSAlgorithm.HS256), claims, own)))
+                .as("the same claims re-signed with the tenant's key still work").isFalse();
+
+        java.util.Date now = java.util.Date.from(clock.instant());
+        java.util.Map<String, Object> otherTenant = new java.util.LinkedHashMap<>(claims.getJSONObjectClaim("other"));
+        otherTenant.put("tenantId", "another-tenant");
+        ECKey attacker = new ECKeyGenerator(Curve.P_256).keyID("attacker").generate();
+        List<String> forged = List.of(
+                signed(header.apply(JOSEObjectType.JWT).build(), claims, own),
+                signed(header.apply(JOSEObjectType.JOSE).build(), claims, own),
+                signed(header.apply(new JOSEObjectType("at+jwt")).build(), claims, own),
+                signed(header.apply(new JOSEObjectType("JWT+at")).build(), claims, own),
+                signed(header.apply(null).keyID("action").build(), claims, own),
+                signed(header.apply(null).jwkURL(URI.create("https://attacker.example/jwks.json")).build(), claims, own),
+                signed(header.apply(null).x509CertURL(URI.create("https://attacker.example/c.pem")).build(), claims, own),
+                signed(header.apply(null).jwk(attacker.toPublicJWK()).build(), claims, own),
+                signed(header.apply(null).customParam("exp", 1).build(), claims, own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).audience("signet").build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).audience("a-client").build(),
+                        own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims)
+                        .audience(List.of("signet", "a-client")).build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).issuer("authsignal").build(),
+                        own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).issuer(null).build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).claim("other", otherTenant)
+                        .build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims)
+                        .expirationTime(new java.util.Date(now.getTime() - 1)).build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims)
+                        .notBeforeTime(new java.util.Date(now.getTime() + 3_600_000)).build(), own),
+                signed(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).issueTime(null).build(), own));
+        allRefused(forged, refused, "own-key action token");
+    }
 }

@@ -1,26 +1,18 @@
 package io.signet.session;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.signet.action.ActionTokens;
-import io.signet.clientapi.ClientCredentials;
-import io.signet.crypto.Encryptor;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.signet.crypto.RandomTokens;
-import io.signet.crypto.SecretHasher;
-import io.signet.http.HttpServer;
-import io.signet.http.Idempotency;
 import io.signet.store.Database;
 import io.signet.tenant.CreatedTenant;
-import io.signet.tenant.TenantService;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.testing.Api;
+import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
+import io.signet.testing.ClientApi;
 import io.signet.testing.ManualClock;
+import io.signet.testing.Rfc6238;
 import io.signet.testing.TestDatabases;
 import io.signet.testing.TestServer;
-import io.signet.user.Enrollment;
-import io.signet.user.UserRoutes;
-import io.signet.user.UserService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,19 +20,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
 
-/** Signet nodes sharing one database, with sessions and test-issued challenge tokens. */
+/**
+ * Signet nodes sharing one database, each a whole {@code SignetApp} built by the application's own wiring, and
+ * action tokens in a chosen state made the way a real caller makes them: track, then verify through the
+ * Client API.
+ */
 final class SessionNodes implements AutoCloseable {
+    private static final String ACTION = "signIn";
+
     final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     final String databaseUrl;
     private final byte[] key = RandomTokens.bytes(32);
-    private final FakeChallengeTokens tokens = new FakeChallengeTokens();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Api, String> tenantIds = new ConcurrentHashMap<>();
+    /** The authenticator app each user enrolled with their first token, by tenant and user. */
+    private final Map<String, Enrolled> apps = new ConcurrentHashMap<>();
 
-    record Node(Database db, HttpServer http, TenantService tenants) {
+    private record Enrolled(String secret, AtomicLong lastStep) {
+        Enrolled(String secret) {
+            this(secret, new AtomicLong(Long.MIN_VALUE));
+        }
+
+        /**
+         * The offset from now's 30-second step of a code not used yet: the replay guard refuses a step at or before
+         * the last one used, and the server accepts one step either side of now.
+         */
+        int nextStepOffset(Instant now) {
+            long step = now.getEpochSecond() / 30;
+            for (int offset = -1; offset <= 1; offset++) {
+                long candidate = step + offset;
+                if (lastStep.get() < candidate) {
+                    lastStep.set(candidate);
+                    return offset;
+                }
+            }
+            throw new IllegalStateException("three successes within one step: advance the clock");
+        }
+    }
+
+    record Node(TestServer server) {
         Api api() {
-            return new Api("http://127.0.0.1:" + http.port(), TestServer.SECRET_KEY);
+            return server.api();
         }
     }
 
@@ -49,67 +72,77 @@ final class SessionNodes implements AutoCloseable {
     }
 
     Node start() {
-        Database db = Database.open(databaseUrl, 4);
-        SecretHasher hasher = new SecretHasher(key);
-        TenantService tenants = new TenantService(db, hasher, new Encryptor(key), clock);
-        tenants.createDefaultIfNone(Optional.of(TestServer.SECRET_KEY));
-        TenantSettingsService settings = new TenantSettingsService(db, clock, () -> "http://localhost:8080");
-        UserService users = new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                settings, clock);
-        AppClientService clients = new AppClientService(db, clock);
-        SessionService sessions = new SessionService(db, clients, new SigningKeys(db, new Encryptor(key), clock),
-                tokens, users, hasher, io.signet.metrics.BusinessMetrics.NONE, clock);
-        HttpServer http = HttpServer.start("127.0.0.1", 0,
-                List.of(new UserRoutes(users), new AppClientRoutes(clients), new SessionRoutes(sessions)),
-                tenants, new ClientCredentials(new ActionTokens(hasher, clock), settings), db,
-                new Idempotency(new io.signet.idempotency.JdbcIdempotencyStore(db, new Encryptor(key)), clock), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                false, false, HttpServer.NO_TRUSTED_PROXY);
-        Node node = new Node(db, http, tenants);
+        Node node = new Node(TestServer.startOn(databaseUrl, key, Map.of(), clock));
         nodes.add(node);
         return node;
     }
 
-    /** A challenge token in {@code state} for the user, from the tenant {@code api} authenticates as. */
+    /**
+     * A token of a tracked {@code signIn} of the user, whose action is in {@code state}: ALLOW, BLOCK and
+     * REVIEW_REQUIRED from the action's default outcome; CHALLENGE_REQUIRED, then CHALLENGE_SUCCEEDED or
+     * CHALLENGE_FAILED by enrolling an authenticator app with the token and sending it the right code, or
+     * wrong codes until the challenge's attempts are used up.
+     */
     String token(Api api, String userId, String state) {
-        return tokens.issue(tenantOf(api), userId, "signIn", state);
+        String outcome = switch (state) {
+            case "ALLOW", "BLOCK" -> state;
+            case "REVIEW_REQUIRED" -> "REVIEW";
+            case "CHALLENGE_REQUIRED", "CHALLENGE_SUCCEEDED", "CHALLENGE_FAILED" -> "CHALLENGE";
+            default -> throw new IllegalArgumentException("no way to reach " + state);
+        };
+        ok(api.patch("/admin/v1/action-configurations/" + ACTION, Map.of("defaultOutcome", outcome)));
+        String token = ok(api.post("/v1/users/" + userId + "/actions/" + ACTION, Map.of())).path("token").asString();
+        if (state.equals("CHALLENGE_SUCCEEDED") || state.equals("CHALLENGE_FAILED")) {
+            ClientApi client = ClientApi.bearer(api.baseUrl(), token);
+            Enrolled app = apps.computeIfAbsent(tenantOf(api) + " " + userId, k -> new Enrolled(
+                    ok(client.post("/user-authenticators/totp", null)).path("secret").asString()));
+            String right = Rfc6238.code(app.secret(), clock.instant(), app.nextStepOffset(clock.instant()));
+            String wrong = right.equals("000000") ? "111111" : "000000";
+            int tries = state.equals("CHALLENGE_SUCCEEDED") ? 1 : 5;
+            for (int i = 0; i < tries; i++) {
+                ok(client.post("/verify/totp",
+                        Map.of("verificationCode", state.equals("CHALLENGE_SUCCEEDED") ? right : wrong)));
+            }
+        }
+        JsonNode action = ok(api.post("/v1/validate", Map.of("token", token)));
+        assertThat(action.path("state").asString()).as("the token's action").isEqualTo(state);
+        return token;
+    }
+
+    private static JsonNode ok(ApiResponse r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
     }
 
     /** A client for a new tenant. */
     Api newTenant(Node node, String name) {
-        CreatedTenant created = node.tenants().create(name, Optional.empty());
+        CreatedTenant created = node.server().app().tenants().create(name, Optional.empty());
         Api api = node.api().withKey(created.secretKey());
         tenantIds.put(api, created.tenant().tenantId());
         return api;
     }
 
     Database database() {
-        return nodes.getFirst().db();
+        return nodes.getFirst().server().app().database();
     }
 
     SigningKeys signingKeys() {
-        return new SigningKeys(database(), new Encryptor(key), clock);
+        return nodes.getFirst().server().app().signingKeys();
     }
 
     SessionService sessions() {
-        Database db = database();
-        return new SessionService(db, new AppClientService(db, clock), signingKeys(), tokens,
-                new UserService(db, (jdbc, t, u, d) -> new Enrollment(List.of(), List.of(), null),
-                new TenantSettingsService(db, clock, () -> "http://localhost:8080"), clock),
-                new SecretHasher(key), io.signet.metrics.BusinessMetrics.NONE, clock);
+        return nodes.getFirst().server().app().sessions();
     }
 
     /** The tenant id behind a client made by {@link Node#api()} or {@link #newTenant}. */
     String tenantOf(Api api) {
-        return tenantIds.computeIfAbsent(api, a -> nodes.getFirst().tenants()
+        return tenantIds.computeIfAbsent(api, a -> nodes.getFirst().server().app().tenants()
                 .tenantIdForSecretKey(TestServer.SECRET_KEY).orElseThrow());
     }
 
     @Override
     public void close() {
-        nodes.forEach(n -> {
-            n.http().close();
-            n.db().close();
-        });
+        nodes.forEach(n -> n.server().close());
         TestDatabases.dropIfPostgres(databaseUrl);
     }
 }

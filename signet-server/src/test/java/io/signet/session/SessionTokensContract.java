@@ -151,7 +151,7 @@ abstract class SessionTokensContract extends SessionsApiBase {
         assertThat(claims.getSubject()).isEqualTo(userId);
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(claims.getStringClaim("sid")).isNotBlank();
-        assertThat(claims.getStringClaim("verificationMethod")).isEqualTo("EMAIL_OTP");
+        assertThat(claims.getStringClaim("verificationMethod")).isEqualTo("AUTHENTICATOR_APP");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(600_000);
     }
 

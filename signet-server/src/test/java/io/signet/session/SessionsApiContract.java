@@ -35,7 +35,7 @@ abstract class SessionsApiContract extends SessionsApiBase {
         assertThat(user.path("custom").path("plan").asString()).isEqualTo("gold");
         assertThat(r.json().path("expiresAt").isIntegralNumber()).isTrue();
         assertThat(r.json().path("expiresAt").asLong()).isEqualTo(nodes.clock.millis() / 1000 + 600);
-        assertThat(r.json().path("verificationMethod").asString()).isEqualTo("EMAIL_OTP");
+        assertThat(r.json().path("verificationMethod").asString()).isEqualTo("AUTHENTICATOR_APP");
     }
 
     @Test

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 abstract class HostedPageContract extends ServerSuite {
     private static final Pattern CONFIG = Pattern.compile(
             "<script type=\"application/json\" id=\"signet-ui-config\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern BRAND = Pattern.compile("<header class=\"brand\" id=\"brand\">(.*?)</header>");
     private final ManualClock clock = new ManualClock(Instant.now());
 
     @Override
@@ -209,11 +210,17 @@ abstract class HostedPageContract extends ServerSuite {
         assertThat(config(open(ignored, "Accept-Language", "de")).path("lang").asString()).isEqualTo("de");
     }
 
+    private static String brand(ApiResponse page) {
+        Matcher m = BRAND.matcher(page.body());
+        assertThat(m.find()).as(page.body()).isTrue();
+        return m.group(1);
+    }
+
     @Test
-    void the_tenants_branding_shows_on_its_page() {
+    void the_tenants_branding_shows_on_its_page() throws Exception {
         Api admin = server.newTenant("Acme Corp");
         String url = admin.post("/v1/users/" + uid() + "/actions/signIn", Map.of()).json().path("url").asString();
-        assertThat(config(open(url)).path("tenantName").asString()).isEqualTo("Acme Corp");
+        assertThat(brand(open(url))).isEqualTo("<span class=\"tenant-name\">Acme Corp</span>");
 
         ApiResponse patched = admin.patch("/admin/v1/branding", Map.of("displayName", "Acme", "primaryColor", "#AA0033"));
         byte[] png = java.util.Base64.getDecoder().decode(
@@ -224,12 +231,17 @@ abstract class HostedPageContract extends ServerSuite {
         assertThat(logo.status()).as(logo.toString()).isEqualTo(200);
         assertThat(logo.json().path("logo").path("contentType").asString()).isEqualTo("image/png");
         assertThat(logo.json().path("logo").path("sizeBytes").asInt()).isEqualTo(png.length);
-        JsonNode config = config(open(url));
-        assertThat(config.path("tenantName").asString()).isEqualTo("Acme");
-        assertThat(config.path("primaryColor").asString()).isEqualTo("#aa0033");
-        assertThat(config.path("logoUrl").asString()).startsWith("data:image/png;base64,iVBORw0KGgo");
-        assertThat(config(open(track(uid(), Map.of()).path("url").asString())).path("tenantName").asString())
-                .as("another tenant's page keeps its own name").isNotEqualTo("Acme");
+        ApiResponse page = open(url);
+        assertThat(brand(page)).startsWith("<img src=\"data:image/png;base64,iVBORw0KGgo").endsWith("alt=\"Acme\">");
+        // The colour, white text on it, in a style element the CSP allows by its hash alone.
+        String style = ":root{--primary:#aa0033;--on-primary:#ffffff}";
+        assertThat(page.body()).contains("<style>" + style + "</style>");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(page.header("Content-Security-Policy")).contains("style-src 'self' 'sha256-" + hash + "';")
+                .doesNotContain("unsafe-inline");
+        assertThat(brand(open(track(uid(), Map.of()).path("url").asString())))
+                .as("another tenant's page keeps its own name").doesNotContain("Acme");
 
         ApiResponse svg = admin.send("POST", "/admin/v1/branding/logo",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(),
@@ -243,11 +255,15 @@ abstract class HostedPageContract extends ServerSuite {
         assertThat(badColor.errorDescription()).contains("primaryColor");
 
         ApiResponse removed = admin.delete("/admin/v1/branding/logo");
-        ApiResponse reset = admin.patch("/admin/v1/branding", Map.of("displayName", ""));
+        ApiResponse reset = admin.patch("/admin/v1/branding", Map.of("displayName", "{{lang}} & Co"));
         assertThat(removed.json().has("logo")).isFalse();
-        assertThat(reset.json().has("displayName")).isFalse();
-        assertThat(config(open(url)).path("tenantName").asString()).isEqualTo("Acme Corp");
-        assertThat(config(open(url)).has("logoUrl")).isFalse();
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(brand(open(url))).as("a name that looks like a template slot is shown as written")
+                .isEqualTo("<span class=\"tenant-name\">{{lang}} &amp; Co</span>");
+        admin.patch("/admin/v1/branding", Map.of("displayName", "", "primaryColor", ""));
+        ApiResponse plain = open(url);
+        assertThat(brand(plain)).isEqualTo("<span class=\"tenant-name\">Acme Corp</span>");
+        assertThat(plain.body()).doesNotContain("<style>");
     }
 
     @Test

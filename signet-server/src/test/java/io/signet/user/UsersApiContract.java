@@ -2,6 +2,8 @@ package io.signet.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.authenticator.AuthenticatorEnrollments;
+import io.signet.store.StatementCounter;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ServerSuite;
@@ -232,5 +234,33 @@ abstract class UsersApiContract extends ServerSuite {
     private boolean userExists(String id) {
         return server.app().database().read(jdbc ->
                 jdbc.count("SELECT COUNT(*) AS n FROM users WHERE user_id = ?", id)) > 0;
+    }
+    /**
+     * A page of queryUsers costs the same statements whether it holds one user or fifty (the
+     * users, then every shown user's enrollment at once), counted on a connection of the test's own.
+     */
+    @Test
+    void a_page_of_users_is_read_in_a_fixed_number_of_queries_however_many_users_it_holds() throws Exception {
+        String tag = "page" + System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            String id = tag + "-" + i;
+            api.post("/v1/users/" + id + "/authenticators", Map.of("verificationMethod", "SMS",
+                    "phoneNumber", "+6427" + (1_000_000 + i)));
+            api.patch("/v1/users/" + id, Map.of("username", tag));
+        }
+        String tenantId = server.app().database().read(jdbc -> jdbc.queryOne(
+                "SELECT tenant_id FROM users WHERE user_id = ?", r -> r.string("tenant_id"), tag + "-0")).orElseThrow();
+        UserService users = new UserService(server.app().database(), new JdbcUserStore(server.app().database()),
+                new AuthenticatorEnrollments(new io.signet.authenticator.JdbcAuthenticatorStore()), null,
+                java.time.Clock.systemUTC());
+        try (StatementCounter counter = new StatementCounter(server.databaseUrl())) {
+            QueryUsersResponse one = users.query(counter.jdbc(), tenantId, new UserQuery(null, null, tag, 1, null));
+            int forOne = counter.take();
+            QueryUsersResponse fifty = users.query(counter.jdbc(), tenantId, new UserQuery(null, null, tag, 50, null));
+            int forFifty = counter.take();
+            assertThat(one.users()).hasSize(1);
+            assertThat(fifty.users()).hasSize(50).allSatisfy(u -> assertThat(u.isEnrolled()).isTrue());
+            assertThat(forFifty).isEqualTo(forOne).isEqualTo(2);
+        }
     }
 }

@@ -11,11 +11,9 @@ import static io.signet.webhook.WebhookTesting.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.ManualClock;
 import io.signet.testing.TestServer;
-import io.signet.testing.WebhookReceiver;
 import io.signet.testing.WebhookReceiver.Received;
 import java.time.Clock;
 import java.time.Duration;

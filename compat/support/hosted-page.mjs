@@ -1,0 +1,175 @@
+// Shared by the hosted-page browser suites: a Signet reached as http://localhost:PORT with dev
+// delivery and the tenant's branding, an app page on another localhost port that calls the official SDK's
+// launch(url, {mode}), and helpers to complete a challenge inside Signet's page as a person would. Every
+// screen photographed is scanned with axe-core first; the scans go next to the screenshots.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { admin, newUserId } from "./fixture.mjs";
+import { useBrowser, useBrowserSignet } from "./browser.mjs";
+import { DEV_DELIVERY } from "./dev-delivery.mjs";
+import { assertAccessible } from "./axe.mjs";
+
+export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
+export const ACTION = "signIn";
+/** photograph()'s scope for a tab with JavaScript off: axe then scans a copy of the tab (see scanCopy). */
+export const WITHOUT_SCRIPT = Symbol("without script");
+
+/** A free port: the page must be reached as http://localhost:PORT (WebAuthn refuses an IP origin). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Registers the hooks of one hosted-page test file and returns its helpers, bound to its Signet. Call it
+ * inside the file's describe(). `report` names the axe summary written into the screenshots directory.
+ */
+export async function hostedPageSuite(report) {
+  const port = await freePort();
+  const chromium = useBrowser();
+  /** What axe found on each screen photographed, written next to the screenshots for review. */
+  const scans = [];
+  const h = { chromium, scans };
+  h.start = () => {
+    h.suite = useBrowserSignet("sqlite", {
+      ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
+    });
+    before(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await admin(h.suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
+    });
+    after(() => writeFileSync(join(SCREENSHOTS, `axe-${report}.json`), JSON.stringify(scans, null, 2)));
+    return h.suite;
+  };
+
+  /**
+   * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
+   * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
+   * serious or critical.
+   */
+  h.photograph = async (page, name, scope = page) => {
+    await page.waitForTimeout(150); // let the focus ring and the status line settle
+    const scanned = scope === WITHOUT_SCRIPT ? await scanCopy(page, name) : await assertAccessible(scope, name);
+    scans.push({ ...scanned, screenshot: `compat/screenshots/${name}.png` });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 375, height: 720 });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+    await page.setViewportSize(size);
+  };
+
+  /**
+   * axe runs as a script, which a tab with JavaScript off cannot run: it scans a copy of what the tab shows
+   * (its HTML, the page's own script tags taken out) served at the same address in a tab of its own, so
+   * the style sheet and everything else axe judges are the same.
+   */
+  async function scanCopy(page, name) {
+    const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+    const context = await chromium.browser.newContext({ viewport: page.viewportSize() });
+    try {
+      const copy = await context.newPage();
+      await copy.route(page.url(), (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+      await copy.goto(page.url());
+      return await assertAccessible(copy, name);
+    } finally {
+      await context.close();
+    }
+  }
+
+  h.track = (userId, attributes = {}) => h.suite.authsignal.track({ userId, action: ACTION, attributes });
+
+  h.assertValidated = async (token, userId, verificationMethod) => {
+    const validated = await h.suite.authsignal.validateChallenge({ token });
+    assert.equal(validated.isValid, true, JSON.stringify(validated));
+    assert.equal(validated.state, "CHALLENGE_SUCCEEDED");
+    assert.equal(validated.userId, userId);
+    assert.equal(validated.action, ACTION);
+    assert.equal(validated.verificationMethod, verificationMethod);
+  };
+
+  /** A new user with a verified EMAIL_OTP, SMS, WHATSAPP or EMAIL_MAGIC_LINK authenticator at a contact of its own. */
+  h.enrolledUser = async (verificationMethod) => {
+    const userId = newUserId();
+    const phone = verificationMethod === "SMS" || verificationMethod === "WHATSAPP";
+    const contact = phone ? randomPhone() : `${userId}@example.com`;
+    const attributes = phone ? { phoneNumber: contact } : { email: contact };
+    await h.suite.authsignal.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod, ...attributes } });
+    return { userId, contact };
+  };
+  return h;
+}
+
+/** A New Zealand mobile number no other test uses. */
+export function randomPhone() {
+  return "+6427" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+}
+
+/** A base32 secret of 160 random bits, as an authenticator app keeps it. */
+export function randomTotpSecret() {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  return [...randomBytes(32)].map((b) => alphabet[b % 32]).join("");
+}
+
+/** The hosted page framed by launch(url, {mode: "popup"}) inside `page`. */
+export function framed(page) {
+  return page.frame({ name: "authsignal" });
+}
+
+/** Redirect mode: launch() navigates the tab to the page; resolves when the page has loaded. */
+export async function launchRedirect(session, url) {
+  await Promise.all([
+    session.page.waitForURL((u) => u.pathname === "/ui"),
+    session.evaluate((url) => window.client.launch(url), url),
+  ]);
+  await session.page.getByRole("heading").first().waitFor();
+}
+
+/** The token the page sent the tab back with: redirectUrl + ?token=… (then any query of its own). */
+export async function returnedToken(page, appOrigin) {
+  await page.waitForURL((u) => u.origin === appOrigin && u.searchParams.has("token"));
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get("from"), "app", "the tracked redirectUrl's own query is kept");
+  return url.searchParams.get("token");
+}
+
+/**
+ * Popup or window mode: launch(url, {mode}) from the app page. Resolves with `scope` (the framed page's
+ * FrameLocator, or the new window's Page: both answer getByRole/getByLabel) and `launched`, launch()'s
+ * promise as the app sees it.
+ */
+export async function launchIn(session, url, mode) {
+  if (mode === "popup") {
+    return { scope: session.page.frameLocator('iframe[name="authsignal"]'),
+      launched: pending(session.evaluate((url) => window.client.launch(url, { mode: "popup" }), url)) };
+  }
+  const [popup] = await Promise.all([
+    session.context.waitForEvent("page"),
+    session.evaluate((url) => { window.launched = window.client.launch(url, { mode: "window" }); }, url),
+  ]);
+  return { scope: popup, launched: pending(session.evaluate(() => window.launched)) };
+}
+
+/** `promise`, marked handled: a test that never awaits it (launch() that must not resolve) closes its page. */
+function pending(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+/** Types `code` into the page's code form and submits it. */
+export async function submitCode(scope, code, label = "Verification code") {
+  await scope.getByLabel(label).fill(code);
+  await scope.getByRole("button", { name: "Verify" }).click();
+}
+
+/** A code other than `code`, so certainly wrong. */
+export function wrongCode(code) {
+  return code === "000000" ? "111111" : "000000";
+}

@@ -1,0 +1,10 @@
+package io.signet.reliability;
+
+import io.signet.testing.Backend;
+
+class CrashRecoveryPostgresIT extends CrashRecoveryContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,56 @@
+package io.signet.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.testing.Backend;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UpgradePostgresIT extends UpgradeContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+
+    private static int get(Future<Integer> run) {
+        try {
+            return run.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Three nodes starting at once: Flyway's advisory lock lets one migrate while the others wait. */
+    @Test
+    void nodes_starting_together_apply_each_migration_once() throws Exception {
+        Callable<Integer> node = () -> {
+            try (Database db = Database.open(url, 2, Migrations.OnOpen.NOTHING)) {
+                return db.migrations().migrate();
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> runs = threads.invokeAll(List.of(node, node, node));
+            int applied = 0;
+            for (Future<Integer> run : runs) {
+                applied += run.get();
+            }
+            try (Database db = Database.open(url, 2, Migrations.OnOpen.NOTHING)) {
+                assertThat(db.migrations().pendingCount()).isZero();
+                long versions = db.read(jdbc -> jdbc.count("SELECT COUNT(DISTINCT version) AS n FROM "
+                        + "flyway_schema_history WHERE version IS NOT NULL"));
+                long rows = db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM flyway_schema_history "
+                        + "WHERE version IS NOT NULL"));
+                assertThat(rows).as("no migration recorded twice").isEqualTo(versions);
+                assertThat(applied).as("the pending ones were applied once in all").isPositive()
+                        .isEqualTo(runs.stream().mapToInt(UpgradePostgresIT::get).max().orElse(0));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
