@@ -54,6 +54,8 @@ final class ProtocolErrors extends ErrorHandler {
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 408 -> ErrorCode.REQUEST_TIMEOUT;
+            // Jetty's GracefulHandler refuses a request on an open connection while the server drains.
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         };
     }
@@ -64,6 +66,7 @@ final class ProtocolErrors extends ErrorHandler {
                     + " byte limit.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than the 1 MiB limit.";
             case REQUEST_TIMEOUT -> "The request body did not arrive in time.";
+            case SERVICE_UNAVAILABLE -> "The server is shutting down; retry on another node.";
             default -> "The request is not valid HTTP.";
         };
     }
