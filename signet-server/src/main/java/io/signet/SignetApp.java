@@ -250,6 +250,7 @@ public final class SignetApp implements AutoCloseable {
                 throw e;
             }
             warnAboutDefaultClientIdentity(config, settings);
+            health.started(); // readiness UP only now, with the bootstrap file applied
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
