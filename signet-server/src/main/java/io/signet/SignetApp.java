@@ -13,6 +13,7 @@ import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.AuthenticatorStore;
 import io.signet.authenticator.ChallengeFactors;
+import io.signet.bootstrap.Bootstrap;
 import io.signet.authenticator.JdbcAuthenticatorStore;
 import io.signet.challenge.ChallengeLog;
 import io.signet.challenge.ChallengeRoutes;
@@ -34,7 +35,6 @@ import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientApiService;
 import io.signet.clientapi.ClientRoutes;
 import io.signet.config.EncryptionKeys;
-import io.signet.config.LogLevel;
 import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
@@ -46,13 +46,20 @@ import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
+import io.signet.logging.Logging;
+import io.signet.metrics.BusinessMetrics;
+import io.signet.metrics.MicrometerBusinessMetrics;
+import io.signet.metrics.SystemMetrics;
 import io.signet.passkey.JdbcCeremonyStore;
 import io.signet.passkey.PasskeyRoutes;
 import io.signet.passkey.PasskeyService;
+import io.signet.rule.ActionConfigurationSection;
 import io.signet.rule.JdbcRuleStore;
 import io.signet.rule.RuleRoutes;
+import io.signet.rule.RuleSection;
 import io.signet.rule.RuleService;
 import io.signet.session.AppClientRoutes;
+import io.signet.session.AppClientSection;
 import io.signet.session.AppClientService;
 import io.signet.session.ChallengeTokens;
 import io.signet.session.JdbcAppClientStore;
@@ -76,6 +83,7 @@ import io.signet.tenant.OperatorRoutes;
 import io.signet.tenant.TenantKeyRoutes;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsRoutes;
+import io.signet.tenant.SettingsSection;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.ui.PageOrigins;
 import io.signet.ui.UiRoutes;
@@ -91,7 +99,6 @@ import io.signet.webhook.JdbcEndpointStore;
 import io.signet.webhook.Outbox;
 import io.signet.webhook.RetryPolicy;
 import io.signet.webhook.SyncWebhooks;
-import io.signet.webhook.WebhookRoutes;
 import io.signet.webhook.WebhookSender;
 import io.signet.webhook.WebhookService;
 import io.signet.webhook.Webhooks;
@@ -128,11 +135,14 @@ public final class SignetApp implements AutoCloseable {
     private final PasskeyService passkeys;
     private final SessionService sessions;
     private final SigningKeys signingKeys;
+    private final AutoCloseable systemMetrics;
 
     private SignetApp(Database db, HttpServer http, Health health, Duration shutdownTimeout,
                       ScheduledExecutorService background, ScheduledExecutorService webhookWorker,
                       TenantService tenants, Webhooks webhooks, AuthenticatorService authenticators,
-                      PasskeyService passkeys, SessionService sessions, SigningKeys signingKeys) {
+                      PasskeyService passkeys, SessionService sessions, SigningKeys signingKeys,
+                      AutoCloseable systemMetrics) {
+        this.systemMetrics = systemMetrics;
         this.db = db;
         this.http = http;
         this.health = health;
@@ -149,11 +159,14 @@ public final class SignetApp implements AutoCloseable {
 
     /** Opens the database (migrating it), creates the default tenant on first start, starts serving. */
     public static SignetApp start(SignetConfig config, Clock clock, PrintStream out) {
-        LogLevel.apply(config.logLevel());
+        Logging.configure(config.logLevel(), config.logFormat());
         byte[] masterKey = EncryptionKeys.resolve(config);
+        // The registry first: the database binds its pool gauges to it as it opens.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        BusinessMetrics business = new MicrometerBusinessMetrics(metrics, config.metricsTenantLabel());
         Database db = Database.open(config.databaseUrl(), config.dbPoolSize(),
-                java.time.Duration.ofMillis(config.dbTimeoutMillis()),
-                config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT);
+                Duration.ofMillis(config.dbTimeoutMillis()),
+                config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT, metrics);
         try {
             SecretHasher hasher = new SecretHasher(masterKey);
             Encryptor encryptor = new Encryptor(masterKey);
@@ -172,18 +185,18 @@ public final class SignetApp implements AutoCloseable {
             AuthenticatorStore authenticatorStore = new JdbcAuthenticatorStore();
             EnrollmentView enrollments = new AuthenticatorEnrollments(authenticatorStore);
             UserService users = new UserService(db, new JdbcUserStore(db), enrollments, settings, clock);
-            Webhooks webhooks = webhooks(db, tenants::activeSecretKeys, config, clock);
+            Webhooks webhooks = webhooks(db, tenants::activeSecretKeys, config, business, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, authenticatorStore, users, settings,
-                    hasher, encryptor, webhooks.events(), clock);
+                    hasher, encryptor, webhooks.events(), business, clock);
             RuleService rules = new RuleService(db, new JdbcRuleStore(db), clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionStore actionStore = new JdbcActionStore(db);
             ActionService actions = new ActionService(db, actionStore, users, rules, actionTokens, webhooks.events(),
-                    webhooks.sync(), linkBase, clock);
+                    webhooks.sync(), business, linkBase, clock);
             ChallengeResults challengeResults = new ChallengeResults(db, actionStore, actions, actionTokens, clock);
             ChallengeStore challengeStore = new JdbcChallengeStore(db);
             Secrets challengeSecrets = new Secrets(hasher);
-            ChallengeLog challengeLog = new ChallengeLog(db, webhooks.events(), clock);
+            ChallengeLog challengeLog = new ChallengeLog(db, webhooks.events(), business, clock);
             Factors factors = new ChallengeFactors(db, authenticatorStore, authenticators, encryptor);
             ChallengeService challenges = new ChallengeService(db, challengeStore, users, factors,
                     delivery(config, webhooks.sync()), sendLimits(config, db, challengeStore, clock), challengeSecrets,
@@ -191,7 +204,7 @@ public final class SignetApp implements AutoCloseable {
                             Duration.ofSeconds(config.magicLinkTtlSeconds())),
                     challengeLog, linkBase, clock);
             Verification verification = new Verification(db, challengeStore, challengeSecrets, factors,
-                    challengeResults, challengeLog, clock);
+                    challengeResults, challengeLog, business, clock);
             PasskeyService passkeys = new PasskeyService(db, new JdbcCeremonyStore(), authenticators.passkeys(), users,
                     challengeResults, actionTokens, actions, clock);
             AppClientService appClients = new AppClientService(db, new JdbcAppClientStore(db), clock);
@@ -200,7 +213,7 @@ public final class SignetApp implements AutoCloseable {
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
             SigningKeys signingKeys = new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock);
             SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
-                    challengeTokens, users, hasher, clock);
+                    challengeTokens, users, hasher, business, clock);
             ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
             ClientApiService clientApi = new ClientApiService(authenticators,
                     new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
@@ -220,14 +233,24 @@ public final class SignetApp implements AutoCloseable {
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            AutoCloseable systemMetrics = SystemMetrics.bind(metrics, db::writerQueueLength, webhooks::outboxLagMillis);
             Health health = new Health(db, db.migrations().latestKnown());
             HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
                             config.managementPort(), config.accessLog(), config.metricsPublic(),
                             ProxyHeaders.of(config.proxyHeaders(), config.trustedProxies()), config.shutdownTimeout()),
                     routes, tenants, clientCredentials, db, health, idempotency, metrics);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
+            // Once the public URL is known (the settings' defaults derive from it), before start() returns.
+            try {
+                config.bootstrapFile().ifPresent(file -> new Bootstrap(tenants, List.of(new SettingsSection(settings),
+                        new AppClientSection(appClients), new ActionConfigurationSection(rules),
+                        new RuleSection(rules), webhooks.bootstrapSection())).apply(file, out));
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
             warnAboutDefaultClientIdentity(config, settings);
+            health.started(); // readiness UP only now, with the bootstrap file applied
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("signet-background").factory());
@@ -247,7 +270,7 @@ public final class SignetApp implements AutoCloseable {
             webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                     config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
             return new SignetApp(db, http, health, config.shutdownTimeout(), background, webhookWorker, tenants,
-                    webhooks, authenticators, passkeys, sessions, signingKeys);
+                    webhooks, authenticators, passkeys, sessions, signingKeys, systemMetrics);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -256,7 +279,7 @@ public final class SignetApp implements AutoCloseable {
 
     /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
     private static Webhooks webhooks(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
-                                     Clock clock) {
+                                     BusinessMetrics metrics, Clock clock) {
         EndpointStore endpoints = new JdbcEndpointStore(db);
         DeliveryStore deliveries = new JdbcDeliveryStore(db);
         WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
@@ -264,9 +287,9 @@ public final class SignetApp implements AutoCloseable {
         RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
         return new Webhooks(new Outbox(endpoints, deliveries, clock),
                 new SyncWebhooks(endpoints, deliveries, sender, clock),
-                new WebhookRoutes(new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock)),
-                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), clock), deliveries,
-                clock);
+                new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock),
+                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
+                deliveries, clock);
     }
 
     /** Email and SMS senders as configured; the tenant's own webhooks come first (see {@link Delivery}). */
@@ -317,6 +340,11 @@ public final class SignetApp implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Every JSON endpoint this server answers, as "METHOD /path/{param}" (for the OpenAPI check). */
+    public List<String> jsonEndpoints() {
+        return http.jsonEndpoints();
     }
 
     public Database database() {
@@ -380,6 +408,7 @@ public final class SignetApp implements AutoCloseable {
             // Interrupted deliveries give their leases back; let them finish before the pool closes.
             awaitUntil(webhookWorker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
         }
+        closeQuietly(systemMetrics);
         db.close();
         log.info("stopped");
     }
@@ -390,6 +419,14 @@ public final class SignetApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.debug("closing {} failed: {}", c, e.toString());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.signet.action;
 
 import io.signet.crypto.Ids;
 import io.signet.error.SignetException;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.rule.Decision;
 import io.signet.rule.DryRunResult;
 import io.signet.rule.RuleService;
@@ -41,10 +42,12 @@ public final class ActionService {
     private final ActionTokens tokens;
     private final ActionWebhooks hooks;
     private final Supplier<String> publicUrl;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     public ActionService(Database db, ActionStore store, UserService users, RuleService rules, ActionTokens tokens, Events events,
-                         SyncWebhooks sync, Supplier<String> publicUrl, Clock clock) {
+                         SyncWebhooks sync, BusinessMetrics metrics, Supplier<String> publicUrl, Clock clock) {
+        this.metrics = metrics;
         this.db = db;
         this.store = store;
         this.users = users;
@@ -109,6 +112,7 @@ public final class ActionService {
         } catch (AlreadyTracked raced) {
             return replay(store.find(tenantId, key).orElseThrow(), userId, actionCode, scope, r.customDomain());
         }
+        metrics.actionTracked(tenantId, action.state().name());
         return response(action, enrollment, decision, r.customDomain());
     }
 

@@ -1,5 +1,6 @@
 package io.signet.authenticator;
 
+import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
 import io.signet.webhook.Events;
@@ -15,15 +16,22 @@ import java.util.Map;
  */
 final class AuthenticatorEvents {
     private final Events events;
+    private final BusinessMetrics metrics;
 
-    AuthenticatorEvents(Events events) {
+    AuthenticatorEvents(Events events, BusinessMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
     }
 
-    /** One event per authenticator, the tenant's endpoints read once. */
+    /**
+     * One event per authenticator, the tenant's endpoints read once. Every enrollment, whichever API made it,
+     * ends here, so this is also where enrollments are counted (inside the transaction: one retried after a
+     * transient database failure counts again).
+     */
     void created(Jdbc jdbc, String tenantId, List<StoredAuthenticator> created) {
         events.publishAll(jdbc, tenantId, EventTypes.AUTHENTICATOR_CREATED,
                 created.stream().map(a -> new Events.Occurrence(a.userId(), data(a))).toList());
+        created.forEach(a -> metrics.enrolled(tenantId, a.method().name()));
     }
 
     void deleted(Jdbc jdbc, String tenantId, StoredAuthenticator a) {

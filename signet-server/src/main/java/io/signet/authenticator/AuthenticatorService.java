@@ -5,6 +5,7 @@ import io.signet.authenticator.Placement.CredentialTaken;
 import io.signet.authenticator.Placement.Existing;
 import io.signet.authenticator.Placements.Request;
 import io.signet.crypto.Encryptor;
+import io.signet.metrics.BusinessMetrics;
 import io.signet.crypto.SecretHasher;
 import io.signet.error.SignetException;
 import io.signet.store.Database;
@@ -40,13 +41,13 @@ public final class AuthenticatorService {
     private final PasskeyRecords passkeys;
 
     public AuthenticatorService(Database db, AuthenticatorStore store, UserService users, TenantSettingsService settings, SecretHasher hasher,
-                                Encryptor encryptor, Events events, Clock clock) {
+                                Encryptor encryptor, Events events, BusinessMetrics metrics, Clock clock) {
         this.store = store;
         this.db = db;
         this.users = users;
         this.settings = settings;
         this.hasher = hasher;
-        this.events = new AuthenticatorEvents(events);
+        this.events = new AuthenticatorEvents(events, metrics);
         this.clock = clock;
         this.placements = new Placements(store, encryptor, this.events, clock);
         this.passkeys = new PasskeyRecords(store, placements);

@@ -1,5 +1,6 @@
 package io.signet.challenge;
 
+import io.signet.metrics.BusinessMetrics;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.webhook.EventTypes;
@@ -20,11 +21,13 @@ public final class ChallengeLog {
 
     private final Database db;
     private final Events events;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public ChallengeLog(Database db, Events events, Clock clock) {
+    public ChallengeLog(Database db, Events events, BusinessMetrics metrics, Clock clock) {
         this.db = db;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -49,5 +52,6 @@ public final class ChallengeLog {
         record.put("createdAt", WireTime.iso(c.createdAt()));
         record.put("at", WireTime.iso(clock.millis()));
         events.publish(jdbc, c.tenantId(), c.userId(), EventTypes.CHALLENGE_LOG_CREATED, record);
+        metrics.challenge(c.tenantId(), c.method().name(), BusinessMetrics.ChallengeResult.valueOf(step.name()));
     }
 }

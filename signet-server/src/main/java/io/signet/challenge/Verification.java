@@ -1,6 +1,8 @@
 package io.signet.challenge;
 
 import io.signet.lockout.FailureCounters;
+import io.signet.metrics.BusinessMetrics;
+import io.signet.metrics.BusinessMetrics.VerifyFailure;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.user.VerificationMethod;
@@ -31,11 +33,13 @@ public final class Verification {
     private final Factors factors;
     private final ActionOutcomes actions;
     private final ChallengeLog log;
+    private final BusinessMetrics metrics;
     private final Clock clock;
     private final FailureCounters failures = new FailureCounters();
 
     public Verification(Database db, ChallengeStore store, Secrets secrets, Factors factors, ActionOutcomes actions,
-                 ChallengeLog log, Clock clock) {
+                 ChallengeLog log, BusinessMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.db = db;
         this.store = store;
         this.secrets = secrets;
@@ -243,6 +247,8 @@ public final class Verification {
         if (counted) {
             log.record(now, ChallengeLog.Step.FAILED, reason);
         }
+        metrics.verifyFailed(c.tenantId(), c.method().name(), counted ? VerifyFailure.WRONG_CODE
+                : exhausted ? VerifyFailure.ATTEMPTS_EXHAUSTED : VerifyFailure.EXPIRED_OR_USED);
         return Outcome.failed(VerifyResponse.failed(c.method(), reason));
     }
 

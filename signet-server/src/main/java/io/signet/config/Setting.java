@@ -22,9 +22,14 @@ public enum Setting {
     DEV_DELIVERY("SIGNET_DEV_DELIVERY", null, false,
             "'stdout' prints outgoing email/SMS to the log for local development. Never use in production."),
     LOG_LEVEL("SIGNET_LOG_LEVEL", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
+    LOG_FORMAT("SIGNET_LOG_FORMAT", "text", false,
+            "'text' (one readable line per event) or 'json' (one ECS JSON object per line, for log shippers)."),
     METRICS_PUBLIC("SIGNET_METRICS_PUBLIC", "false", false,
             "'true' serves Prometheus metrics at GET /metrics without authentication. Off by default, /metrics "
                     + "answers 404: request counts and timings by route are operational detail not for the internet."),
+    METRICS_TENANT_LABEL("SIGNET_METRICS_TENANT_LABEL", "false", false,
+            "'true' adds a tenant label (the tenant id) to the business metrics. Off by default: one series per "
+                    + "tenant multiplies the metrics with many tenants. Never a user id."),
     ACCESS_LOG("SIGNET_ACCESS_LOG", "false", false,
             "'true' logs one INFO line per request (method, route, status, ms). Off by default: /metrics already "
                     + "counts and times every request by route and status, at a fraction of the cost."),
@@ -83,7 +88,10 @@ public enum Setting {
     WEBHOOK_TIMEOUT_MILLIS("SIGNET_WEBHOOK_TIMEOUT_MILLIS", "5000", false,
             "Timeout of one webhook request; a synchronous action.verify call that times out vetoes."),
     WEBHOOK_POLL_MILLIS("SIGNET_WEBHOOK_POLL_MILLIS", "1000", false,
-            "How often each node looks for due webhook deliveries in the outbox.");
+            "How often each node looks for due webhook deliveries in the outbox."),
+    BOOTSTRAP_FILE("SIGNET_BOOTSTRAP_FILE", null, false,
+            "A JSON file of tenants, app clients, rules, webhook endpoints and Client API settings, applied "
+                    + "idempotently at every start (see examples/bootstrap.json).");
 
     private final String env;
     private final String defaultValue;

@@ -19,8 +19,10 @@ public record SignetConfig(
         Optional<String> operatorKey,
         Optional<String> devDelivery,
         String logLevel,
+        String logFormat,
         boolean accessLog,
         boolean metricsPublic,
+        boolean metricsTenantLabel,
         int dbPoolSize,
         Optional<String> publicUrl,
         Optional<String> configFile,
@@ -46,7 +48,8 @@ public record SignetConfig(
         long webhookRetryBaseMillis,
         long webhookTimeoutMillis,
         long webhookPollMillis,
-        long dbTimeoutMillis) {
+        long dbTimeoutMillis,
+        Optional<java.nio.file.Path> bootstrapFile) {
 
     public SignetConfig {
         encryptionKey = encryptionKey.map(byte[]::clone);
@@ -74,8 +77,11 @@ public record SignetConfig(
                 Optional.ofNullable(values.get(Setting.OPERATOR_KEY)).map(v -> checkKey(Setting.OPERATOR_KEY, v)),
                 Optional.ofNullable(values.get(Setting.DEV_DELIVERY)).map(SignetConfig::parseDevDelivery),
                 parseLogLevel(value(values, Setting.LOG_LEVEL)),
+                DeliverySettings.oneOf(Setting.LOG_FORMAT, value(values, Setting.LOG_FORMAT).toLowerCase(
+                        java.util.Locale.ROOT), "text", "json"),
                 parseBoolean(Setting.ACCESS_LOG, value(values, Setting.ACCESS_LOG)),
                 parseBoolean(Setting.METRICS_PUBLIC, value(values, Setting.METRICS_PUBLIC)),
+                parseBoolean(Setting.METRICS_TENANT_LABEL, value(values, Setting.METRICS_TENANT_LABEL)),
                 parsePositive(Setting.DB_POOL_SIZE, value(values, Setting.DB_POOL_SIZE)),
                 optional(values, Setting.PUBLIC_URL).map(SignetConfig::parsePublicUrl),
                 optional(values, Setting.CONFIG_FILE),
@@ -104,7 +110,8 @@ public record SignetConfig(
                 parsePositive(Setting.WEBHOOK_RETRY_BASE_MILLIS, value(values, Setting.WEBHOOK_RETRY_BASE_MILLIS)),
                 parsePositive(Setting.WEBHOOK_TIMEOUT_MILLIS, value(values, Setting.WEBHOOK_TIMEOUT_MILLIS)),
                 parsePositive(Setting.WEBHOOK_POLL_MILLIS, value(values, Setting.WEBHOOK_POLL_MILLIS)),
-                atLeast(Setting.DB_TIMEOUT_MILLIS, value(values, Setting.DB_TIMEOUT_MILLIS), 1000));
+                atLeast(Setting.DB_TIMEOUT_MILLIS, value(values, Setting.DB_TIMEOUT_MILLIS), 1000),
+                optional(values, Setting.BOOTSTRAP_FILE).map(java.nio.file.Path::of));
         if (config.webhookMaxRetries() < 0 || config.webhookMaxRetries() > 20) {
             throw new ConfigException("SIGNET_WEBHOOK_MAX_RETRIES must be between 0 and 20, got "
                     + config.webhookMaxRetries());
@@ -126,15 +133,17 @@ public record SignetConfig(
                 + " encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
                 + " secretKey=" + (secretKey.isPresent() ? "set" : "unset")
                 + " operatorKey=" + (operatorKey.isPresent() ? "set" : "unset")
-                + " devDelivery=" + devDelivery.orElse("off") + " accessLog=" + accessLog + " metricsPublic="
-                + metricsPublic + " dbPoolSize=" + dbPoolSize
+                + " devDelivery=" + devDelivery.orElse("off") + " logFormat=" + logFormat + " accessLog=" + accessLog + " metricsPublic="
+                + metricsPublic + " metricsTenantLabel=" + metricsTenantLabel + " dbPoolSize=" + dbPoolSize
                 + " smtp=" + (smtpUrl.isPresent() ? "set" : "unset")
                 + " twilio=" + (smsTwilioAccountSid.isPresent() ? "set" : "unset")
                 + " webhookAllowPrivate=" + webhookAllowPrivate + " webhookMaxRetries=" + webhookMaxRetries
                 + " webhookRetryBaseMillis=" + webhookRetryBaseMillis + " webhookTimeoutMillis=" + webhookTimeoutMillis
                 + " webhookPollMillis=" + webhookPollMillis + " managementPort=" + managementPort.map(String::valueOf)
                 .orElse("none") + " migrateOnStart=" + migrateOnStart + " shutdownTimeout=" + shutdownTimeout.toSeconds()
-                + "s proxyHeaders=" + proxyHeaders + " trustedProxies=" + trustedProxies;
+                + "s proxyHeaders=" + proxyHeaders + " trustedProxies=" + trustedProxies
+                + " dbTimeoutMillis=" + dbTimeoutMillis
+                + " bootstrapFile=" + bootstrapFile.map(Object::toString).orElse("unset");
     }
 
     private static String value(Map<Setting, String> values, Setting s) {

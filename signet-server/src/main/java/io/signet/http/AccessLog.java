@@ -32,6 +32,14 @@ final class AccessLog {
     }
 
     void record(Context ctx, float ms) {
+        try {
+            recordTimed(ctx, ms);
+        } finally {
+            RequestIds.release();
+        }
+    }
+
+    private void recordTimed(Context ctx, float ms) {
         String route = RequestIds.route(ctx);
         String method = ctx.method().name();
         int status = ctx.status().getCode();

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The probes, unauthenticated: {@code /health/live} (the process answers HTTP), {@code /health/ready}
- * (the database answers, the schema has this version's migrations, the server is not shutting down), each
+ * (the database answers, the schema has this version's migrations, start-up, including the bootstrap file,
+ * has finished, the server is not shutting down), each
  * {@code {"status":"UP"|"DOWN","checks":[{"name","status"}]}} with 200 or 503, and {@code /health}, their
  * aggregate in its original shape ({@code {"status":"ok"}} or 503 {@code {"status":"unavailable"}}).
  */
@@ -20,11 +21,20 @@ public final class Health {
     private final Database db;
     private final String schemaVersion;
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /** {@code schemaVersion}: the newest migration this code ships, which the schema must have. */
     public Health(Database db, String schemaVersion) {
         this.db = db;
         this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * Start-up has finished (the bootstrap file is applied): readiness may turn UP. Until then the HTTP port
+     * is already open, so a load balancer must not send traffic yet.
+     */
+    public void started() {
+        started.set(true);
     }
 
     /** From now on readiness is DOWN: the server is shutting down and load balancers should stop sending. */
@@ -54,6 +64,7 @@ public final class Health {
         boolean database = db.ping();
         checks.add(check("database", database));
         checks.add(check("migrations", database && migrated()));
+        checks.add(check("startup", started.get()));
         checks.add(check("shutdown", !draining.get()));
         return checks;
     }

@@ -39,10 +39,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final Javalin management; // null without SIGNET_MANAGEMENT_PORT
+    private final List<String> jsonEndpoints;
 
-    private HttpServer(Javalin app, Javalin management) {
+    private HttpServer(Javalin app, Javalin management, List<String> jsonEndpoints) {
         this.app = app;
         this.management = management;
+        this.jsonEndpoints = jsonEndpoints;
     }
 
     /**
@@ -59,6 +61,9 @@ public final class HttpServer implements AutoCloseable {
                                    Idempotency idempotency, PrometheusMeterRegistry metrics) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         boolean separateManagement = listeners.managementPort().isPresent();
+        // /health answers JSON on whichever listener serves it; /health/live and /health/ready too.
+        List<String> jsonEndpoints = new java.util.ArrayList<>(List.of("GET /health", "GET /health/live",
+                "GET /health/ready", "GET /openapi.json"));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -79,8 +84,10 @@ public final class HttpServer implements AutoCloseable {
             AccessLog log = new AccessLog(metrics, listeners.accessLog());
             config.requestLogger.http(log::record);
 
-            // First: who the client is (behind a trusted proxy, from its headers) for everything after.
+            // First: who the client is (behind a trusted proxy, from its headers) for everything after, and the
+            // request id (a trusted proxy's own X-Request-Id is kept, anyone else's ignored).
             config.routes.before(ctx -> ClientOrigin.enter(ctx, listeners.proxies()));
+            config.routes.before(ctx -> RequestIds.assign(ctx, listeners.proxies()::trusts));
             noSniffingNoCaching(config);
             // One filter for /v1 so the client group is told apart on the raw path, '//' included.
             config.routes.before("/v1/*", ctx -> {
@@ -108,11 +115,13 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
 
+            config.routes.get("/openapi.json", ctx -> Router.respond(ctx, 200, OpenApi.DOCUMENT));
             if (!separateManagement) {
                 managementRoutes(config, health, metrics, listeners.metricsPublic());
             }
             Router router = new Router(config.routes, idempotency);
             features.forEach(f -> f.register(router));
+            jsonEndpoints.addAll(router.jsonEndpoints());
             router.install();
         });
         app.start();
@@ -140,7 +149,12 @@ public final class HttpServer implements AutoCloseable {
                 throw e;
             }
         }
-        return new HttpServer(app, management);
+        return new HttpServer(app, management, List.copyOf(jsonEndpoints));
+    }
+
+    /** Every JSON endpoint served, as "METHOD /path/{param}"; the OpenAPI document describes each. */
+    public List<String> jsonEndpoints() {
+        return jsonEndpoints;
     }
 
     /**

@@ -69,6 +69,14 @@ public final class ProxyHeaders {
         return new ClientOrigin(client, written == null ? null : base(written));
     }
 
+    /**
+     * True when {@code peer} is in SIGNET_TRUSTED_PROXIES, whatever SIGNET_PROXY_HEADERS says: such a peer's
+     * own {@code X-Request-Id} is kept (see {@link RequestIds}).
+     */
+    boolean trusts(String peer) {
+        return isTrusted(peer);
+    }
+
     private boolean isTrusted(String address) {
         Optional<byte[]> bytes = literal(address).flatMap(ProxyHeaders::bytes);
         return bytes.isPresent() && trusted.stream().anyMatch(c -> c.contains(bytes.get()));

@@ -20,6 +20,7 @@ public final class Router {
     private final RoutesConfig routes;
     private final Idempotency idempotency;
     private final List<Route> added = new ArrayList<>();
+    private final List<String> jsonEndpoints = new ArrayList<>();
 
     /** An endpoint waiting for {@link #install}. */
     private record Route(HandlerType method, String path, Handler handler) {
@@ -82,19 +83,28 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
+        jsonEndpoints.add("GET " + path);
         add(HandlerType.GET, path, json(endpoint));
     }
 
     public void post(String path, Endpoint endpoint) {
+        jsonEndpoints.add("POST " + path);
         add(HandlerType.POST, path, idempotent(endpoint));
     }
 
     public void patch(String path, Endpoint endpoint) {
+        jsonEndpoints.add("PATCH " + path);
         add(HandlerType.PATCH, path, idempotent(endpoint));
     }
 
     public void delete(String path, Endpoint endpoint) {
+        jsonEndpoints.add("DELETE " + path);
         add(HandlerType.DELETE, path, idempotent(endpoint));
+    }
+
+    /** Every JSON endpoint added so far, as "METHOD /path/{param}": what the OpenAPI document must describe. */
+    List<String> jsonEndpoints() {
+        return List.copyOf(jsonEndpoints);
     }
 
     /**

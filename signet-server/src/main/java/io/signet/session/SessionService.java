@@ -1,5 +1,7 @@
 package io.signet.session;
 
+import io.signet.metrics.BusinessMetrics;
+import io.signet.metrics.BusinessMetrics.SessionEvent;
 import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
@@ -37,10 +39,12 @@ public final class SessionService {
     private final ChallengeTokens challenges;
     private final UserService users;
     private final SecretHasher hasher;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     public SessionService(Database db, SessionStore store, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
-                          UserService users, SecretHasher hasher, Clock clock) {
+                          UserService users, SecretHasher hasher, BusinessMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.store = store;
         this.clients = clients;
         this.keys = keys;
@@ -83,6 +87,7 @@ public final class SessionService {
         } catch (DuplicateKeyException e) {
             throw invalidToken("This token has already been used to create a session.");
         }
+        metrics.session(tenantId, SessionEvent.CREATED);
         return new TokenPair(accessTokens.issue(key, session, client.accessTokenLifetime(), now), refreshToken);
     }
 
@@ -114,10 +119,14 @@ public final class SessionService {
         String next = newRefreshToken();
         long now = clock.millis();
         return switch (store.rotate(tenantId, hash(refreshToken), hash(next), now)) {
-            case SessionStore.Rotated r -> new TokenPair(accessTokens.issue(key, r.session(), r.accessTokenLifetime(), now),
-                    next);
-            case SessionStore.Reused r -> throw invalidToken(
-                    "The refresh token was already used; the session has been revoked as a precaution.");
+            case SessionStore.Rotated r -> {
+                metrics.session(tenantId, SessionEvent.REFRESHED);
+                yield new TokenPair(accessTokens.issue(key, r.session(), r.accessTokenLifetime(), now), next);
+            }
+            case SessionStore.Reused r -> {
+                metrics.session(tenantId, SessionEvent.REUSE_DETECTED);
+                throw invalidToken("The refresh token was already used; the session has been revoked as a precaution.");
+            }
             case SessionStore.Rejected r -> throw invalidToken("The refresh token is not valid, or its session "
                     + "has been revoked or has expired.");
         };
@@ -130,12 +139,17 @@ public final class SessionService {
     void revoke(String tenantId, String accessToken) {
         required("accessToken", accessToken);
         long now = clock.millis();
-        store.revoke(tenantId, accessTokens.verify(tenantId, accessToken, now, true).sessionId(), now);
+        if (store.revoke(tenantId, accessTokens.verify(tenantId, accessToken, now, true).sessionId(), now)) {
+            metrics.session(tenantId, SessionEvent.REVOKED);
+        }
     }
 
     /** revokeUserSessions: ends every session of the user; an unknown user has none. */
     void revokeUser(String tenantId, String userId) {
-        store.revokeUser(tenantId, IdField.check("userId", userId), clock.millis());
+        int revoked = store.revokeUser(tenantId, IdField.check("userId", userId), clock.millis());
+        for (int i = 0; i < revoked; i++) {
+            metrics.session(tenantId, SessionEvent.REVOKED);
+        }
     }
 
     /** The JWK Set that verifies this tenant's access tokens. */

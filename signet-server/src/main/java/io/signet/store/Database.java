@@ -62,15 +62,23 @@ public final class Database implements AutoCloseable {
         return open(jdbcUrl, poolSize, DEFAULT_TIMEOUT, onOpen);
     }
 
+    /** As {@link #open(String, int, Duration, Migrations.OnOpen, Object)}, with no pool metrics. */
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen) {
+        return open(jdbcUrl, poolSize, timeout, onOpen, null);
+    }
+
     /**
      * Opens pools for {@code jdbcUrl}; {@code onOpen} says whether to migrate or require a current schema.
      * {@code timeout} bounds each wait on the database (a free connection, a lock, a connect, an answer on the
      * socket): past it the call fails with {@link DatabaseUnavailableException} instead of holding the request's
-     * thread while the database is away.
+     * thread while the database is away. The pools report to {@code meterRegistry} (a Micrometer
+     * {@code MeterRegistry}, through HikariCP's own binding: {@code hikaricp_connections_*}); null for none.
      */
-    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen) {
+    public static Database open(String jdbcUrl, int poolSize, Duration timeout, Migrations.OnOpen onOpen,
+                                Object meterRegistry) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout) : openPostgres(jdbcUrl, poolSize, timeout);
+        Database db = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl, timeout, meterRegistry)
+                : openPostgres(jdbcUrl, poolSize, timeout, meterRegistry);
         try {
             switch (onOpen) {
                 case MIGRATE -> db.migrations().migrate();
@@ -88,15 +96,18 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static Database openSqlite(String jdbcUrl, Duration timeout) {
+    private static Database openSqlite(String jdbcUrl, Duration timeout, Object meterRegistry) {
         createPrivateFile(jdbcUrl);
-        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false, timeout), 1, false, timeout);
-        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true, timeout), 4, true, timeout);
+        HikariDataSource writer = pool("signet-sqlite-writer", sqlite(jdbcUrl, false, false, timeout), 1, false,
+                timeout, meterRegistry);
+        HikariDataSource reader = pool("signet-sqlite-reader", sqlite(jdbcUrl, true, true, timeout), 4, true,
+                timeout, meterRegistry);
         return new Database(jdbcUrl, Dialect.SQLITE, writer, reader);
     }
 
-    private static Database openPostgres(String jdbcUrl, int poolSize, Duration timeout) {
+    private static Database openPostgres(String jdbcUrl, int poolSize, Duration timeout, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(meterRegistry);
         config.setPoolName("signet-postgres");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
@@ -136,8 +147,10 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Duration timeout) {
+    private static HikariDataSource pool(String name, DataSource ds, int size, boolean readOnly, Duration timeout,
+                                         Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(meterRegistry);
         config.setReadOnly(readOnly); // must match the SQLite flag: the driver refuses to change it later
         config.setPoolName(name);
         config.setDataSource(ds);
@@ -293,6 +306,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             log.warn("rollback failed: {}", e.getMessage());
         }
+    }
+
+    /** Write transactions waiting for the SQLite writer thread; always 0 on PostgreSQL. */
+    public int writerQueueLength() {
+        GroupCommitWriter writer = groupCommit;
+        return writer == null ? 0 : writer.queueLength();
     }
 
     /**

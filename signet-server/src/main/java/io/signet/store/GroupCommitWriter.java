@@ -70,6 +70,11 @@ final class GroupCommitWriter implements AutoCloseable {
         return job.await();
     }
 
+    /** Jobs waiting for the writer thread (those of the group it is running are no longer counted). */
+    int queueLength() {
+        return queue.size();
+    }
+
     private void loop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
         boolean stop = false;

@@ -1,5 +1,6 @@
 package io.signet.tenant;
 
+import io.signet.bootstrap.TenantDirectory;
 import io.signet.caller.RequestAuthenticator;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.Ids;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * rotation can overlap the old key with the new one. Every change is written to the audit log in the same
  * transaction.
  */
-public final class TenantService implements RequestAuthenticator {
+public final class TenantService implements RequestAuthenticator, TenantDirectory {
     public static final int MAX_ACTIVE_KEYS = 2;
     private static final Logger log = LoggerFactory.getLogger(TenantService.class);
     private static final String KEY_PURPOSE = "tenant-secret-key";
@@ -66,6 +67,18 @@ public final class TenantService implements RequestAuthenticator {
             return Optional.empty();
         }
         return Optional.of(create("default", secretKey, Actor.STARTUP));
+    }
+
+    /** For a bootstrap file: tenants are matched by name. */
+    @Override
+    public Optional<String> tenantIdByName(String name) {
+        return list().stream().filter(t -> t.name().equals(name)).map(Tenant::tenantId).findFirst();
+    }
+
+    @Override
+    public TenantDirectory.Created createNamed(String name) {
+        CreatedTenant created = create(name, Optional.empty());
+        return new TenantDirectory.Created(created.tenant().tenantId(), created.secretKey());
     }
 
     @Override

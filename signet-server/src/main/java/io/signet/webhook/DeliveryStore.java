@@ -54,6 +54,9 @@ public interface DeliveryStore {
     /** Deletes events created before {@code cutoff} with nothing pending, and their deliveries and attempts. */
     int purgeBefore(long cutoff);
 
+    /** {@code now} minus the due time of the oldest delivery due by {@code now}; 0 when none is due. */
+    long oldestDueLagMillis(long now);
+
     /** Health of an endpoint, with attempt statistics since {@code since}. */
     EndpointHealth health(String tenantId, String endpointId, long since, int windowHours);
 }

@@ -1,6 +1,8 @@
 package io.signet.webhook;
 
 import io.signet.crypto.Ids;
+import io.signet.metrics.BusinessMetrics;
+import io.signet.metrics.BusinessMetrics.WebhookOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +28,14 @@ public final class DeliveryWorker {
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final long leaseMillis;
+    private final BusinessMetrics metrics;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final String owner = Ids.timeOrdered();
 
-    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis, Clock clock) {
+    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetryPolicy retries, long timeoutMillis,
+                          BusinessMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.store = store;
         this.sender = sender;
         this.retries = retries;
@@ -110,11 +115,14 @@ public final class DeliveryWorker {
         int failed = claim.attempts() + 1;
         if (result.succeeded()) {
             store.recordAttempt(claim, result, now, DeliveryStatus.SUCCEEDED, null, owner);
+            metrics.webhookDelivery(claim.tenantId(), WebhookOutcome.SUCCEEDED);
         } else if (retries.retries(failed)) {
             store.recordAttempt(claim, result, now, DeliveryStatus.PENDING,
                     now + retries.delayMillis(failed, random), owner);
+            metrics.webhookDelivery(claim.tenantId(), WebhookOutcome.RETRY_SCHEDULED);
         } else {
             store.recordAttempt(claim, result, now, DeliveryStatus.FAILED, null, owner);
+            metrics.webhookDelivery(claim.tenantId(), WebhookOutcome.FAILED);
             log.info("webhook delivery {} to endpoint {} failed after {} attempts: {}", claim.deliveryId(),
                     claim.endpointId(), failed, result.error());
         }

@@ -267,6 +267,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public long oldestDueLagMillis(long now) {
+        return db.read(jdbc -> jdbc.count("""
+                SELECT ? - COALESCE(MIN(next_attempt_at), ?) AS n FROM webhook_deliveries
+                 WHERE status = 'PENDING' AND next_attempt_at <= ?""", now, now, now));
+    }
+
+    @Override
     public int purgeBefore(long cutoff) {
         return db.write(jdbc -> jdbc.update("""
                 DELETE FROM webhook_events

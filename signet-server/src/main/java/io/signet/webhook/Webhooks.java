@@ -1,5 +1,6 @@
 package io.signet.webhook;
 
+import io.signet.bootstrap.Section;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,14 +18,16 @@ public final class Webhooks {
     private final WebhookRoutes routes;
     private final DeliveryWorker worker;
     private final DeliveryStore deliveries;
+    private final WebhookSection bootstrap;
     private final Clock clock;
 
     /** Built by the application's wiring ({@code SignetApp}), like every other feature. */
-    public Webhooks(Outbox outbox, SyncWebhooks sync, WebhookRoutes routes, DeliveryWorker worker,
+    public Webhooks(Outbox outbox, SyncWebhooks sync, WebhookService service, DeliveryWorker worker,
                      DeliveryStore deliveries, Clock clock) {
+        this.bootstrap = new WebhookSection(service);
         this.outbox = outbox;
         this.sync = sync;
-        this.routes = routes;
+        this.routes = new WebhookRoutes(service);
         this.worker = worker;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -42,9 +45,19 @@ public final class Webhooks {
         return routes;
     }
 
+    /** Webhook endpoints as a bootstrap file declares them. */
+    public Section bootstrapSection() {
+        return bootstrap;
+    }
+
     /** Forgets what is older than {@link #RETENTION} and no longer pending; returns the number of events. */
     public int purgeExpired() {
         return deliveries.purgeBefore(clock.millis() - RETENTION.toMillis());
+    }
+
+    /** How long the oldest due delivery has waited past its due time, in milliseconds; 0 when none is due. */
+    public long outboxLagMillis() {
+        return deliveries.oldestDueLagMillis(clock.millis());
     }
 
     /** Sends every due delivery; returns when none is left that is due now. */

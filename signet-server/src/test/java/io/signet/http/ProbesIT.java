@@ -33,7 +33,8 @@ class ProbesIT {
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().path("status").asString()).isEqualTo("UP");
             assertThat(checks(ready)).isEqualTo("[{\"name\":\"database\",\"status\":\"UP\"},"
-                    + "{\"name\":\"migrations\",\"status\":\"UP\"},{\"name\":\"shutdown\",\"status\":\"UP\"}]");
+                    + "{\"name\":\"migrations\",\"status\":\"UP\"},{\"name\":\"startup\",\"status\":\"UP\"},"
+                    + "{\"name\":\"shutdown\",\"status\":\"UP\"}]");
             assertThat(anonymous.get("/health").body()).isEqualTo("{\"status\":\"ok\"}");
             assertThat(Signet.commandLine().execute("healthcheck", "--url", server.baseUrl() + "/health/ready"))
                     .isEqualTo(0);

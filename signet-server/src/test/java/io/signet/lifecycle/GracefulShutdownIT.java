@@ -177,7 +177,8 @@ class GracefulShutdownIT {
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(20));
         assertThat(output).anyMatch(l -> l.contains("shutting down: readiness is DOWN"))
                 .anyMatch(l -> l.contains("stopped")).noneMatch(l -> l.contains("background jobs still running"));
-        assertThat(answered.values()).as("no request cut into a 500").allMatch(s -> s == 200 || s == 503);
+        assertThat(answered.values()).as("no request cut into a 500; output: " + output)
+                .allMatch(s -> s == 200 || s == 503);
         List<String> written = answered.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
                 .toList();
         assertThat(written).hasSizeGreaterThanOrEqualTo(20);

@@ -76,6 +76,8 @@ public final class Api {
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             checkSecurityHeaders(method, path, r);
+            CapturedResponses.add(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                    r.body());
             return new ApiResponse(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);

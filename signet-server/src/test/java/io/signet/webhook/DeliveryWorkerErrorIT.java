@@ -55,7 +55,7 @@ class DeliveryWorkerErrorIT extends WebhookServerFixture {
                     return server.app().tenants().activeSecretKeys(tenant);
                 }, true, Duration.ofMillis(config.webhookTimeoutMillis()), clock),
                 new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis()),
-                config.webhookTimeoutMillis(), clock);
+                config.webhookTimeoutMillis(), io.signet.metrics.BusinessMetrics.NONE, clock);
         String eventId = WebhookTesting.publish(server, "u-1", "authenticator.created", Map.of("userId", "u-1"));
 
         Logger logger = (Logger) LoggerFactory.getLogger(DeliveryWorker.class);
