@@ -43,6 +43,8 @@ public final class Logging {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("STDOUT");
+        // As logback.xml: serve logs to stdout, other commands (Signet.main sets the property) to stderr.
+        console.setTarget(System.getProperty("signet.log.target", "System.out"));
         console.setEncoder(encoder(context, format));
         console.start();
         // As in logback.xml: one writer thread, a request waits when the queue is full, no line is dropped.
