@@ -2,9 +2,6 @@ package io.signet.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.signet.testing.Backend;
 import io.signet.testing.Eventually;
 import io.signet.testing.TestServer;
@@ -13,29 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** SIGNET_ACCESS_LOG: one line per request when on, none by default; the request timers exist either way. */
 class AccessLogIT {
     @TempDir
     Path tempDir;
-    private final Logger access = (Logger) LoggerFactory.getLogger("io.signet.access");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        access.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        access.detachAppender(lines);
-    }
+    @RegisterExtension
+    final AccessLogLines lines = new AccessLogLines();
 
     @Test
     void off_by_default_the_request_is_timed_but_not_logged() {
@@ -45,7 +29,7 @@ class AccessLogIT {
             assertThat(server.api().get("/v1/users/someone").status()).isEqualTo(200);
             String metrics = server.api().get("/metrics").body();
             assertThat(metrics).contains("route=\"/v1/users/{userId}\"");
-            assertThat(lines.list).isEmpty();
+            assertThat(lines.messages()).isEmpty();
         } finally {
             server.closeAndDropDatabase();
         }
@@ -59,11 +43,7 @@ class AccessLogIT {
             assertThat(server.api().get("/v1/users/secret-user-id").status()).isEqualTo(200);
             // the line is written after the response, so it may land a moment later
             List<String> messages = Eventually.await(
-                    () -> {
-                        synchronized (lines) { // the appender adds under this lock
-                            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-                        }
-                    },
+                    lines::messages,
                     m -> m.stream().anyMatch(line -> line.startsWith("GET /v1/users/{userId} 200 ")),
                     Duration.ofSeconds(5));
             assertThat(messages).noneMatch(m -> m.contains("secret-user-id"));

@@ -2,9 +2,6 @@ package io.signet.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
@@ -16,11 +13,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Behind a proxy: the tests connect from 127.0.0.1, which is a trusted proxy for one
@@ -33,27 +28,12 @@ class ProxyHeadersIT {
 
     @TempDir
     Path tempDir;
-    private final Logger access = (Logger) LoggerFactory.getLogger("io.signet.access");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        access.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        access.detachAppender(lines);
-    }
+    @RegisterExtension
+    final AccessLogLines lines = new AccessLogLines();
 
     /** Waits for the access-log line of the track call (written after the answer) and returns every line. */
     private List<String> trackLines() {
-        return Eventually.await(() -> {
-            synchronized (lines) {
-                return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            }
-        }, all -> all.stream().anyMatch(l -> l.startsWith("POST /v1/users/{userId}/actions/{action} 200")),
+        return Eventually.await(lines::messages, all -> all.stream().anyMatch(l -> l.startsWith("POST /v1/users/{userId}/actions/{action} 200")),
                 Duration.ofSeconds(5));
     }
 
