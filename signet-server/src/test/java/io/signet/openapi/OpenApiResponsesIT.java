@@ -52,6 +52,9 @@ class OpenApiResponsesIT {
         Set<String> covered = new TreeSet<>();
         int validated = 0;
         for (CapturedResponses.Captured c : CapturedResponses.all()) {
+            if (sdkQuirkAlias(c.method(), c.path())) {
+                continue; // answered by an alias the document leaves out on purpose (OpenApiRoutesIT)
+            }
             JsonNode body;
             try {
                 body = Json.MAPPER.readTree(c.body());
@@ -81,6 +84,18 @@ class OpenApiResponsesIT {
         assertThat(failures).isEmpty();
         assertThat(validated).isGreaterThanOrEqualTo(65);
         assertThat(covered).as("operations with a validated 200 answer").hasSizeGreaterThanOrEqualTo(55);
+    }
+
+    /**
+     * The Java SDK's getChallenge quirks, {@code POST /v1/challenges<query without '?'>} and
+     * {@code GET /v1/v1/challenges}: other suites in this JVM call them, and their answers are documented under
+     * the real operation, not under these paths.
+     */
+    private static boolean sdkQuirkAlias(String method, String path) {
+        String base = "/v1/challenges";
+        return method.equals("POST") && path.startsWith(base) && path.length() > base.length()
+                && path.charAt(base.length()) != '/' && path.charAt(base.length()) != '?'
+                || method.equals("GET") && path.startsWith("/v1/v1/challenges");
     }
 
     /** One pass over the Server, Client, admin and operator APIs, each call expected to succeed. */
