@@ -14,7 +14,8 @@ import { useBrowser, useBrowserSignet } from "./browser.mjs";
 import { DEV_DELIVERY } from "./dev-delivery.mjs";
 import { assertAccessible } from "./axe.mjs";
 
-export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
+// e2e/screenshots/ at the top of the repository (git-ignored), beside any other browser run's screens.
+export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "e2e", "screenshots");
 export const ACTION = "signIn";
 /** photograph()'s scope for a tab with JavaScript off: axe then scans a copy of the tab (see scanCopy). */
 export const WITHOUT_SCRIPT = Symbol("without script");
@@ -58,7 +59,7 @@ export async function hostedPageSuite(report) {
   h.photograph = async (page, name, scope = page) => {
     await page.waitForTimeout(150); // let the focus ring and the status line settle
     const scanned = scope === WITHOUT_SCRIPT ? await scanCopy(page, name) : await assertAccessible(scope, name);
-    scans.push({ ...scanned, screenshot: `compat/screenshots/${name}.png` });
+    scans.push({ ...scanned, screenshot: `e2e/screenshots/${name}.png` });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const size = page.viewportSize();
     await page.setViewportSize({ width: 375, height: 720 });

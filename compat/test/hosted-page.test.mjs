@@ -2,7 +2,7 @@
 // launch(url, {mode}) with the url track returned, the test completes the challenge inside Signet's page
 // as a person would (labels and buttons, codes from the dev delivery, the CDP virtual authenticator for
 // passkeys), and the token the app receives must pass the official @authsignal/node validateChallenge
-// with the right verificationMethod. Every screen is photographed into compat/screenshots/ (git-ignored).
+// with the right verificationMethod. Every screen is photographed into e2e/screenshots/ (git-ignored).
 // Enrolment of email and SMS, WhatsApp and the authenticator app: hosted-page-methods.test.mjs; the page
 // without JavaScript: hosted-page-forms.test.mjs.
 import { describe, it } from "node:test";
