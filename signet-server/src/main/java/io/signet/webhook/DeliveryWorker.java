@@ -39,9 +39,17 @@ public final class DeliveryWorker {
         this.store = store;
         this.sender = sender;
         this.retries = retries;
-        // Every request of a batch runs in parallel and ends by the timeout; the margin covers recording.
-        this.leaseMillis = timeoutMillis + 60_000;
+        this.leaseMillis = leaseMillis(timeoutMillis);
         this.clock = clock;
+    }
+
+    /**
+     * How long a claim stays with this node. Every request of a batch runs in parallel and ends by the
+     * timeout; the margin (another timeout plus 10 s) covers connecting and recording the attempt on a slow
+     * database. It is also how long the events a dead node held wait before another node sends them.
+     */
+    public static long leaseMillis(long timeoutMillis) {
+        return 2 * timeoutMillis + 10_000;
     }
 
     /** Delivers what is due, batch after batch, until a batch comes back less than full. */

@@ -33,8 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 class NodesPostgresIT {
     private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    private static final long WEBHOOK_TIMEOUT_MILLIS = 2000;
     private static final Map<String, String> SETTINGS = Map.of("SIGNET_WEBHOOK_ALLOW_PRIVATE", "true",
-            "SIGNET_WEBHOOK_POLL_MILLIS", "100", "SIGNET_SEND_LIMIT_PER_USER", "1000");
+            "SIGNET_WEBHOOK_POLL_MILLIS", "100", "SIGNET_SEND_LIMIT_PER_USER", "1000",
+            "SIGNET_WEBHOOK_TIMEOUT_MILLIS", String.valueOf(WEBHOOK_TIMEOUT_MILLIS));
 
     @TempDir
     Path dir;
@@ -159,11 +161,14 @@ class NodesPostgresIT {
         assertThat(second.path("token").asString()).isNotBlank();
     }
 
-    /** Every acknowledged enrollment's authenticator.created event arrives, and no event id arrives twice. */
+    /**
+     * Every acknowledged enrollment's authenticator.created event arrives, and no event id arrives twice. The
+     * wait covers the deliveries node B had leased when it was killed: node A sends them once that lease runs out.
+     */
     private static void eachEventDeliveredOnce(WebhookReceiver receiver, List<String> enrolled) {
         List<WebhookReceiver.Received> got = io.signet.testing.Eventually.await(receiver::received,
                 r -> enrolled.stream().allMatch(u -> r.stream().anyMatch(x -> x.body().contains("\"" + u + "\""))),
-                Duration.ofSeconds(60));
+                Duration.ofMillis(io.signet.webhook.DeliveryWorker.leaseMillis(WEBHOOK_TIMEOUT_MILLIS) + 30_000));
         Map<String, Long> perId = got.stream().collect(Collectors.groupingBy(
                 r -> Json.MAPPER.readTree(r.body()).path("id").asString(), HashMap::new, Collectors.counting()));
         assertThat(perId.values()).as("deliveries per event id").allMatch(n -> n == 1);
