@@ -99,8 +99,7 @@ class StorageFaultsSqliteIT {
      */
     @Test
     void a_database_locked_by_another_process_is_a_503_within_the_timeout_and_writes_resume() throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"),
-                Clock.systemUTC())) {
+        try (TestServer server = serverWithShortTimeout()) {
             Api api = server.api();
             assertThat(api.patch("/v1/users/locked", Map.of("email", "before@disk.example")).status()).isEqualTo(200);
             try (Connection other = DriverManager.getConnection(server.databaseUrl());
@@ -135,8 +134,7 @@ class StorageFaultsSqliteIT {
      */
     @Test
     void a_database_file_that_turns_read_only_is_a_503_and_writes_resume_once_it_is_writable() throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"),
-                Clock.systemUTC())) {
+        try (TestServer server = serverWithShortTimeout()) {
             Api api = server.api();
             assertThat(api.patch("/v1/users/ro", Map.of("email", "before@disk.example")).status()).isEqualTo(200);
             Path file = Dialect.sqliteFile(server.databaseUrl()).orElseThrow();
@@ -182,6 +180,11 @@ class StorageFaultsSqliteIT {
             StoreChecks.intact(server.databaseUrl(), 0, 0);
             System.out.printf("READONLY SQLITE: refused with 503=%d 5xx other than 503=0 writes after=ok%n", refused);
         }
+    }
+
+    /** An in-process server that gives up on a busy database after one second. */
+    private TestServer serverWithShortTimeout() {
+        return TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"), Clock.systemUTC());
     }
 
     /** Sets or clears the immutable attribute; needs CAP_LINUX_IMMUTABLE, which the build's root user has. */
