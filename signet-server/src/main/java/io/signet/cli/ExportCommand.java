@@ -3,6 +3,7 @@ package io.signet.cli;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
+import io.signet.crypto.SecretHasher;
 import io.signet.export.ExportCipher;
 import io.signet.export.UserExporter;
 import io.signet.store.Database;
@@ -68,7 +69,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants WHERE tenant_id = ?", tenantId)) == 0) {
                 throw new IllegalArgumentException("no tenant " + tenantId + " (see `signet tenant list`)");
             }
-            long users = write(new UserExporter(db, new Encryptor(key), includeSecrets), passphrase);
+            long users = write(new UserExporter(db, new Encryptor(key), new SecretHasher(key), includeSecrets), passphrase);
             System.err.println("Exported " + users + " users of tenant " + tenantId + " to " + out
                     + (encrypt ? " (encrypted)" : includeSecrets ? " (WITH SECRETS, unencrypted)" : "") + ".");
             return 0;
