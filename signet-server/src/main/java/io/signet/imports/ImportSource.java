@@ -17,4 +17,11 @@ public interface ImportSource extends Iterator<ImportLine>, Closeable {
     default double fractionRead() {
         return -1;
     }
+
+    /**
+     * Passes over the lines numbered up to {@code lastLine} when resuming, cheaply where the source can (without
+     * parsing them). A source that cannot may do nothing: the import ignores lines up to the checkpoint anyway.
+     */
+    default void skipThrough(long lastLine) {
+    }
 }

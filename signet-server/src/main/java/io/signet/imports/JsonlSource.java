@@ -76,8 +76,8 @@ public final class JsonlSource implements ImportSource {
         return new JsonlSource(in, null, -1);
     }
 
-    /** Passes over the first {@code lines} lines without parsing them (resuming after a checkpoint). */
-    public void skip(long lines) {
+    @Override
+    public void skipThrough(long lines) {
         try {
             while (number < lines && readLine() != null) {
                 // counted in readLine
