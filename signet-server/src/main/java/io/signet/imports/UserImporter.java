@@ -15,6 +15,7 @@ import io.signet.tenant.TenantSettings;
 import io.signet.wire.Json;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The importer: users in the export schema (docs/export-format.md) written to one tenant, a batch at a time.
@@ -69,19 +71,26 @@ public final class UserImporter {
         }
         UserLines reader = new UserLines(settings.apply(tenantId), hasher, options.skipRecoveryCodes());
         LineResult[] results = new LineResult[lines.size()];
+        // Checking a line (COSE keys, addresses, HMACs) is pure CPU and most of an import's time: spread over cores.
+        UserLine[] read = new UserLine[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> {
+            ImportLine line = lines.get(i);
+            if (line.unreadable() != null) {
+                results[i] = LineResult.rejected(line.number(), null, "", line.unreadable());
+                return;
+            }
+            try {
+                read[i] = reader.read(line.user());
+            } catch (Rejection r) {
+                results[i] = LineResult.rejected(line.number(), line.userIdOrNull(), r.field(), r.reason());
+            }
+        });
         List<Parsed> group = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             ImportLine line = lines.get(i);
-            if (line.unreadable() != null) {
-                results[i] = LineResult.rejected(line.number(), null, "", line.unreadable());
-                continue;
-            }
-            UserLine user;
-            try {
-                user = reader.read(line.user());
-            } catch (Rejection r) {
-                results[i] = LineResult.rejected(line.number(), line.userIdOrNull(), r.field(), r.reason());
+            UserLine user = read[i];
+            if (user == null) {
                 continue;
             }
             // A line that names what an earlier line of the group names must see that line's writes: new group.
@@ -164,14 +173,12 @@ public final class UserImporter {
             }
         }
         Map<String, Map<String, Object>> current = stored.lines(jdbc, tenantId, userIds);
-        List<Holder> holders = tables.holders(jdbc, tenantId, userIds, factorIds, credentialIds);
+        Holders holders = new Holders(tables.holders(jdbc, tenantId, userIds, factorIds, credentialIds));
         UserLines asStored = new UserLines(AS_STORED, hasher, options.skipRecoveryCodes());
-        List<Decision> out = new ArrayList<>(group.size());
-        for (Parsed p : group) {
+        return group.parallelStream().map(p -> {
             Map<String, Object> row = current.get(p.user().userId());
-            out.add(Decision.of(p, row != null, row == null ? null : readStored(asStored, row), holders));
-        }
-        return out;
+            return Decision.of(p, row != null, row == null ? null : readStored(asStored, row), holders);
+        }).toList();
     }
 
     /** A stored user as a line, or null when it no longer passes the checks (then everything counts as changed). */
@@ -208,6 +215,31 @@ public final class UserImporter {
         return decisions;
     }
 
+    /** The rows in a group's way, indexed by what can collide: same id, same credential, same user. */
+    private record Holders(Map<String, List<Holder>> byId, Map<String, List<Holder>> byCredential,
+                           Map<String, List<Holder>> byUser) {
+        Holders(List<Holder> all) {
+            this(index(all, Holder::authenticatorId), index(all, Holder::credentialId), index(all, Holder::userId));
+        }
+
+        private static Map<String, List<Holder>> index(List<Holder> all, Function<Holder, String> key) {
+            Map<String, List<Holder>> index = new HashMap<>();
+            all.stream().filter(h -> key.apply(h) != null)
+                    .forEach(h -> index.computeIfAbsent(key.apply(h), k -> new ArrayList<>()).add(h));
+            return index;
+        }
+
+        /** The rows that may stand in the way of factor {@code f} of user {@code userId}. */
+        List<Holder> near(String userId, Factor f) {
+            List<Holder> near = new ArrayList<>(byId.getOrDefault(f.authenticatorId(), List.of()));
+            if (f.passkey() != null) {
+                near.addAll(byCredential.getOrDefault(f.passkey().credentialId(), List.of()));
+            }
+            near.addAll(byUser.getOrDefault(userId, List.of()));
+            return near;
+        }
+    }
+
     /** The verdict on one line and the writes it needs. */
     private record Decision(Parsed parsed, LineResult result, boolean writeUser, List<Factor> inserts,
                             List<Factor> updates, boolean writeCodes) {
@@ -218,21 +250,22 @@ public final class UserImporter {
         }
 
         /** Compares the line with the stored user ({@code stored} null: unreadable) and the rows in its way. */
-        static Decision of(Parsed p, boolean exists, UserLine stored, List<Holder> holders) {
+        static Decision of(Parsed p, boolean exists, UserLine stored, Holders holders) {
             UserLine line = p.user();
             List<Factor> inserts = new ArrayList<>();
             List<Factor> updates = new ArrayList<>();
             for (int i = 0; i < line.authenticators().size(); i++) {
                 Factor f = line.authenticators().get(i);
                 String at = "authenticators[" + i + "]";
-                for (Holder h : holders) {
+                for (Holder h : holders.near(line.userId(), f)) {
                     String problem = conflict(line.userId(), f, h);
                     if (problem != null) {
                         return rejected(p, at + (problem.startsWith("passkey") ? ".passkey.credentialId"
                                 : problem.startsWith("id") ? ".authenticatorId" : ""), problem);
                     }
                 }
-                boolean held = holders.stream().anyMatch(h -> h.authenticatorId().equals(f.authenticatorId()));
+                boolean held = holders.near(line.userId(), f).stream()
+                        .anyMatch(h -> h.authenticatorId().equals(f.authenticatorId()));
                 if (!held) {
                     inserts.add(f);
                 } else if (stored == null || !stored.authenticators().contains(f)) {
