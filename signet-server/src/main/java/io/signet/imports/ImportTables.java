@@ -5,6 +5,7 @@ import io.signet.crypto.Encryptor;
 import io.signet.imports.UserLine.Factor;
 import io.signet.imports.UserLine.Passkey;
 import io.signet.imports.UserLine.Totp;
+import io.signet.store.Dialect;
 import io.signet.store.Jdbc;
 import io.signet.user.Contacts;
 import io.signet.user.UserChanges;
@@ -145,6 +146,18 @@ final class ImportTables {
         all.add(first);
         all.addAll(rest);
         return all.toArray();
+    }
+
+    /**
+     * PostgreSQL only: fresh statistics for the tables an import fills. The driver prepares a statement on the
+     * server after a few runs, and PostgreSQL may then keep a generic plan chosen while the tables were nearly
+     * empty (a sequential scan) for as long as the statistics stay old; with autovacuum off or behind, each
+     * batch's lookups got slower as the import went on. ANALYZE replaces the statistics and with them the plans.
+     */
+    void analyze(Jdbc jdbc) {
+        if (jdbc.dialect() == Dialect.POSTGRESQL) {
+            jdbc.update("ANALYZE users, authenticators, recovery_codes");
+        }
     }
 
     /** The backup flags are 0/1 in both dialects (V11). */

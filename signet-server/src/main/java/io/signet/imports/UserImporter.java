@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -49,6 +50,10 @@ public final class UserImporter {
     private final UserExporter stored;
     private final ImportTables tables;
     private final Clock clock;
+    /** Users written by this importer, and how many more it takes until the next {@link ImportTables#analyze}. */
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong analyzeAt = new AtomicLong(FIRST_ANALYZE);
+    private static final long FIRST_ANALYZE = 2000;
 
     public UserImporter(Database db, Encryptor encryptor, SecretHasher hasher, Function<String, TenantSettings> settings,
                         Clock clock) {
@@ -132,6 +137,7 @@ public final class UserImporter {
         } else {
             try {
                 decided = db.write(jdbc -> write(jdbc, tenantId, decide(jdbc, tenantId, group, options)));
+                keepStatisticsFresh(group.size());
             } catch (DatabaseUnavailableException e) {
                 throw e; // not any line's fault: the import stops, and resumes from its last checkpoint
             } catch (StoreException e) {
@@ -143,6 +149,18 @@ public final class UserImporter {
         }
         for (Decision d : decided) {
             results[d.parsed().index()] = d.result();
+        }
+    }
+
+    /** Statistics refreshed each time the users written double (2,000, 4,000, ...): about 10 times for a million. */
+    private void keepStatisticsFresh(int users) {
+        long now = written.addAndGet(users);
+        long at = analyzeAt.get();
+        if (now >= at && analyzeAt.compareAndSet(at, now * 2)) {
+            db.write(jdbc -> {
+                tables.analyze(jdbc);
+                return null;
+            });
         }
     }
 
