@@ -130,7 +130,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int run(ImportRun.Settings run, ImportRun.Target target) {
-        ImportRun importRun = new ImportRun(run, target, System.err, System.console() != null);
+        ImportRun importRun = new ImportRun(run, target, System.err, onTerminal());
         ImportRun.Summary summary;
         try (JsonlSource source = JsonlSource.open(file, () -> ExportPassphrase.read(passphraseFile, false))) {
             summary = importRun.run(source);
@@ -149,6 +149,23 @@ public final class ImportCommand implements Callable<Integer> {
         return summary.counts().rejected() > 0 ? 1 : 0;
     }
 
+    /**
+     * Whether a person watches: a console that is a terminal. From JDK 22 {@code System.console()} may return a
+     * console for redirected streams too, and only {@code Console.isTerminal()} (JDK 22+) tells; on 21 a
+     * console exists only for a terminal.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     private String text(ImportRun.Summary s, ImportRun.Settings run) {
         String verb = dryRun ? "would be " : "";
         StringBuilder out = new StringBuilder();
@@ -159,10 +176,10 @@ public final class ImportCommand implements Callable<Integer> {
             out.append(", resumed after line ").append(s.resumedAfter());
         }
         out.append(dryRun ? "; nothing was written." : ".").append('\n');
-        out.append(String.format("  %-10s %,12d%n", verb + "created", s.counts().created()));
-        out.append(String.format("  %-10s %,12d%n", verb + "updated", s.counts().updated()));
-        out.append(String.format("  %-10s %,12d%n", "unchanged", s.counts().unchanged()));
-        out.append(String.format("  %-10s %,12d", "rejected", s.counts().rejected()));
+        out.append(String.format("  %-17s %,12d%n", verb + "created", s.counts().created()));
+        out.append(String.format("  %-17s %,12d%n", verb + "updated", s.counts().updated()));
+        out.append(String.format("  %-17s %,12d%n", "unchanged", s.counts().unchanged()));
+        out.append(String.format("  %-17s %,12d", "rejected", s.counts().rejected()));
         if (s.counts().rejected() > 0) {
             out.append("  (each with line, user, field and reason in ").append(run.rejects()).append(')');
             s.rejectedByField().forEach((field, n) -> out.append(String.format("%n    %,10d  %s", n,
