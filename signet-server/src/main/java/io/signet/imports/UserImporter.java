@@ -88,6 +88,9 @@ public final class UserImporter {
                 read[i] = reader.read(line.user());
             } catch (Rejection r) {
                 results[i] = LineResult.rejected(line.number(), line.userIdOrNull(), r.field(), r.reason());
+            } catch (RuntimeException e) { // a check that failed on input nobody foresaw: still this line's fault only
+                results[i] = LineResult.rejected(line.number(), line.userIdOrNull(), "",
+                        "cannot be read (" + e.getClass().getSimpleName() + "); compare it with docs/export-schema.json");
             }
         });
         List<Parsed> group = new ArrayList<>();
