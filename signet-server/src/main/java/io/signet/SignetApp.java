@@ -37,6 +37,13 @@ import io.signet.clientapi.ClientRoutes;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
+import io.signet.console.ConsoleRoutes;
+import io.signet.console.ConsoleServices;
+import io.signet.console.ConsoleSessions;
+import io.signet.console.ConsoleSignIn;
+import io.signet.console.ConsoleStore;
+import io.signet.console.JdbcConsoleStore;
+import io.signet.console.OperatorAccounts;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.ClientOrigin;
@@ -215,6 +222,7 @@ public final class SignetApp implements AutoCloseable {
             SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, business, clock);
             ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
+            ConsoleStore consoleStore = new JdbcConsoleStore(db);
             ClientApiService clientApi = new ClientApiService(authenticators,
                     new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
                     settings);
@@ -230,6 +238,10 @@ public final class SignetApp implements AutoCloseable {
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
                     new TenantKeyRoutes(tenants),
+                    new ConsoleRoutes(new ConsoleServices(new ConsoleSessions(consoleStore, hasher, clock),
+                            new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
+                            tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
+                            hasher, linkBase), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);

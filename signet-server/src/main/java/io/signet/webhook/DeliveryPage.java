@@ -3,7 +3,7 @@ package io.signet.webhook;
 import java.util.List;
 
 /** A page of deliveries, newest first; pass {@code lastEvaluatedDeliveryId} back for the next page. */
-record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
+public record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
     DeliveryPage {
         deliveries = List.copyOf(deliveries);
     }
