@@ -97,7 +97,8 @@ function freshPostgres() {
 }
 
 /**
- * Starts Signet and returns {origin, apiUrl, secretKey, encryptionKey, output, stop}. `backend` is
+ * Starts Signet and returns {origin, apiUrl, secretKey, encryptionKey, output, cli, stop}; `cli(...args)` runs
+ * a ./signet command (e.g. "console-admin", "create") on the same database and resolves with its stdout. `backend` is
  * "sqlite" (a file in a temp dir) or "postgresql" (a fresh database, dropped by stop()). `extraEnv` adds or overrides
  * SIGNET_* settings (e.g. SIGNET_DEV_DELIVERY). The server's output is kept: `output()` returns it so
  * far, and it is printed only if start-up fails, so passing runs stay quiet.
@@ -133,9 +134,11 @@ export async function startSignet(extraEnv = {}, backend = "sqlite") {
   try {
     const origin = await waitForListening(child, output);
     await waitForHealth(origin);
+    const cli = (...args) => execFileSync(javaBinary(), ["--enable-native-access=ALL-UNNAMED", "-jar", serverJar(),
+      ...args], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     return {
       origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, encryptionKey: env.SIGNET_ENCRYPTION_KEY,
-      output: () => output.join(""), stop,
+      output: () => output.join(""), cli, stop,
     };
   } catch (error) {
     await stop(); // a server that failed to start must not outlive the test run, nor its data dir

@@ -234,7 +234,7 @@ public final class JdbcTenantStore implements TenantStore {
         String page = before == null ? "" : " AND audit_id < ?";
         return db.read(jdbc -> jdbc.query("""
                 SELECT audit_id, tenant_id, actor, address, action, details, created_at FROM audit_events
-                 WHERE """ + condition + page + " ORDER BY audit_id DESC LIMIT ?",
+                 WHERE\s""" + condition + page + " ORDER BY audit_id DESC LIMIT ?",
                 row -> new AuditEvent(row.string("audit_id"), row.string("tenant_id"), row.string("actor"),
                         row.string("address"), row.string("action"),
                         Json.MAPPER.readValue(row.string("details"), DETAILS), row.longValue("created_at")),

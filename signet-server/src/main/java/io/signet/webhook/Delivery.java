@@ -11,7 +11,7 @@ import java.util.List;
 public record Delivery(String deliveryId, String eventId, String type, Long sequence, String mode, DeliveryStatus status,
                 String nextAttemptAt, String createdAt, String redeliveryOf, String redeliveredBy,
                 List<Attempt> attempts) {
-    Delivery {
+    public Delivery {
         attempts = attempts == null ? null : List.copyOf(attempts);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A page of deliveries, newest first; pass {@code lastEvaluatedDeliveryId} back for the next page. */
 public record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
-    DeliveryPage {
+    public DeliveryPage {
         deliveries = List.copyOf(deliveries);
     }
 }
