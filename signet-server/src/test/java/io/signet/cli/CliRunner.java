@@ -10,14 +10,14 @@ import java.util.Base64;
 import java.util.List;
 
 /** Runs the CLI in-process against a test server's database and captures what it prints. */
-final class CliRunner {
-    record Run(int code, String out, String err) {
+public final class CliRunner {
+    public record Run(int code, String out, String err) {
     }
 
     private CliRunner() {
     }
 
-    static synchronized Run run(TestServer server, String... args) {
+    public static synchronized Run run(TestServer server, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--database-url", server.databaseUrl(),
                 "--encryption-key", Base64.getEncoder().encodeToString(server.encryptionKey())));
