@@ -46,6 +46,11 @@ export async function consoleSuite(report, extraEnv = {}) {
     if (shots) await c.photograph(page, "console-enroll");
     await page.getByRole("button", { name: "Set up my sign-in" }).click();
     await page.waitForURL((u) => u.pathname === "/ui");
+    // The operator realm offers only the operator factors: a passkey, or an authenticator app as fallback.
+    await page.getByRole("button", { name: "Create a passkey" }).waitFor();
+    assert.deepEqual(await page.locator("main li button").allInnerTexts(),
+      ["Create a passkey", "Use an authenticator app"]);
+    if (shots) await c.photograph(page, "console-enroll-hosted-page");
     await page.getByRole("button", { name: "Create a passkey" }).click();
     await page.getByRole("button", { name: "Create a passkey" }).click(); // the passkey screen's own button
     await page.waitForURL((u) => u.pathname === "/console/users");
