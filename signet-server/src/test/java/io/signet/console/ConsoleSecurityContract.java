@@ -119,6 +119,27 @@ abstract class ConsoleSecurityContract {
     }
 
     @Test
+    void an_operator_who_never_finished_enrolling_cannot_start_a_sign_in_and_an_email_is_taken_once() {
+        ConsoleVisitor.invite(server, "pending@example.com");
+        ConsoleVisitor stranger = new ConsoleVisitor(server);
+        String csrf = ConsoleVisitor.csrf(stranger.get("/console/sign-in"));
+        ApiResponse refused = stranger.post("/console/sign-in", Map.of("csrf", csrf, "email", "pending@example.com"));
+        assertThat(refused.status()).as("no redirect to a hosted page that would offer enrolment").isEqualTo(200);
+        assertThat(refused.body()).contains("role=\"alert\"", "enrollment link");
+        ApiResponse forged = stranger.post("/console/sign-in", Map.of("csrf", "0".repeat(64), "email",
+                "ops@example.com"));
+        assertThat(forged.status()).isEqualTo(403);
+        ApiResponse started = stranger.post("/console/sign-in", Map.of("csrf", csrf, "email", "ops@example.com"));
+        assertThat(started.status()).isEqualTo(303);
+        assertThat(started.header("Location")).startsWith("http://localhost:9999/ui?token=");
+
+        io.signet.cli.CliRunner.Run again = io.signet.cli.CliRunner.run(server, "console-admin", "create", "--email",
+                "ops@example.com");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("already exists");
+    }
+
+    @Test
     void tenant_keys_open_no_console_page_and_the_console_cookie_opens_no_API() {
         ApiResponse withKey = server.api().get("/console/users");
         assertThat(withKey.status()).isEqualTo(303);
