@@ -86,6 +86,43 @@ describe("the admin console", () => {
     assert.deepEqual(left.map((a) => a.verificationMethod), ["EMAIL_OTP"]);
   });
 
+  it("deletes a user only after their id is typed, with a reason", async () => {
+    const { page } = browser;
+    const userId = newUserId();
+    await suite.authsignal.updateUser({ userId, attributes: { email: `${userId}@example.com` } });
+    await page.goto(c.origin() + "/console/users/" + encodeURIComponent(userId));
+    const deleteUser = page.getByRole("button", { name: "Delete user" });
+    assert.equal(await deleteUser.isDisabled(), true, "the module keeps the button off until the id is typed");
+    await page.getByLabel("Type the user id to confirm").fill(userId);
+    await page.locator("#delete-reason").fill("GDPR erasure request 99");
+    await deleteUser.click();
+    await page.getByText("The user and everything they had were deleted.").waitFor();
+    const user = await suite.authsignal.getUser({ userId });
+    assert.equal(user.email, undefined, "the user is gone: getUser answers an unknown user");
+  });
+
+  it("works from the keyboard alone, with visible focus, and in the dark theme", async () => {
+    const { page } = browser;
+    await page.goto(c.origin() + "/console/users");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(outline, "solid", "the focused control shows a focus ring");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("nobody@example.com");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.searchParams.get("q") === "nobody@example.com");
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(13, 17, 23)");
+    await c.photograph(page, "console-users-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+  });
+
   it("creates a rule, and dry-runs today's rules against a recorded action", async () => {
     const { page } = browser;
     await page.goto(c.origin() + "/console/rules");
@@ -137,7 +174,7 @@ describe("the admin console", () => {
     await page.goto(c.origin() + "/console/audit");
     const log = await page.locator("table").innerText();
     for (const action of ["console.signed_in", "console.signed_out", "console.authenticator.deleted",
-      "console.rule.created", "console.webhook.redelivered"]) {
+      "console.user.deleted", "console.rule.created", "console.webhook.redelivered"]) {
       assert.match(log, new RegExp(action.replaceAll(".", "\\.")), `the audit log lists ${action}`);
     }
     assert.match(log, /Lost phone, ticket 4711/);

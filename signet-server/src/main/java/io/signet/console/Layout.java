@@ -58,14 +58,17 @@ final class Layout {
         return new HtmlPage(status, shell(title, header, notice(notice) + body), POLICY, List.of());
     }
 
-    /** The picker: a GET form back to this page; the module submits it on change, the button without script. */
+    /**
+     * The picker: a GET form back to this page, sent with its button (not on change: a keyboard user moving
+     * through the options would leave the page at the first one, WCAG 3.2.2).
+     */
     private static String picker(ConsoleRequest r) {
         if (r.tenants().isEmpty()) {
             return "";
         }
         StringBuilder html = new StringBuilder("<form method=\"get\" class=\"picker\" action=\"")
                 .append(Html.text(r.path())).append("\"><label for=\"tenant\">Tenant</label>")
-                .append("<select id=\"tenant\" name=\"tenant\" data-autosubmit>");
+                .append("<select id=\"tenant\" name=\"tenant\">");
         for (Tenant t : r.tenants()) {
             html.append("<option value=\"").append(Html.text(t.tenantId())).append('"')
                     .append(t.tenantId().equals(r.tenantId()) ? " selected" : "").append('>')

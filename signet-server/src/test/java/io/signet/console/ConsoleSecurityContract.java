@@ -6,45 +6,17 @@ import io.signet.tenant.AuditEvent;
 import io.signet.tenant.TenantService;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
-import io.signet.testing.Backend;
-import io.signet.testing.ManualClock;
-import io.signet.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's security properties over the real HTTP port, on a clock the test moves: the session
  * cookie's flags, CSRF refusals that change nothing, the idle and absolute timeouts, a single-use
  * enrollment link, operator sessions and tenant keys kept apart, and an audit row per console action.
  */
-abstract class ConsoleSecurityContract {
-    @TempDir
-    Path tempDir;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T09:00:00Z"));
-    private TestServer server;
-    private ConsoleVisitor operator;
-
-    abstract Backend backend();
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(backend(), tempDir, Map.of("SIGNET_PUBLIC_URL", "http://localhost:9999"), clock);
-        operator = new ConsoleVisitor(server);
-        operator.enrolWithApp(ConsoleVisitor.invite(server, "ops@example.com"), clock);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+abstract class ConsoleSecurityContract extends SignedInConsole {
     @Test
     void the_session_cookie_is_HttpOnly_SameSite_Strict_and_scoped_to_the_console() {
         String session = operator.setCookies.stream().filter(c -> c.startsWith("signet_console=")).findFirst()
