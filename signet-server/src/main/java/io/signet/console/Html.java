@@ -62,9 +62,14 @@ final class Html {
         if (rows.isEmpty()) {
             html.append("<tr><td colspan=\"").append(headers.size()).append("\">None.</td></tr>");
         }
+        // Each cell names its column (data-label): on a narrow screen the style sheet shows rows as stacked
+        // cards, a label before each value, instead of squeezing every column into 375 px.
         rows.forEach(r -> {
             html.append("<tr>");
-            r.forEach(cell -> html.append("<td>").append(cell).append("</td>"));
+            for (int i = 0; i < r.size(); i++) {
+                html.append("<td data-label=\"").append(text(headers.get(i))).append("\">").append(r.get(i))
+                        .append("</td>");
+            }
             html.append("</tr>");
         });
         return html.append("</tbody></table></div>").toString();
