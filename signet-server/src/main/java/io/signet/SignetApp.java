@@ -223,6 +223,7 @@ public final class SignetApp implements AutoCloseable {
                     challengeTokens, users, hasher, business, clock);
             ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
             ConsoleStore consoleStore = new JdbcConsoleStore(db);
+            ConsoleSessions consoleSessions = new ConsoleSessions(consoleStore, hasher, clock);
             ClientApiService clientApi = new ClientApiService(authenticators,
                     new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
                     settings);
@@ -238,7 +239,7 @@ public final class SignetApp implements AutoCloseable {
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
                     new TenantKeyRoutes(tenants),
-                    new ConsoleRoutes(new ConsoleServices(new ConsoleSessions(consoleStore, hasher, clock),
+                    new ConsoleRoutes(new ConsoleServices(consoleSessions,
                             new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
                             tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
                             hasher, linkBase), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
@@ -275,6 +276,8 @@ public final class SignetApp implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
                     5, 15, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("console session purge", consoleSessions::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
             // Its own executor: a slow receiver must not hold up other background jobs.
             ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(

@@ -72,6 +72,12 @@ public final class ConsoleSessions {
         store.endSession(operator.sessionHash(), clock.millis());
     }
 
+    /** Deletes ended and expired sessions and expired enrollment links (a background job); how many went. */
+    public int purgeExpired() {
+        long now = clock.millis();
+        return store.purge(now - IDLE.toMillis(), now - ABSOLUTE.toMillis(), now);
+    }
+
     /** The CSRF form field of the session whose cookie token is {@code token}. */
     public String csrf(String token) {
         return hasher.hash(CSRF_PURPOSE, token);

@@ -29,4 +29,10 @@ public interface ConsoleStore {
 
     /** Ends the session (sign-out); false when there was no open one. */
     boolean endSession(String sessionHash, long now);
+
+    /**
+     * Deletes sessions that ended, were last seen at or before {@code idleBefore} or began at or before
+     * {@code startedBefore}, and links that expired before {@code now}; returns how many rows went.
+     */
+    int purge(long idleBefore, long startedBefore, long now);
 }

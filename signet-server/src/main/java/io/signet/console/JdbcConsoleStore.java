@@ -67,6 +67,16 @@ public final class JdbcConsoleStore implements ConsoleStore {
     }
 
     @Override
+    public int purge(long idleBefore, long startedBefore, long now) {
+        return db.write(jdbc -> jdbc.update("""
+                DELETE FROM console_sessions
+                 WHERE tenant_id = ? AND (ended_at IS NOT NULL OR last_seen_at <= ? OR created_at <= ?)""",
+                REALM, idleBefore, startedBefore)
+                + jdbc.update("DELETE FROM console_enrollment_links WHERE tenant_id = ? AND expires_at < ?",
+                REALM, now));
+    }
+
+    @Override
     public boolean endSession(String sessionHash, long now) {
         return db.write(jdbc -> jdbc.update("""
                 UPDATE console_sessions SET ended_at = ?

@@ -60,6 +60,11 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
         assertThat(expired.status()).isEqualTo(303);
         assertThat(expired.header("Location")).isEqualTo("/console/sign-in?notice=expired");
         assertThat(operator.cookies).doesNotContainKey("signet_console");
+        ConsoleSessions sessions = new ConsoleSessions(new JdbcConsoleStore(server.app().database()),
+                new io.signet.crypto.SecretHasher(server.encryptionKey()), clock);
+        // The link was made by the CLI on the real clock, so only the session has expired on the test's clock.
+        assertThat(sessions.purgeExpired()).as("the expired session").isEqualTo(1);
+        assertThat(sessions.purgeExpired()).isZero();
     }
 
     @Test
