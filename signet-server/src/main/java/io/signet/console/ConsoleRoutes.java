@@ -104,7 +104,14 @@ public final class ConsoleRoutes implements Routes {
                         + "This form is stale or did not come from the console, so nothing was done. Reload the "
                         + "page and try again.</p>")));
             }
-            ConsoleRequest r = request(ctx, operator.get(), sessions.csrf(token));
+            ConsoleRequest r;
+            try {
+                r = request(ctx, operator.get(), sessions.csrf(token));
+            } catch (SignetException unknownTenant) {
+                return deliver(ctx, Answer.page(layout.plain(unknownTenant.code().status(), "Not found", null,
+                        "<p class=\"error\" role=\"alert\">" + Html.text(unknownTenant.description()) + "</p><p>"
+                                + Html.link("/console/users", "Back to the console") + "</p>")));
+            }
             try {
                 return deliver(ctx, page.handle(r));
             } catch (SignetException e) {

@@ -25,6 +25,9 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
         assertThat(session).as("plain http without an https public URL").doesNotContain("Secure");
         ApiResponse users = operator.get("/console/users");
         assertThat(users.status()).isEqualTo(200);
+        ApiResponse realm = operator.get("/console/users?tenant=" + TenantService.OPERATOR_REALM);
+        assertThat(realm.status()).as("the operator realm is no tenant the console shows").isEqualTo(404);
+        assertThat(realm.header("Content-Type")).startsWith("text/html");
         assertThat(users.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline");
     }
