@@ -6,6 +6,8 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { admin, newUserId } from "../support/fixture.mjs";
 import { consoleSuite } from "../support/console.mjs";
+import { totp } from "../support/totp.mjs";
+import { submitCode } from "../support/hosted-page.mjs";
 
 const c = await consoleSuite("console-security");
 const OPERATOR = "security@example.com";
@@ -53,6 +55,32 @@ describe("the admin console's refusals", () => {
     assert.equal((await suite.authsignal.getAuthenticators({ userId })).length, 1);
     await page.goto(c.origin() + "/console/rules");
     assert.equal(new URL(page.url()).pathname, "/console/sign-in");
+  });
+
+  it("the fallback: an operator without passkeys enrols an authenticator app and signs in with its code", async () => {
+    const { enrollmentUrl } = c.createOperator("no-passkey@example.com");
+    const app = await c.browse();
+    try {
+      const { page } = app;
+      await page.goto(enrollmentUrl);
+      await page.getByRole("button", { name: "Set up my sign-in" }).click();
+      await page.getByRole("button", { name: "Use an authenticator app" }).click();
+      const secret = (await page.locator("p.secret").innerText()).replaceAll(" ", "");
+      await c.photograph(page, "console-enroll-authenticator-app");
+      await submitCode(page, totp(secret));
+      await page.waitForURL((u) => u.pathname === "/console/users");
+      await c.signOut(page);
+
+      await page.getByLabel("Email").fill("no-passkey@example.com");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.waitForURL((u) => u.pathname === "/ui");
+      await page.getByRole("button", { name: "Authenticator app", exact: true }).click();
+      // The code of the next 30-second step: the enrolment's own code may not be used twice.
+      await submitCode(page, totp(secret, Date.now() + 30_000));
+      await page.waitForURL((u) => u.pathname === "/console/users");
+    } finally {
+      await app.close();
+    }
   });
 
   it("a tenant's secret key opens no console page, and no site may frame the console", async () => {
