@@ -19,6 +19,27 @@ abstract class ConsoleActionsContract extends SignedInConsole {
     private static final Pattern SECRET = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
 
     @Test
+    void users_are_found_by_id_email_phone_and_username_and_listed_a_page_at_a_time() {
+        for (int i = 0; i < UserPages.PAGE + 1; i++) {
+            server.api().post("/v1/users/u" + i, Map.of("email", "u" + i + "@example.com", "username", "name" + i,
+                    "phoneNumber", "+6427100" + String.format("%04d", i)));
+        }
+        assertThat(operator.get("/console/users?by=id&q=u7").body()).contains("u7@example.com")
+                .doesNotContain("u8@example.com");
+        assertThat(operator.get("/console/users?by=email&q=U3@Example.com").body()).contains(">u3<");
+        assertThat(operator.get("/console/users?by=phone&q=%2B64271000005").body()).contains("u5@example.com");
+        assertThat(operator.get("/console/users?by=username&q=name9").body()).contains("u9@example.com")
+                .doesNotContain("u1@example.com");
+        String first = operator.get("/console/users").body();
+        Matcher next = Pattern.compile("href=\"([^\"]*after=[^\"]*)\">Next page").matcher(first);
+        assertThat(next.find()).as("a next-page link after %d users", UserPages.PAGE).isTrue();
+        String second = operator.get(next.group(1).replace("&amp;", "&")).body();
+        assertThat(second).doesNotContain("Next page");
+        long listed = Pattern.compile("@example\\.com</td>").matcher(first + second).results().count();
+        assertThat(listed).isEqualTo(UserPages.PAGE + 1);
+    }
+
+    @Test
     void recovery_codes_are_regenerated_once_shown_and_the_old_ones_stop_working() {
         List<String> old = enrolled("codes");
         String csrf = ConsoleVisitor.csrf(operator.get("/console/users/codes"));
