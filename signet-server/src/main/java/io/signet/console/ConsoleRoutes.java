@@ -163,7 +163,7 @@ public final class ConsoleRoutes implements Routes {
     /** Writes the answer's cookies (Secure when the browser came over https) and redirect; returns its page. */
     private HtmlPage deliver(Context ctx, Answer a) {
         for (String c : a.cookies()) {
-            ctx.res().addHeader("Set-Cookie", secure(ctx) ? c + "; Secure" : c);
+            ctx.res().addHeader("Set-Cookie", secure(ctx) && !c.endsWith("; Secure") ? c + "; Secure" : c);
         }
         if (a.location() != null) {
             ctx.header("Location", a.location());

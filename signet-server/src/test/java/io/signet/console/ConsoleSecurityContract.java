@@ -6,6 +6,7 @@ import io.signet.tenant.AuditEvent;
 import io.signet.tenant.TenantService;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
         assertThat(realm.header("Content-Type")).startsWith("text/html");
         assertThat(users.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void behind_an_https_public_URL_every_console_cookie_is_Secure() {
+        try (TestServer https = TestServer.start(backend(), tempDir,
+                Map.of("SIGNET_PUBLIC_URL", "https://console.example.com"), clock)) {
+            ConsoleVisitor visitor = new ConsoleVisitor(https);
+            visitor.enrolWithApp(ConsoleVisitor.invite(https, "tls@example.com"), clock);
+            assertThat(visitor.setCookies).isNotEmpty().allSatisfy(c -> assertThat(c).endsWith("; Secure")
+                    .containsOnlyOnce("Secure"));
+            assertThat(visitor.setCookies).anySatisfy(c -> assertThat(c).startsWith("signet_console="));
+        }
     }
 
     @Test
