@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Console operators: users of the operator realm, found by email. {@code ./signet console-admin create}
- * invites one with a one-time enrollment link ({@link #LINK_LIFETIME}, single use) where they register a
+ * invites one (or re-invites one who never finished enrolling) with a one-time enrollment link ({@link #LINK_LIFETIME}, single use) where they register a
  * passkey or an authenticator app on the hosted page.
  */
 public final class OperatorAccounts {
@@ -46,15 +46,21 @@ public final class OperatorAccounts {
         }
     }
 
-    /** Creates the operator {@code email} (refused when one exists) and their enrollment link. */
+    /**
+     * The enrollment link of the operator {@code email}, created now. An operator who never finished
+     * enrolling (the link expired, or was opened and abandoned) gets a new link; one who has a factor is
+     * refused, so a link can never add a factor to a working account.
+     */
     public Invitation invite(String email) {
         if (email == null || email.isBlank()) {
             throw SignetException.invalid("Give the operator's email address with --email.");
         }
-        if (operatorByEmail(email.strip()).isPresent()) {
-            throw SignetException.conflict("An operator with the email '" + email.strip() + "' already exists.");
+        Optional<QueryUsersResponse.Item> existing = operatorByEmail(email.strip());
+        if (existing.isPresent() && existing.get().isEnrolled()) {
+            throw SignetException.conflict("The operator '" + email.strip() + "' already exists and has a passkey "
+                    + "or authenticator app.");
         }
-        String userId = Ids.timeOrdered();
+        String userId = existing.map(QueryUsersResponse.Item::userId).orElseGet(Ids::timeOrdered);
         // updateUser's validation: a malformed address is refused with the same message as on the API.
         users.update(REALM, userId, new UserAttributesRequest(email.strip(), null, null, null, null, null, null,
                 null, null));

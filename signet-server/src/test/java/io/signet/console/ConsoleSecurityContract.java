@@ -112,7 +112,7 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
     }
 
     @Test
-    void an_operator_who_never_finished_enrolling_cannot_start_a_sign_in_and_an_email_is_taken_once() {
+    void an_operator_who_never_finished_enrolling_cannot_sign_in_and_only_gets_a_new_link() {
         ConsoleVisitor.invite(server, "pending@example.com");
         ConsoleVisitor stranger = new ConsoleVisitor(server);
         String csrf = ConsoleVisitor.csrf(stranger.get("/console/sign-in"));
@@ -130,6 +130,8 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
                 "ops@example.com");
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exists");
+        assertThat(io.signet.cli.CliRunner.run(server, "console-admin", "create", "--email", "pending@example.com")
+                .code()).as("a new link for an operator who never finished enrolling").isZero();
     }
 
     @Test
