@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { addAuthenticator } from "./browser.mjs";
 import { hostedPageSuite } from "./hosted-page.mjs";
+import { signetCli } from "./signet-server.mjs";
 
 /**
  * Registers one console test file's Signet and browser (inside its describe()) and returns the helpers:
@@ -22,7 +23,13 @@ export async function consoleSuite(report, extraEnv = {}) {
 
   /** A new operator through the CLI: resolves with {email, enrollmentUrl}. */
   c.createOperator = (email) => {
-    const created = JSON.parse(c.suite.server.cli("console-admin", "create", "--email", email, "--json"));
+    const { server } = c.suite;
+    const run = signetCli(["console-admin", "create", "--email", email, "--json"], {
+      SIGNET_DATABASE_URL: server.databaseUrl, SIGNET_ENCRYPTION_KEY: server.encryptionKey,
+      SIGNET_PUBLIC_URL: c.origin(),
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const created = JSON.parse(run.stdout);
     assert.equal(created.email, email);
     assert.ok(created.enrollmentUrl.startsWith(c.origin() + "/console/enroll?token="), created.enrollmentUrl);
     return created;

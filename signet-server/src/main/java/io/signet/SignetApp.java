@@ -53,6 +53,8 @@ import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
+import io.signet.imports.ImportRoutes;
+import io.signet.imports.UserImporter;
 import io.signet.logging.Logging;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.MicrometerBusinessMetrics;
@@ -243,6 +245,7 @@ public final class SignetApp implements AutoCloseable {
                             new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
                             tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
                             hasher, linkBase), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
+                    new ImportRoutes(new UserImporter(db, encryptor, hasher, settings::get, clock)),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
