@@ -244,7 +244,7 @@ public final class SignetApp implements AutoCloseable {
                     new ConsoleRoutes(new ConsoleServices(consoleSessions,
                             new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
                             tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
-                            hasher, linkBase), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
+                            hasher, linkBase, db), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
                     new ImportRoutes(new UserImporter(db, encryptor, hasher, settings::get, clock)),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 

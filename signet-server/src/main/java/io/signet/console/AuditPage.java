@@ -14,7 +14,7 @@ final class AuditPage {
     private final Layout layout;
 
     AuditPage(ConsoleServices s, Layout layout) {
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.layout = layout;
     }
 

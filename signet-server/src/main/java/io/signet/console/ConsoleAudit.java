@@ -1,6 +1,7 @@
 package io.signet.console;
 
 import io.signet.error.SignetException;
+import io.signet.store.Database;
 import io.signet.tenant.Actor;
 import io.signet.tenant.AuditEvent;
 import io.signet.tenant.TenantService;
@@ -8,20 +9,41 @@ import io.signet.text.BoundedText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The console's audit trail, in the tenants' audit log (table {@code audit_events}): each action as
  * {@code console.<what>} by actor {@code console:<operator email>} from the operator's address, with its
  * target and the reason the operator gave, under the tenant it touched (the operator realm for sign-in and
  * sign-out). Never a secret: keys and codes are named by id.
+ *
+ * <p>A change and its audit row commit together ({@link #together}): design.md wants no change without its
+ * record, and no record of a change that rolled back.
  */
 final class ConsoleAudit {
     static final int MAX_REASON = 500;
 
     private final TenantService tenants;
+    private final Database db;
 
-    ConsoleAudit(TenantService tenants) {
-        this.tenants = tenants;
+    ConsoleAudit(ConsoleServices s) {
+        this.tenants = s.tenants();
+        this.db = s.db();
+    }
+
+    /**
+     * Runs a change and the {@link #record} of it as ONE transaction: every write the services make inside joins
+     * it, so a failure anywhere (the audit insert included) leaves neither the change nor its row.
+     */
+    <T> T together(Supplier<T> changeAndRecord) {
+        return db.writeAsOne(jdbc -> changeAndRecord.get());
+    }
+
+    void together(Runnable changeAndRecord) {
+        together(() -> {
+            changeAndRecord.run();
+            return null;
+        });
     }
 
     /** The reason a form gave, or a 400 saying one is needed. */

@@ -31,7 +31,7 @@ final class RulePages {
     RulePages(ConsoleServices s, Layout layout) {
         this.rules = s.rules();
         this.actions = s.actions();
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.layout = layout;
     }
 
@@ -91,22 +91,30 @@ final class RulePages {
 
     private Answer create(ConsoleRequest r) {
         String reason = ConsoleAudit.reason(r.param("reason"));
-        RuleResponse rule = rules.create(r.tenantId(), request(r));
-        audit.record(r, "rule.created", "rule " + rule.ruleId() + " (" + rule.name() + ")", reason);
+        RuleResponse rule = audit.together(() -> {
+            RuleResponse created = rules.create(r.tenantId(), request(r));
+            audit.record(r, "rule.created", "rule " + created.ruleId() + " (" + created.name() + ")", reason);
+            return created;
+        });
         return Answer.redirect(r.at("/console/rules/" + Html.q(rule.ruleId())) + "&notice=rule-saved");
     }
 
     private Answer update(ConsoleRequest r) {
         String reason = ConsoleAudit.reason(r.param("reason"));
-        RuleResponse rule = rules.update(r.tenantId(), r.param("ruleId"), request(r));
-        audit.record(r, "rule.updated", "rule " + rule.ruleId() + " version " + rule.version(), reason);
+        RuleResponse rule = audit.together(() -> {
+            RuleResponse updated = rules.update(r.tenantId(), r.param("ruleId"), request(r));
+            audit.record(r, "rule.updated", "rule " + updated.ruleId() + " version " + updated.version(), reason);
+            return updated;
+        });
         return Answer.redirect(r.at("/console/rules/" + Html.q(rule.ruleId())) + "&notice=rule-saved");
     }
 
     private Answer delete(ConsoleRequest r) {
         String reason = ConsoleAudit.reason(r.param("delete-reason"));
-        rules.delete(r.tenantId(), r.param("ruleId"));
-        audit.record(r, "rule.deleted", "rule " + r.param("ruleId"), reason);
+        audit.together(() -> {
+            rules.delete(r.tenantId(), r.param("ruleId"));
+            audit.record(r, "rule.deleted", "rule " + r.param("ruleId"), reason);
+        });
         return Answer.redirect(r.at("/console/rules") + "&notice=rule-deleted");
     }
 

@@ -27,7 +27,7 @@ final class SignInPages {
         this.sessions = s.sessions();
         this.accounts = s.accounts();
         this.signIn = s.signIn();
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.guard = new FormGuard(s.hasher());
         this.linkBase = s.linkBase();
         this.layout = layout;
@@ -111,19 +111,25 @@ final class SignInPages {
         ConsoleSignIn.Verified v = verified.get();
         String token;
         try {
-            token = sessions.open(v.userId(), v.email(), v.signInRef());
+            token = audit.together(() -> {
+                String opened = sessions.open(v.userId(), v.email(), v.signInRef());
+                audit.record(new ConsoleSessions.Operator(v.userId(), v.email(), null), b.ip(),
+                        TenantService.OPERATOR_REALM, "signed_in", v.email(), null);
+                return opened;
+            });
         } catch (SignetException replayed) {
             return signInPage(401, b, null, replayed.description()).withCookie(Cookies.pending(null));
         }
-        audit.record(new ConsoleSessions.Operator(v.userId(), v.email(), null), b.ip(), TenantService.OPERATOR_REALM,
-                "signed_in", v.email(), null);
         return Answer.redirect("/console/users").withCookie(Cookies.pending(null)).withCookie(Cookies.session(token));
     }
 
     /** {@code POST /console/sign-out}. */
     Answer signOut(ConsoleRequest r) {
-        sessions.close(r.operator());
-        audit.record(r.operator(), r.ip(), TenantService.OPERATOR_REALM, "signed_out", r.operator().email(), null);
+        audit.together(() -> {
+            sessions.close(r.operator());
+            audit.record(r.operator(), r.ip(), TenantService.OPERATOR_REALM, "signed_out", r.operator().email(),
+                    null);
+        });
         return Answer.redirect("/console/sign-in?notice=signed-out").withCookie(Cookies.session(null));
     }
 }

@@ -27,7 +27,7 @@ final class TenantPages {
     TenantPages(ConsoleServices s, Layout layout) {
         this.tenants = s.tenants();
         this.appClients = s.appClients();
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.layout = layout;
     }
 
@@ -83,17 +83,24 @@ final class TenantPages {
 
     private Answer create(ConsoleRequest r) {
         String reason = ConsoleAudit.reason(r.param("reason"));
-        CreatedTenant created = tenants.create(r.param("name"), Optional.empty(), actor(r));
+        CreatedTenant created = audit.together(() -> {
+            CreatedTenant made = tenants.create(r.param("name"), Optional.empty(), actor(r));
+            String id = made.tenant().tenantId();
+            audit.record(r.operator(), r.ip(), id, "tenant.created", "tenant " + id, reason);
+            return made;
+        });
         Tenant t = created.tenant();
-        audit.record(r.operator(), r.ip(), t.tenantId(), "tenant.created", "tenant " + t.tenantId(), reason);
         return once(r, "Tenant " + t.name() + " created", t, created.secretKey());
     }
 
     private Answer rotate(ConsoleRequest r) {
         Tenant t = tenant(r);
         String reason = ConsoleAudit.reason(r.param("rotate-reason"));
-        RotatedKey key = tenants.rotate(t.tenantId(), Optional.empty(), actor(r));
-        audit.record(r.operator(), r.ip(), t.tenantId(), "key.rotated", "key " + key.keyId(), reason);
+        RotatedKey key = audit.together(() -> {
+            RotatedKey added = tenants.rotate(t.tenantId(), Optional.empty(), actor(r));
+            audit.record(r.operator(), r.ip(), t.tenantId(), "key.rotated", "key " + added.keyId(), reason);
+            return added;
+        });
         return once(r, "New secret key", t, key.secretKey());
     }
 
@@ -101,8 +108,10 @@ final class TenantPages {
         Tenant t = tenant(r);
         String keyId = r.param("keyId");
         String reason = ConsoleAudit.reason(r.param("reason-" + keyId));
-        tenants.revoke(t.tenantId(), keyId, actor(r));
-        audit.record(r.operator(), r.ip(), t.tenantId(), "key.revoked", "key " + keyId, reason);
+        audit.together(() -> {
+            tenants.revoke(t.tenantId(), keyId, actor(r));
+            audit.record(r.operator(), r.ip(), t.tenantId(), "key.revoked", "key " + keyId, reason);
+        });
         return Answer.redirect(at(t, "/console/tenants/" + Html.q(t.tenantId())) + "&notice=key-revoked");
     }
 

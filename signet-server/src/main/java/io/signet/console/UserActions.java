@@ -23,7 +23,7 @@ final class UserActions {
         this.users = s.users();
         this.authenticators = s.authenticators();
         this.sessions = s.userSessions();
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.layout = layout;
     }
 
@@ -38,16 +38,21 @@ final class UserActions {
         String userId = r.param("userId");
         String authenticatorId = r.param("authenticatorId");
         String reason = reason(r, "reason-" + authenticatorId);
-        authenticators.delete(r.tenantId(), userId, authenticatorId, false);
-        audit.record(r, "authenticator.deleted", "user " + userId + " authenticator " + authenticatorId, reason);
+        audit.together(() -> {
+            authenticators.delete(r.tenantId(), userId, authenticatorId, false);
+            audit.record(r, "authenticator.deleted", "user " + userId + " authenticator " + authenticatorId, reason);
+        });
         return Answer.redirect(r.at(userPage(userId)) + "&notice=authenticator-deleted");
     }
 
     private Answer regenerateRecoveryCodes(ConsoleRequest r) {
         String userId = r.param("userId");
         String reason = reason(r, "codes-reason");
-        List<String> codes = authenticators.regenerateRecoveryCodes(r.tenantId(), userId);
-        audit.record(r, "recovery_codes.regenerated", "user " + userId, reason);
+        List<String> codes = audit.together(() -> {
+            List<String> fresh = authenticators.regenerateRecoveryCodes(r.tenantId(), userId);
+            audit.record(r, "recovery_codes.regenerated", "user " + userId, reason);
+            return fresh;
+        });
         StringBuilder list = new StringBuilder("<ul class=\"codes\" aria-label=\"Recovery codes\">");
         codes.forEach(c -> list.append("<li><code>").append(Html.text(c)).append("</code></li>"));
         list.append("</ul>");
@@ -59,8 +64,10 @@ final class UserActions {
     private Answer revokeSessions(ConsoleRequest r) {
         String userId = r.param("userId");
         String reason = reason(r, "sessions-reason");
-        sessions.revokeUser(r.tenantId(), userId);
-        audit.record(r, "sessions.revoked", "user " + userId, reason);
+        audit.together(() -> {
+            sessions.revokeUser(r.tenantId(), userId);
+            audit.record(r, "sessions.revoked", "user " + userId, reason);
+        });
         return Answer.redirect(r.at(userPage(userId)) + "&notice=sessions-revoked");
     }
 
@@ -73,8 +80,10 @@ final class UserActions {
         String reason = reason(r, "delete-reason");
         users.find(r.tenantId(), userId).orElseThrow(() -> SignetException.notFound("The tenant has no user '"
                 + userId + "'."));
-        users.delete(r.tenantId(), userId);
-        audit.record(r, "user.deleted", "user " + userId, reason);
+        audit.together(() -> {
+            users.delete(r.tenantId(), userId);
+            audit.record(r, "user.deleted", "user " + userId, reason);
+        });
         return Answer.redirect(r.at("/console/users") + "&notice=user-deleted");
     }
 

@@ -20,7 +20,7 @@ final class WebhookPages {
 
     WebhookPages(ConsoleServices s, Layout layout) {
         this.webhooks = s.webhooks();
-        this.audit = new ConsoleAudit(s.tenants());
+        this.audit = new ConsoleAudit(s);
         this.layout = layout;
     }
 
@@ -77,9 +77,12 @@ final class WebhookPages {
         String eventId = r.param("eventId");
         String reason = ConsoleAudit.reason(r.params().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("reason-")).map(Map.Entry::getValue).findFirst().orElse(null));
-        RedeliverRequest.Response done = webhooks.redeliver(r.tenantId(), r.param("endpointId"),
-                new RedeliverRequest(eventId, null));
-        audit.record(r, "webhook.redelivered", "endpoint " + r.param("endpointId") + " event " + eventId, reason);
+        RedeliverRequest.Response done = audit.together(() -> {
+            RedeliverRequest.Response queued = webhooks.redeliver(r.tenantId(), r.param("endpointId"),
+                    new RedeliverRequest(eventId, null));
+            audit.record(r, "webhook.redelivered", "endpoint " + r.param("endpointId") + " event " + eventId, reason);
+            return queued;
+        });
         return Answer.redirect(r.at("/console/webhooks/" + Html.q(r.param("endpointId")))
                 + "&notice=" + (done.redelivered() > 0 ? "redelivered" : "nothing-redelivered"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the console changes, through its forms over real HTTP, checked through the APIs: recovery codes
  * regenerated and shown once, a user's sessions revoked, a user deleted only with their id typed, a tenant
- * created and its keys rotated (shown once) and revoked; each refused without a reason.
+ * created and its keys rotated (shown once) and revoked; each refused without a reason; a change and its audit
+ * row commit together or not at all.
  */
 abstract class ConsoleActionsContract extends SignedInConsole {
     private static final Pattern SECRET = Pattern.compile("<code class=\"secret\">([^<]+)</code>");
@@ -67,6 +69,27 @@ abstract class ConsoleActionsContract extends SignedInConsole {
         assertThat(deleted.status()).isEqualTo(303);
         assertThat(server.api().get("/v1/users/doomed/authenticators").json().size()).isZero();
         assertThat(operator.get("/console/users/doomed").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_change_whose_audit_row_fails_is_undone_with_it() {
+        enrolled("kept");
+        // The failure is injected after the deletion itself, at the audit insert: one transaction undoes both.
+        server.app().database().write(jdbc -> jdbc.update(backend() == Backend.SQLITE ? """
+                CREATE TRIGGER audit_refused BEFORE INSERT ON audit_events
+                WHEN NEW.action = 'console.user.deleted' BEGIN SELECT RAISE(ABORT, 'injected'); END""" : """
+                CREATE FUNCTION audit_refused() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.action = 'console.user.deleted' THEN RAISE EXCEPTION 'injected'; END IF;
+                RETURN NEW; END $$;
+                CREATE TRIGGER audit_refused BEFORE INSERT ON audit_events
+                FOR EACH ROW EXECUTE FUNCTION audit_refused()"""));
+        String csrf = ConsoleVisitor.csrf(operator.get("/console/users/kept"));
+        ApiResponse failed = operator.post("/console/users/kept/delete", Map.of("csrf", csrf, "confirm", "kept",
+                "delete-reason", "erasure request"));
+        assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+        assertThat(server.api().get("/v1/users/kept").status()).isEqualTo(200);
+        assertThat(server.api().get("/v1/users/kept/authenticators").json().size()).isEqualTo(1);
+        assertThat(operator.get("/console/audit").body()).doesNotContain("console.user.deleted");
     }
 
     @Test
