@@ -5,13 +5,12 @@
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, request as httpRequest } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { admin, useSignet } from "./fixture.mjs";
 import { eventually } from "./eventually.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SDK_BUNDLE = createRequire(import.meta.url).resolve("@authsignal/browser/dist/index.min.js");
 
 /** The page every test opens: the SDK's IIFE bundle (global `authsignal`) and an autofill-ready input. */
@@ -26,13 +25,11 @@ const allExchanges = [];
 export function useBrowser() {
   const holder = {};
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium (./signet test does)`);
-    }
-    holder.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+    holder.launched = await launchChromium();
+    holder.browser = holder.launched.browser;
   });
   after(async () => {
-    await holder.browser?.close();
+    await holder.launched?.close();
   });
   return holder;
 }
