@@ -2,8 +2,8 @@
 // ./signet console-admin create printed (a passkey on the CDP virtual authenticator, set up on the hosted
 // page), signed in again with that passkey, finds a user, deletes one authenticator with a reason and is
 // refused the last one (protectLastAuthenticator), dry-runs a rule against a recorded action, redelivers a
-// webhook, looks at tenants and the audit log, and signs out. Every page is scanned with axe-core (nothing
-// serious or critical) and photographed at desktop width and 375 px into e2e/screenshots/console-*.png.
+// webhook, creates, edits and deletes an app client, looks at tenants and the audit log, and signs out.
+// Every page is scanned with axe-core (nothing serious or critical) and photographed at desktop width and 375 px into e2e/screenshots/console-*.png.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { admin, newUserId } from "../support/fixture.mjs";
@@ -170,6 +170,27 @@ describe("the admin console", () => {
     await receiver.waitFor("the redelivery", () => receiver.deliveries.length > before);
   });
 
+  it("creates, edits and deletes an app client, each with a reason", async () => {
+    const { page } = browser;
+    await page.goto(c.origin() + "/console/app-clients");
+    await page.getByLabel("Name", { exact: true }).fill("Support web app");
+    await page.getByLabel("Reason (kept in the audit log)").fill("New web app, ticket 88");
+    await page.getByRole("button", { name: "Create app client" }).click();
+    await page.getByText("The app client was saved.").waitFor();
+    assert.equal(await page.getByLabel("Access token lifetime (seconds)").inputValue(), "600");
+    await page.getByLabel("Access token lifetime (seconds)").fill("900");
+    await page.locator("#reason").fill("Shorter sessions, ticket 89");
+    await page.getByRole("button", { name: "Save app client" }).click();
+    await page.getByText("The app client was saved.").waitFor();
+    assert.equal(await page.getByLabel("Access token lifetime (seconds)").inputValue(), "900");
+    await c.photograph(page, "console-app-client");
+    await page.locator("#delete-reason").fill("App retired, ticket 90");
+    await page.getByRole("button", { name: "Delete app client" }).click();
+    await page.getByText("The app client and its sessions were deleted.").waitFor();
+    assert.equal(await page.getByRole("link", { name: "Support web app" }).count(), 0);
+    await c.photograph(page, "console-app-clients");
+  });
+
   it("lists tenants with their keys and app clients, and the audit log of every console action", async () => {
     const { page } = browser;
     await page.goto(c.origin() + "/console/tenants");
@@ -180,7 +201,8 @@ describe("the admin console", () => {
     await page.goto(c.origin() + "/console/audit");
     const log = await page.locator("table").innerText();
     for (const action of ["console.signed_in", "console.signed_out", "console.authenticator.deleted",
-      "console.user.deleted", "console.rule.created", "console.webhook.redelivered"]) {
+      "console.user.deleted", "console.rule.created", "console.webhook.redelivered", "console.app_client.created",
+      "console.app_client.updated", "console.app_client.deleted"]) {
       assert.match(log, new RegExp(action.replaceAll(".", "\\.")), `the audit log lists ${action}`);
     }
     assert.match(log, /Lost phone, ticket 4711/);

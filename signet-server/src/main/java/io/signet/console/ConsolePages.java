@@ -13,6 +13,7 @@ final class ConsolePages {
         new RulePages(s, layout).addTo(all);
         new WebhookPages(s, layout).addTo(all);
         new TenantPages(s, layout).addTo(all);
+        new AppClientPages(s, layout).addTo(all);
         new AuditPage(s, layout).addTo(all);
     }
 

@@ -15,7 +15,8 @@ final class Layout {
     /** Top-level pages: path and label. */
     private static final List<String[]> NAV = List.of(new String[] {"/console/users", "Users"},
             new String[] {"/console/rules", "Rules"}, new String[] {"/console/webhooks", "Webhooks"},
-            new String[] {"/console/tenants", "Tenants"}, new String[] {"/console/audit", "Audit log"});
+            new String[] {"/console/tenants", "Tenants"}, new String[] {"/console/app-clients", "App clients"},
+            new String[] {"/console/audit", "Audit log"});
     /** Fixed notices a redirect may ask for ({@code ?notice=}); never text from the request itself. */
     private static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("authenticator-deleted", "The authenticator was deleted."),
@@ -24,6 +25,8 @@ final class Layout {
             Map.entry("rule-saved", "The rule was saved."),
             Map.entry("rule-deleted", "The rule was deleted."),
             Map.entry("key-revoked", "The key was revoked."),
+            Map.entry("app-client-saved", "The app client was saved."),
+            Map.entry("app-client-deleted", "The app client and its sessions were deleted."),
             Map.entry("redelivered", "The event was queued for delivery again."),
             Map.entry("nothing-redelivered", "Nothing was queued: the event has no delivery to this endpoint."),
             Map.entry("signed-out", "You signed out."),

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tenants, their secret keys (create, rotate and revoke, a new key shown once) and app clients. The tenant
+ * Tenants, their secret keys (create, rotate and revoke, a new key shown once) and app clients (listed; each
+ * links to its page in {@link AppClientPages}). The tenant
  * service writes its own audit row (actor {@code console:<email>}); the console adds one with the reason.
  */
 final class TenantPages {
@@ -66,7 +67,7 @@ final class TenantPages {
         }
         List<List<String>> clients = new ArrayList<>();
         for (AppClient.Response c : appClients.list(t.tenantId())) {
-            clients.add(List.of(Html.text(c.name()), "<code>" + Html.text(c.clientId()) + "</code>",
+            clients.add(List.of(Html.link(at(t, "/console/app-clients/" + Html.q(c.clientId())), c.name()), "<code>" + Html.text(c.clientId()) + "</code>",
                     Html.text(c.accessTokenLifetime() + " s"), Html.text(c.refreshTokenLifetime() + " s"),
                     Html.text(c.createdAt())));
         }

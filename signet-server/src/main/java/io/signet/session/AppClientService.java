@@ -27,7 +27,7 @@ public final class AppClientService {
         this.clock = clock;
     }
 
-    AppClient.Response create(String tenantId, AppClientRequest r) {
+    public AppClient.Response create(String tenantId, AppClientRequest r) {
         long now = clock.millis();
         AppClient client = checked(new AppClient(tenantId, Ids.timeOrdered(now), name(r.name()),
                 r.accessTokenLifetime() == null ? DEFAULT_ACCESS_LIFETIME : r.accessTokenLifetime(),
@@ -40,12 +40,12 @@ public final class AppClientService {
         return store.list(tenantId).stream().map(AppClient::response).toList();
     }
 
-    AppClient.Response get(String tenantId, String clientId) {
+    public AppClient.Response get(String tenantId, String clientId) {
         return existing(tenantId, clientId).response();
     }
 
     /** Changes the fields sent; the result is checked as a whole (access lifetime within refresh lifetime). */
-    AppClient.Response update(String tenantId, String clientId, AppClientRequest r) {
+    public AppClient.Response update(String tenantId, String clientId, AppClientRequest r) {
         AppClient old = existing(tenantId, clientId);
         AppClient changed = checked(new AppClient(tenantId, clientId,
                 r.name() == null ? old.name() : name(r.name()),
@@ -59,7 +59,7 @@ public final class AppClientService {
     }
 
     /** Deletes the client; its sessions go with it, so their tokens stop validating at once. */
-    void delete(String tenantId, String clientId) {
+    public void delete(String tenantId, String clientId) {
         if (!store.delete(tenantId, clientId)) {
             throw unknown(clientId);
         }

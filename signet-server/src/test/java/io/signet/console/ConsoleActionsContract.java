@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the console changes, through its forms over real HTTP, checked through the APIs: recovery codes
  * regenerated and shown once, a user's sessions revoked, a user deleted only with their id typed, a tenant
- * created and its keys rotated (shown once) and revoked; each refused without a reason; a change and its audit
+ * created and its keys rotated (shown once) and revoked; app clients created, edited and deleted; each
+ * refused without a reason; a change and its audit
  * row commit together or not at all.
  */
 abstract class ConsoleActionsContract extends SignedInConsole {
@@ -126,6 +127,38 @@ abstract class ConsoleActionsContract extends SignedInConsole {
         assertThat(acme.withKey(rotated).get("/admin/v1/settings").status()).isEqualTo(200);
         assertThat(server.app().tenants().audit(tenantId, null, 10)).extracting(e -> e.actor())
                 .contains("console:ops@example.com");
+    }
+
+    @Test
+    void app_clients_are_created_edited_and_deleted_as_the_admin_api_would_each_with_a_reason() {
+        String csrf = ConsoleVisitor.csrf(operator.get("/console/app-clients"));
+        assertThat(operator.post("/console/app-clients", Map.of("csrf", csrf, "name", "Web")).status())
+                .as("no reason").isEqualTo(400);
+        ApiResponse created = operator.post("/console/app-clients", Map.of("csrf", csrf, "name", "Web",
+                "accessTokenLifetime", "", "refreshTokenLifetime", "", "reason", "new web app"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(303);
+        String clientId = created.header("Location").replaceAll(".*/app-clients/([^?]+).*", "$1");
+        assertThat(server.api().get("/admin/v1/clients/" + clientId).json().path("accessTokenLifetime").asLong())
+                .as("the service's default").isEqualTo(600);
+
+        String page = "/console/app-clients/" + clientId;
+        ApiResponse tooLong = operator.post(page, Map.of("csrf", csrf, "name", "Web", "accessTokenLifetime",
+                "999999", "reason", "longer tokens"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("accessTokenLifetime");
+        assertThat(operator.post(page, Map.of("csrf", csrf, "name", "Web shop", "accessTokenLifetime", "900",
+                "refreshTokenLifetime", "86400", "reason", "shorter sessions")).status()).isEqualTo(303);
+        ApiResponse changed = server.api().get("/admin/v1/clients/" + clientId);
+        assertThat(changed.json().path("name").asString()).isEqualTo("Web shop");
+        assertThat(changed.json().path("accessTokenLifetime").asLong()).isEqualTo(900);
+        assertThat(changed.json().path("refreshTokenLifetime").asLong()).isEqualTo(86400);
+
+        assertThat(operator.post(page + "/delete", Map.of("csrf", csrf)).status()).as("no reason").isEqualTo(400);
+        assertThat(operator.post(page + "/delete", Map.of("csrf", csrf, "delete-reason", "app retired")).status())
+                .isEqualTo(303);
+        assertThat(server.api().get("/admin/v1/clients/" + clientId).status()).isEqualTo(404);
+        assertThat(operator.get("/console/audit").body()).contains("console.app_client.created", "new web app",
+                "console.app_client.updated", "shorter sessions", "console.app_client.deleted", "app retired");
     }
 
     /** A user of the default tenant with one SMS authenticator; their first recovery codes. */
