@@ -22,14 +22,10 @@ import io.signet.challenge.ChallengeSettings;
 import io.signet.challenge.ChallengeStore;
 import io.signet.challenge.Claims;
 import io.signet.challenge.ClientChallenges;
-import io.signet.challenge.Delivery;
 import io.signet.challenge.Factors;
 import io.signet.challenge.JdbcChallengeStore;
 import io.signet.challenge.Secrets;
 import io.signet.challenge.SendLimits;
-import io.signet.challenge.SmtpSender;
-import io.signet.challenge.StdoutSender;
-import io.signet.challenge.TwilioSender;
 import io.signet.challenge.Verification;
 import io.signet.clientapi.ClientCredentials;
 import io.signet.clientapi.ClientApiService;
@@ -100,27 +96,13 @@ import io.signet.user.EnrollmentView;
 import io.signet.user.JdbcUserStore;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
-import io.signet.webhook.DeliveryStore;
-import io.signet.webhook.DeliveryWorker;
-import io.signet.webhook.EndpointStore;
-import io.signet.webhook.JdbcDeliveryStore;
-import io.signet.webhook.JdbcEndpointStore;
-import io.signet.webhook.Outbox;
-import io.signet.webhook.RetryPolicy;
-import io.signet.webhook.SyncWebhooks;
-import io.signet.webhook.WebhookSender;
-import io.signet.webhook.WebhookService;
 import io.signet.webhook.Webhooks;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +118,7 @@ public final class SignetApp implements AutoCloseable {
     private final HttpServer http;
     private final Health health;
     private final Duration shutdownTimeout;
-    private final ScheduledExecutorService background;
-    private final ScheduledExecutorService webhookWorker;
+    private final BackgroundJobs jobs;
     private final TenantService tenants;
     private final Webhooks webhooks;
     private final AuthenticatorService authenticators;
@@ -147,7 +128,7 @@ public final class SignetApp implements AutoCloseable {
     private final AutoCloseable systemMetrics;
 
     private SignetApp(Database db, HttpServer http, Health health, Duration shutdownTimeout,
-                      ScheduledExecutorService background, ScheduledExecutorService webhookWorker,
+                      BackgroundJobs jobs,
                       TenantService tenants, Webhooks webhooks, AuthenticatorService authenticators,
                       PasskeyService passkeys, SessionService sessions, SigningKeys signingKeys,
                       AutoCloseable systemMetrics) {
@@ -156,8 +137,7 @@ public final class SignetApp implements AutoCloseable {
         this.http = http;
         this.health = health;
         this.shutdownTimeout = shutdownTimeout;
-        this.background = background;
-        this.webhookWorker = webhookWorker;
+        this.jobs = jobs;
         this.tenants = tenants;
         this.webhooks = webhooks;
         this.authenticators = authenticators;
@@ -194,7 +174,7 @@ public final class SignetApp implements AutoCloseable {
             AuthenticatorStore authenticatorStore = new JdbcAuthenticatorStore();
             EnrollmentView enrollments = new AuthenticatorEnrollments(authenticatorStore);
             UserService users = new UserService(db, new JdbcUserStore(db), enrollments, settings, clock);
-            Webhooks webhooks = webhooks(db, tenants::activeSecretKeys, config, business, clock);
+            Webhooks webhooks = OutboundWiring.webhooks(db, tenants::activeSecretKeys, config, business, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, authenticatorStore, users, settings,
                     hasher, encryptor, webhooks.events(), business, clock);
             RuleService rules = new RuleService(db, new JdbcRuleStore(db), clock);
@@ -208,7 +188,7 @@ public final class SignetApp implements AutoCloseable {
             ChallengeLog challengeLog = new ChallengeLog(db, webhooks.events(), business, clock);
             Factors factors = new ChallengeFactors(db, authenticatorStore, authenticators, encryptor);
             ChallengeService challenges = new ChallengeService(db, challengeStore, users, factors,
-                    delivery(config, webhooks.sync()), sendLimits(config, db, challengeStore, clock), challengeSecrets,
+                    OutboundWiring.delivery(config, webhooks.sync()), sendLimits(config, db, challengeStore, clock), challengeSecrets,
                     new ChallengeSettings(Duration.ofSeconds(config.otpTtlSeconds()),
                             Duration.ofSeconds(config.magicLinkTtlSeconds())),
                     challengeLog, linkBase, clock);
@@ -268,56 +248,15 @@ public final class SignetApp implements AutoCloseable {
             warnAboutDefaultClientIdentity(config, settings);
             health.started(); // readiness UP only now, with the bootstrap file applied
 
-            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofVirtual().name("signet-background").factory());
-            background.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
-                    1, 60, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("challenge purge", challenges::purgeExpired),
-                    5, 60, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("passkey ceremony purge", passkeys::purgeExpired),
-                    5, 60, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
-                    5, 15, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
-                    5, 60, TimeUnit.MINUTES);
-            background.scheduleWithFixedDelay(() -> runQuietly("console session purge", consoleSessions::purgeExpired),
-                    5, 60, TimeUnit.MINUTES);
-            // Its own executor: a slow receiver must not hold up other background jobs.
-            ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofVirtual().name("signet-webhooks").factory());
-            webhookWorker.scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
-                    config.webhookPollMillis(), config.webhookPollMillis(), TimeUnit.MILLISECONDS);
-            return new SignetApp(db, http, health, config.shutdownTimeout(), background, webhookWorker, tenants,
+            BackgroundJobs jobs = BackgroundJobs.start(new BackgroundJobs.Jobs(idempotency::purgeExpired,
+                    challenges::purgeExpired, passkeys::purgeExpired, sessions::purgeExpired, webhooks::purgeExpired,
+                    consoleSessions::purgeExpired, webhooks::deliverDue), config.webhookPollMillis());
+            return new SignetApp(db, http, health, config.shutdownTimeout(), jobs, tenants,
                     webhooks, authenticators, passkeys, sessions, signingKeys, systemMetrics);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-    }
-
-    /** {@code secretKeys} gives a tenant's active secret keys in plaintext, to sign with. */
-    private static Webhooks webhooks(Database db, Function<String, List<String>> secretKeys, SignetConfig config,
-                                     BusinessMetrics metrics, Clock clock) {
-        EndpointStore endpoints = new JdbcEndpointStore(db);
-        DeliveryStore deliveries = new JdbcDeliveryStore(db);
-        WebhookSender sender = new WebhookSender(secretKeys, config.webhookAllowPrivate(),
-                Duration.ofMillis(config.webhookTimeoutMillis()), clock);
-        RetryPolicy retries = new RetryPolicy(config.webhookMaxRetries(), config.webhookRetryBaseMillis());
-        return new Webhooks(new Outbox(endpoints, deliveries, clock),
-                new SyncWebhooks(endpoints, deliveries, sender, clock),
-                new WebhookService(endpoints, deliveries, config.webhookAllowPrivate(), clock),
-                new DeliveryWorker(deliveries, sender, retries, config.webhookTimeoutMillis(), metrics, clock),
-                deliveries, clock);
-    }
-
-    /** Email and SMS senders as configured; the tenant's own webhooks come first (see {@link Delivery}). */
-    private static Delivery delivery(SignetConfig config, SyncWebhooks tenantHooks) {
-        return new Delivery(tenantHooks,
-                config.smtpUrl().map(url -> new SmtpSender(url, config.smtpFrom().orElseThrow(),
-                        config.smtpStarttls())),
-                config.smsTwilioAccountSid().map(sid -> new TwilioSender(config.smsTwilioUrl(), sid,
-                        config.smsTwilioAuthToken().orElseThrow(), config.smsTwilioFrom().orElseThrow())),
-                config.devDelivery().map(d -> new StdoutSender()));
     }
 
     private static SendLimits sendLimits(SignetConfig config, Database db, ChallengeStore store, Clock clock) {
@@ -350,10 +289,6 @@ public final class SignetApp implements AutoCloseable {
                 "tenant {} relies on the default Client API identity (rpId {}, expectedOrigins {}) derived from "
                         + "SIGNET_PUBLIC_URL; set rpId and expectedOrigins with PATCH /admin/v1/settings or "
                         + "./signet settings", c.tenantId(), c.rpId(), c.expectedOrigins()));
-    }
-
-    private static void runQuietly(String what, Runnable job) {
-        BackgroundJob.runSurviving(what, job); // a scheduled job that throws is never run again
     }
 
     public int port() {
@@ -416,28 +351,10 @@ public final class SignetApp implements AutoCloseable {
         log.info("shutting down: readiness is DOWN, waiting up to {} s for requests in flight",
                 shutdownTimeout.toSeconds());
         http.close();
-        background.shutdown();
-        webhookWorker.shutdown();
-        boolean finished = awaitUntil(background, deadline) & awaitUntil(webhookWorker, deadline);
-        if (!finished) {
-            log.warn("background jobs still running at the shutdown timeout: interrupting them");
-            background.shutdownNow();
-            webhookWorker.shutdownNow();
-            // Interrupted deliveries give their leases back; let them finish before the pool closes.
-            awaitUntil(webhookWorker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
-        }
+        jobs.stopBy(deadline);
         closeQuietly(systemMetrics);
         db.close();
         log.info("stopped");
-    }
-
-    private static boolean awaitUntil(ScheduledExecutorService executor, long deadline) {
-        try {
-            return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * target and the reason the operator gave, under the tenant it touched (the operator realm for sign-in and
  * sign-out). Never a secret: keys and codes are named by id.
  *
- * <p>A change and its audit row commit together ({@link #together}): design.md wants no change without its
+ * <p>A change and its audit row commit together ({@link #together}): no change may go without its
  * record, and no record of a change that rolled back.
  */
 final class ConsoleAudit {

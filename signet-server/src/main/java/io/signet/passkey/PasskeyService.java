@@ -1,5 +1,16 @@
 package io.signet.passkey;
 
+import static io.signet.passkey.CeremonyOptions.PUBLIC_KEY;
+import static io.signet.passkey.CeremonyOptions.descriptors;
+import static io.signet.passkey.CeremonyOptions.expiry;
+import static io.signet.passkey.CeremonyOptions.requestOptions;
+import static io.signet.passkey.CeremonyOptions.requestOptionsOf;
+import static io.signet.passkey.PasskeyInput.firstNonNull;
+import static io.signet.passkey.PasskeyInput.object;
+import static io.signet.passkey.PasskeyInput.required;
+import static io.signet.passkey.PasskeyInput.text;
+import static io.signet.passkey.PasskeyInput.truncate;
+
 import com.webauthn4j.data.AuthenticationData;
 import io.signet.action.ActionService;
 import io.signet.action.ActionTokens;
@@ -26,7 +37,6 @@ import io.signet.passkey.Wire.Descriptor;
 import io.signet.passkey.Wire.LookupResponse;
 import io.signet.passkey.Wire.RegistrationOptionsRequest;
 import io.signet.passkey.Wire.RegistrationOptionsResponse;
-import io.signet.passkey.Wire.RequestOptions;
 import io.signet.passkey.Wire.Rp;
 import io.signet.passkey.Wire.Selection;
 import io.signet.passkey.Wire.UserEntity;
@@ -48,7 +58,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,10 +77,8 @@ public final class PasskeyService {
     private static final String ADD_AUTHENTICATORS = ClientPrincipal.Bearer.ADD_AUTHENTICATORS;
     private static final Pattern ACTION_CODE = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
     private static final Set<String> ATTACHMENTS = Set.of("platform", "cross-platform");
-    private static final int MAX_TEXT = 255;
     private static final int MAX_USER_AGENT = 512;
     private static final int MAX_LOOKUP_IDS = 100;
-    private static final String PUBLIC_KEY = "public-key";
     private static final List<CredentialParameter> PARAMETERS = WebAuthn.ALGORITHMS.stream()
             .map(a -> new CredentialParameter(PUBLIC_KEY, a.getValue()))
             .toList();
@@ -354,57 +361,5 @@ public final class PasskeyService {
         if (ceremonies.consume(jdbc, c.tenantId(), c.challengeId(), now).isEmpty()) {
             throw SignetException.invalid("'challengeId' was already used: every challenge is answered once.");
         }
-    }
-
-    private static RequestOptions requestOptionsOf(Ceremony c, List<Descriptor> allow) {
-        return new RequestOptions(c.challenge(), c.rpId(), allow, TIMEOUT_MILLIS, "preferred");
-    }
-
-    private static AuthenticationOptionsResponse requestOptions(Ceremony c, List<Descriptor> allow) {
-        return new AuthenticationOptionsResponse(c.challengeId(), requestOptionsOf(c, allow));
-    }
-
-    private static List<Descriptor> descriptors(List<Passkey> list) {
-        return list.stream()
-                .map(p -> new Descriptor(PUBLIC_KEY, p.credentialId(), p.transports().isEmpty() ? null : p.transports()))
-                .toList();
-    }
-
-    /** The ceremony ends no later than the token that started it. */
-    private static long expiry(long now, ClientPrincipal.Bearer caller) {
-        return Math.min(now + LIFETIME.toMillis(), caller.expiresAt() * 1000);
-    }
-
-    private static JsonNode object(String field, JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw SignetException.invalid("'" + field + "' is required: the object the browser's WebAuthn call "
-                    + "returned, as JSON.");
-        }
-        return node;
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw SignetException.invalid("'" + field + "' is required.");
-        }
-        return IdField.check(field, value);
-    }
-
-    private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            throw SignetException.invalid("'" + field + "' must be at most " + MAX_TEXT + " characters.");
-        }
-        return value.strip();
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String firstNonNull(String... values) {
-        return Stream.of(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
     }
 }
