@@ -32,18 +32,32 @@ public final class BenchMain {
         List<Curve> curves = new ArrayList<>();
         Comparison previous = Comparison.keepPrevious(options.out());
 
-        WrkResult hello = baseline(options, wrk, work);
-        rows.add(new Measurement("-", "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
-                hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
-
-        for (String backend : options.backends()) {
-            BackendRun.Result result = new BackendRun(options, wrk, work, backend, hello).run();
-            rows.addAll(result.rows());
-            curves.addAll(result.curves());
-            // written after each backend too, so a run stopped half-way still leaves what it measured
-            Report.write(options.out(), environment(options), rows, curves, previous);
+        boolean everything = options.only() == null;
+        if (everything) {
+            WrkResult hello = baseline(options, wrk, work);
+            rows.add(new Measurement("-", "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
+                    hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
+            for (String backend : options.backends()) {
+                BackendRun.Result result = new BackendRun(options, wrk, work, backend, hello).run();
+                rows.addAll(result.rows());
+                curves.addAll(result.curves());
+                // written after each backend too, so a run stopped half-way still leaves what it measured
+                Report.write(options.out(), environment(options), rows, curves, previous);
+            }
         }
-        rows.addAll(Jmh.run(options));
+        if (options.runs("import")) {
+            try {
+                for (String backend : options.backends()) {
+                    rows.addAll(new ImportBench(options, work).run(backend));
+                    Report.write(options.out(), environment(options), rows, curves, previous);
+                }
+            } finally {
+                ImportFile.deleteAll(work);
+            }
+        }
+        if (everything) {
+            rows.addAll(Jmh.run(options));
+        }
         Report.write(options.out(), environment(options), rows, curves, previous);
         System.out.println("bench: wrote " + options.out().resolve("LATEST.md"));
     }
@@ -90,7 +104,7 @@ public final class BenchMain {
     private static Map<String, Object> environment(BenchOptions options) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("date", Instant.now().toString());
-        env.put("mode", options.quick() ? "quick" : "full");
+        env.put("mode", (options.quick() ? "quick" : "full") + (options.only() == null ? "" : ", only " + options.only()));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         env.put("jvm flags", String.join(" ", options.jvmFlags())
@@ -98,9 +112,23 @@ public final class BenchMain {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("commit", git("rev-parse", "--short", "HEAD"));
         env.put("users loaded", options.users());
+        if (options.runs("import")) {
+            env.put("import", "./signet import --tenant of generated exports of " + options.importScales()
+                    + " users (EMAIL_OTP + TOTP each), load average before: " + loadAverage());
+        }
         env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
                 + options.measureSeconds() + " s measured");
         return env;
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, and the import figures depend on it. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String git(String... args) {
