@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -40,6 +41,7 @@ public final class KeycloakRealmSource implements AutoCloseable {
     }
 
     private final Path file;
+    private final long size;
     private final JsonParser parser;
     private final Consumer<NotCarried> report;
     private final Instant fallbackTime;
@@ -53,10 +55,14 @@ public final class KeycloakRealmSource implements AutoCloseable {
     private boolean inFederatedUsers;
     private boolean sawUsers;
     private int depth;
+    private long lastLine;
+    private Line ahead;
     private boolean rootDone;
 
-    private KeycloakRealmSource(Path file, JsonParser parser, Consumer<NotCarried> report, Instant fallbackTime) {
+    private KeycloakRealmSource(Path file, long size, JsonParser parser, Consumer<NotCarried> report,
+                                Instant fallbackTime) {
         this.file = file;
+        this.size = size;
         this.parser = parser;
         this.report = report;
         this.fallbackTime = fallbackTime;
@@ -69,14 +75,37 @@ public final class KeycloakRealmSource implements AutoCloseable {
     public static KeycloakRealmSource open(Path file, Consumer<NotCarried> report, Instant now) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            return new KeycloakRealmSource(file, Json.MAPPER.createParser(in), report, now);
+            return new KeycloakRealmSource(file, Files.size(file), Json.MAPPER.createParser(in), report, now);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The next user to import, or null at the end of the file. */
+    /** Whether another user follows (it is read, and the users before it that are not imported reported). */
+    public boolean hasNext() {
+        if (ahead == null) {
+            ahead = read();
+        }
+        return ahead != null;
+    }
+
+    /** The next user to import. */
     public Line next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Line line = ahead;
+        ahead = null;
+        return line;
+    }
+
+    /** The share of the file read so far, for the progress display's ETA. */
+    public double fractionRead() {
+        return size <= 0 ? -1 : Math.min(1.0, parser.currentLocation().getByteOffset() / (double) size);
+    }
+
+    /** The next user to import, or null at the end of the file. */
+    private Line read() {
         try {
             while (true) {
                 if (inUsers || inFederatedUsers) {
@@ -119,7 +148,10 @@ public final class KeycloakRealmSource implements AutoCloseable {
         if (token != JsonToken.START_OBJECT) {
             throw malformed("'users' must hold user objects, found " + token);
         }
-        long line = parser.currentTokenLocation().getLineNr();
+        // The line where the user's object begins; numbers must grow for --resume, so in a file with several
+        // users on one line (not as Keycloak writes it) the later ones are numbered on from it.
+        long line = Math.max(parser.currentTokenLocation().getLineNr(), lastLine + 1);
+        lastLine = line;
         JsonNode user = parser.readValueAsTree();
         if (inFederatedUsers) {
             report.accept(new NotCarried(line, KeycloakCredentials.text(user, "id"), null, "user (federated)",

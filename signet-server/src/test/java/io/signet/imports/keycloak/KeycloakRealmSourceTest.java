@@ -159,6 +159,13 @@ class KeycloakRealmSourceTest {
     }
 
     @Test
+    void users_on_one_line_still_get_growing_numbers_for_resume() throws Exception {
+        Path compact = dir.resolve("compact.json");
+        Files.writeString(compact, Json.write(fixture.realm()));
+        assertThat(read(compact)).extracting(KeycloakRealmSource.Line::number).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void a_users_file_and_a_whole_server_export_read_the_same_users() throws Exception {
         List<String> fromRealm = ids(read(fixture.write(dir.resolve("acme-realm.json"))));
         report.clear();
@@ -172,15 +179,18 @@ class KeycloakRealmSourceTest {
     @Test
     void notices_name_the_passkey_rp_id_and_users_kept_in_other_files() throws Exception {
         try (KeycloakRealmSource source = KeycloakRealmSource.open(fixture.write(dir.resolve("r.json")), report::add, NOW)) {
-            while (source.next() != null) {
-                assertThat(source.notices()).isNotNull();
+            double before = source.fractionRead();
+            while (source.hasNext()) {
+                source.next();
             }
+            assertThat(before).isZero();
+            assertThat(source.fractionRead()).isEqualTo(1.0);
             assertThat(source.notices()).singleElement().asString().contains("login.acme.example");
         }
         Path realmOnly = dir.resolve("acme-realm-only.json");
         Files.writeString(realmOnly, "{\"realm\": \"acme\", \"clients\": [{\"clientId\": \"x\"}]}");
         try (KeycloakRealmSource source = KeycloakRealmSource.open(realmOnly, report::add, NOW)) {
-            assertThat(source.next()).isNull();
+            assertThat(source.hasNext()).isFalse();
             assertThat(source.notices()).singleElement().asString().contains("REALM-users-N.json");
         }
     }
@@ -238,8 +248,8 @@ class KeycloakRealmSourceTest {
     private List<KeycloakRealmSource.Line> read(Path file) {
         List<KeycloakRealmSource.Line> lines = new ArrayList<>();
         try (KeycloakRealmSource source = KeycloakRealmSource.open(file, report::add, NOW)) {
-            for (KeycloakRealmSource.Line line = source.next(); line != null; line = source.next()) {
-                lines.add(line);
+            while (source.hasNext()) {
+                lines.add(source.next());
             }
         }
         return lines;
