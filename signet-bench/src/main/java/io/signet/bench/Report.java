@@ -32,8 +32,9 @@ final class Report {
         md.append("""
 
                 Throughput from wrk (closed loop) unless the scenario says open loop; ratios are to the
-                hello-world baseline measured in the same run with the same wrk settings. The machine is shared
-                and noisy: the ratios to the same-run baseline are what count, not the raw req/s.
+                hello-world baseline measured in the same run just before that backend, with the same wrk
+                settings. The machine is shared and noisy: the ratios to the same-run baseline are what count,
+                not the raw req/s.
 
                 | backend | scenario | req/s | p50 ms | p99 ms | errors | × baseline | target | met |
                 |---|---|---:|---:|---:|---:|---:|---|---|

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.testing.Backend;
 import io.signet.testing.TestDatabases;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StorageSqliteIT extends StorageContract {
@@ -73,6 +74,61 @@ class StorageSqliteIT extends StorageContract {
             // the writer never checkpoints by itself: only the background checkpointer grows the file
             io.signet.testing.Eventually.await(() -> sizeOf(file), size -> size >= before + 300_000,
                     java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Readers that never stop (each holding a snapshot a while, overlapping the next) keep a PASSIVE checkpoint
+     * from ever letting the log start over; the checkpointer's RESTART must, or the log grows with every write.
+     * The log's header counts its restarts (the checkpoint sequence number); the threshold is lowered so a few
+     * hundred writes cross it.
+     */
+    @Test
+    void the_log_starts_over_although_readers_never_stop() throws Exception {
+        String url = TestDatabases.fresh(Backend.SQLITE, tempDir);
+        java.nio.file.Path wal = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()) + "-wal");
+        long threshold = WalCheckpointer.restartAbovePages;
+        WalCheckpointer.restartAbovePages = 50;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> readers = new java.util.ArrayList<>();
+        try (Database database = Database.open(url, 2)) {
+            database.write(jdbc -> jdbc.update("INSERT INTO tenants (tenant_id, name, created_at) VALUES ('t', 'x', 1)"));
+            for (int r = 0; r < 4; r++) { // as many as the reader pool holds, staggered
+                readers.add(Thread.ofPlatform().start(() -> {
+                    while (!stop.get()) {
+                        database.read(jdbc -> {
+                            jdbc.count("SELECT COUNT(*) AS n FROM users WHERE tenant_id = 't'");
+                            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // the snapshot stays held
+                            return null;
+                        });
+                    }
+                }));
+                Thread.sleep(5);
+            }
+            String custom = "{\"padding\":\"" + "x".repeat(3000) + "\"}";
+            long restartsBefore = restarts(wal);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            for (int i = 0; restarts(wal) == restartsBefore && System.nanoTime() < deadline; i++) {
+                String id = "log-" + i;
+                database.write(jdbc -> jdbc.update("""
+                        INSERT INTO users (tenant_id, user_id, custom, created_at, updated_at)
+                        VALUES ('t', ?, ?, 1, 1)""", id, custom));
+            }
+            assertThat(restarts(wal)).as("the log started over while readers ran").isGreaterThan(restartsBefore);
+        } finally {
+            stop.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            WalCheckpointer.restartAbovePages = threshold;
+        }
+    }
+
+    /** The log header's checkpoint sequence number (big-endian at byte 12): it goes up each time the log starts over. */
+    private static long restarts(java.nio.file.Path wal) throws java.io.IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(wal.toFile(), "r")) {
+            f.seek(12);
+            return Integer.toUnsignedLong(f.readInt());
         }
     }
 
