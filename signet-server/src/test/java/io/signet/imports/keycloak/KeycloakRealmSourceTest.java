@@ -3,6 +3,7 @@ package io.signet.imports.keycloak;
 import static io.signet.imports.keycloak.KeycloakRealmFixture.credentialId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
@@ -125,20 +126,20 @@ class KeycloakRealmSourceTest {
     void everything_left_behind_is_reported_with_its_user_and_reason() throws Exception {
         read(fixture.write(dir.resolve("acme-realm.json")));
         assertThat(report).extracting(NotCarried::username, NotCarried::what).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("alice", "credential password"),
-                org.assertj.core.groups.Tuple.tuple("alice", "credential recovery-authn-codes"),
-                org.assertj.core.groups.Tuple.tuple("alice", "groups and roles"),
-                org.assertj.core.groups.Tuple.tuple("bob", "attribute phoneNumber"),
-                org.assertj.core.groups.Tuple.tuple("bob", "credential otp (hotp)"),
-                org.assertj.core.groups.Tuple.tuple("bob", "identity provider link"),
-                org.assertj.core.groups.Tuple.tuple("carol", "user (disabled)"),
-                org.assertj.core.groups.Tuple.tuple("service-account-backend", "user (service account)"),
-                org.assertj.core.groups.Tuple.tuple("dave", "credential password"),
-                org.assertj.core.groups.Tuple.tuple("dave", "credential x509-cert"),
-                org.assertj.core.groups.Tuple.tuple("dave", "attribute tags"),
-                org.assertj.core.groups.Tuple.tuple("dave", "required actions"),
-                org.assertj.core.groups.Tuple.tuple("erin", "email"),
-                org.assertj.core.groups.Tuple.tuple(null, "user (federated)"));
+                tuple("alice", "credential password"),
+                tuple("alice", "credential recovery-authn-codes"),
+                tuple("alice", "groups and roles"),
+                tuple("bob", "attribute phoneNumber"),
+                tuple("bob", "credential otp (hotp)"),
+                tuple("bob", "identity provider link"),
+                tuple("carol", "user (disabled)"),
+                tuple("service-account-backend", "user (service account)"),
+                tuple("dave", "credential password"),
+                tuple("dave", "credential x509-cert"),
+                tuple("dave", "attribute tags"),
+                tuple("dave", "required actions"),
+                tuple("erin", "email"),
+                tuple(null, "user (federated)"));
         NotCarried roles = report.stream().filter(n -> n.what().equals("groups and roles")).findFirst().orElseThrow();
         assertThat(roles.reason()).contains("group /staff", "role admin", "role account/manage-account")
                 .doesNotContain("default-roles-acme", "offline_access");
