@@ -1,7 +1,7 @@
 // Starts a real Signet (the shaded server jar) for one test file: fresh SQLite file in a temp dir,
 // known secret key, a port the server picks itself. Maven passes SIGNET_JAVA (the JDK running the
 // build) and SIGNET_JAR; run by hand, the newest jar under ../signet-server/target is used.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -97,7 +97,17 @@ function freshPostgres() {
 }
 
 /**
- * Starts Signet and returns {origin, apiUrl, secretKey, encryptionKey, output, stop}. `backend` is
+ * Runs a `signet` CLI command (`args`, e.g. ["export", "--tenant", id, "--out", file]) with the server jar, the
+ * SIGNET_* settings in `env` and no others; resolves nothing, returns {status, stdout, stderr}.
+ */
+export function signetCli(args, env = {}) {
+  const run = spawnSync(javaBinary(), ["--enable-native-access=ALL-UNNAMED", "-jar", serverJar(), ...args],
+    { env: { ...environmentWithoutSignetSettings(), ...env }, encoding: "utf8", timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Starts Signet and returns {origin, apiUrl, secretKey, encryptionKey, databaseUrl, output, stop}. `backend` is
  * "sqlite" (a file in a temp dir) or "postgresql" (a fresh database, dropped by stop()). `extraEnv` adds or overrides
  * SIGNET_* settings (e.g. SIGNET_DEV_DELIVERY). The server's output is kept: `output()` returns it so
  * far, and it is printed only if start-up fails, so passing runs stay quiet.
@@ -135,7 +145,7 @@ export async function startSignet(extraEnv = {}, backend = "sqlite") {
     await waitForHealth(origin);
     return {
       origin, apiUrl: `${origin}/v1`, secretKey: SECRET_KEY, encryptionKey: env.SIGNET_ENCRYPTION_KEY,
-      output: () => output.join(""), stop,
+      databaseUrl: env.SIGNET_DATABASE_URL, output: () => output.join(""), stop,
     };
   } catch (error) {
     await stop(); // a server that failed to start must not outlive the test run, nor its data dir

@@ -46,6 +46,8 @@ import io.signet.http.ProxyHeaders;
 import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
+import io.signet.imports.ImportRoutes;
+import io.signet.imports.UserImporter;
 import io.signet.logging.Logging;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.MicrometerBusinessMetrics;
@@ -230,6 +232,7 @@ public final class SignetApp implements AutoCloseable {
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
                     new TenantKeyRoutes(tenants),
+                    new ImportRoutes(new UserImporter(db, encryptor, hasher, settings::get, clock)),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);

@@ -1,7 +1,6 @@
 package io.signet.authenticator;
 
 import io.signet.crypto.SecretHasher;
-import io.signet.user.Contacts;
 import io.signet.user.VerificationMethod;
 import java.util.List;
 
@@ -23,12 +22,7 @@ record NewAuthenticator(VerificationMethod method, String email, String phoneNum
      * the same authenticator. A TOTP secret is compared by its keyed hash, so it is never stored readable.
      */
     String matchKey(SecretHasher hasher) {
-        return switch (method) {
-            case EMAIL_OTP, EMAIL_MAGIC_LINK -> Contacts.normalizeEmail(email);
-            case SMS, WHATSAPP -> phoneNumber;
-            case AUTHENTICATOR_APP -> hasher.hash("totp-secret", totp.secretBase32());
-            case PASSKEY -> passkey.credentialId();
-            default -> throw new IllegalStateException("not an enrollable method: " + method);
-        };
+        return FactorImports.matchKey(hasher, method, email, phoneNumber,
+                totp == null ? null : totp.secretBase32(), passkey == null ? null : passkey.credentialId());
     }
 }

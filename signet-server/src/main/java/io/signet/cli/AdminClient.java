@@ -32,20 +32,33 @@ public final class AdminClient {
         this.rawJson = rawJson;
     }
 
-    /** Sends {@code method path} with {@code body} (any record or map, or null) and prints the answer. */
-    public int call(String method, String path, Object body, PrintStream out, PrintStream err) {
+    /** An answer: HTTP status and body. */
+    public record Answer(int status, String body) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** Sends {@code method path} with {@code body} (any record or map, a JSON string, or null) and returns the answer. */
+    public Answer send(String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((secretKey + ":").getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response;
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** Sends {@code method path} with {@code body} (any record or map, or null) and prints the answer. */
+    public int call(String method, String path, Object body, PrintStream out, PrintStream err) {
+        Answer response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = send(method, path, body);
         } catch (IOException e) {
             err.println("signet: cannot reach " + baseUrl + ": " + e.getMessage());
             return 1;
@@ -53,7 +66,7 @@ public final class AdminClient {
             Thread.currentThread().interrupt();
             return 1;
         }
-        boolean ok = response.statusCode() / 100 == 2;
+        boolean ok = response.ok();
         PrintStream target = ok ? out : err;
         if (rawJson) {
             target.println(response.body());
@@ -61,6 +74,11 @@ public final class AdminClient {
             target.println(pretty(response.body()));
         }
         return ok ? 0 : 1;
+    }
+
+    /** The base URL requests go to, for messages. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     private static String pretty(String body) {

@@ -3,6 +3,7 @@ package io.signet.cli;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.crypto.Encryptor;
+import io.signet.crypto.SecretHasher;
 import io.signet.export.ExportCipher;
 import io.signet.export.UserExporter;
 import io.signet.store.Database;
@@ -65,10 +66,8 @@ public final class ExportCommand implements Callable<Integer> {
         SignetConfig config = CliSettings.config(settings);
         byte[] key = EncryptionKeys.resolve(config);
         try (Database db = Database.open(config.databaseUrl(), 2)) {
-            if (db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants WHERE tenant_id = ?", tenantId)) == 0) {
-                throw new IllegalArgumentException("no tenant " + tenantId + " (see `signet tenant list`)");
-            }
-            long users = write(new UserExporter(db, new Encryptor(key), includeSecrets), passphrase);
+            requireTenant(db, tenantId);
+            long users = write(new UserExporter(db, new Encryptor(key), new SecretHasher(key), includeSecrets), passphrase);
             System.err.println("Exported " + users + " users of tenant " + tenantId + " to " + out
                     + (encrypt ? " (encrypted)" : includeSecrets ? " (WITH SECRETS, unencrypted)" : "") + ".");
             return 0;
@@ -76,6 +75,13 @@ public final class ExportCommand implements Callable<Integer> {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
             }
+        }
+    }
+
+    /** Refuses a tenant id that names no tenant of {@code db} (export and a local import act on one). */
+    static void requireTenant(Database db, String tenantId) {
+        if (db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants WHERE tenant_id = ?", tenantId)) == 0) {
+            throw new IllegalArgumentException("no tenant " + tenantId + " (see `signet tenant list`)");
         }
     }
 

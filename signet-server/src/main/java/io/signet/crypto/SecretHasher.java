@@ -43,6 +43,15 @@ public final class SecretHasher {
         }
     }
 
+    /**
+     * 16 hex digits that name the key these hashes are made with, and nothing more (an HMAC output reveals
+     * nothing about its key): two Signets with equal fingerprints verify each other's hashes. An export carries
+     * it beside recovery code hashes, so an import can refuse hashes that could never verify.
+     */
+    public String keyFingerprint() {
+        return hash("key-fingerprint", "signet-hmac-sha256-v1").substring(0, 16);
+    }
+
     /** Constant-time comparison of a stored hash with the hash of a supplied secret. */
     public boolean matches(String storedHash, String purpose, String suppliedSecret) {
         return MessageDigest.isEqual(

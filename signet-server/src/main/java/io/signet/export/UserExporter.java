@@ -2,6 +2,7 @@ package io.signet.export;
 
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.crypto.Encryptor;
+import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
 import io.signet.store.Jdbc;
 import io.signet.store.Row;
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +30,21 @@ public final class UserExporter {
     /** How the recovery code hashes were made, so an importer knows it needs the same data key. */
     public static final String RECOVERY_HASH_SCHEME = "signet-hmac-sha256-v1";
     static final int PAGE = 500;
+    private static final String USER_COLUMNS = """
+            SELECT user_id, email, email_verified, phone_number, phone_number_verified, username, display_name,
+                   custom, locale, default_verification_method, created_at, updated_at
+              FROM users""";
 
     private final Database db;
     private final Encryptor encryptor;
+    private final String keyFingerprint;
     private final boolean includeSecrets;
 
-    public UserExporter(Database db, Encryptor encryptor, boolean includeSecrets) {
+    /** {@code hasher} names the data key beside the recovery code hashes (see {@link SecretHasher#keyFingerprint}). */
+    public UserExporter(Database db, Encryptor encryptor, SecretHasher hasher, boolean includeSecrets) {
         this.db = db;
         this.encryptor = encryptor;
+        this.keyFingerprint = hasher.keyFingerprint();
         this.includeSecrets = includeSecrets;
     }
 
@@ -64,13 +73,27 @@ public final class UserExporter {
 
     private List<Map<String, Object>> page(Jdbc jdbc, String tenantId, String after) {
         Map<String, Map<String, Object>> users = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT user_id, email, email_verified, phone_number, phone_number_verified, username, display_name,
-                       custom, locale, default_verification_method, created_at, updated_at
-                  FROM users WHERE tenant_id = ? AND user_id > ? ORDER BY user_id LIMIT ?""",
+        jdbc.query(USER_COLUMNS + " WHERE tenant_id = ? AND user_id > ? ORDER BY user_id LIMIT ?",
                 r -> users.put(r.string("user_id"), user(r)), tenantId, after, PAGE);
+        return new ArrayList<>(complete(jdbc, tenantId, users).values());
+    }
+
+    /**
+     * These users as export lines, by user id, read in the caller's transaction (an import compares what it
+     * would write with them); users that do not exist are absent.
+     */
+    public Map<String, Map<String, Object>> lines(Jdbc jdbc, String tenantId, Collection<String> userIds) {
+        Map<String, Map<String, Object>> users = new LinkedHashMap<>();
+        jdbc.queryIn(USER_COLUMNS + " WHERE tenant_id = ? AND user_id IN", tenantId, userIds,
+                r -> users.put(r.string("user_id"), user(r)));
+        return complete(jdbc, tenantId, users);
+    }
+
+    /** Adds the authenticators and recovery codes of {@code users} (keyed by user id), in three queries. */
+    private Map<String, Map<String, Object>> complete(Jdbc jdbc, String tenantId,
+                                                      Map<String, Map<String, Object>> users) {
         if (users.isEmpty()) {
-            return List.of();
+            return users;
         }
         jdbc.queryIn("""
                 SELECT * FROM authenticators WHERE tenant_id = ?
@@ -84,7 +107,7 @@ public final class UserExporter {
                         .add(r.string("code_hash")));
         codes.forEach((userId, hashes) -> users.get(userId).put("recoveryCodes", recoveryCodes(hashes)));
         users.values().forEach(UserExporter::sortAuthenticators);
-        return new ArrayList<>(users.values());
+        return users;
     }
 
     private static Map<String, Object> user(Row r) {
@@ -164,6 +187,7 @@ public final class UserExporter {
         codes.put("remaining", hashes.size());
         if (includeSecrets) {
             codes.put("hashScheme", RECOVERY_HASH_SCHEME);
+            codes.put("keyFingerprint", keyFingerprint);
             codes.put("hashes", hashes.stream().sorted().toList());
         }
         return codes;

@@ -25,7 +25,7 @@ final class RequestIds {
     static void assign(Context ctx, Predicate<String> trustedProxy) {
         String offered = ctx.header(HEADER);
         String id = offered != null && SANE.matcher(offered).matches() && trustedProxy.test(ctx.req().getRemoteAddr())
-                ? offered : Ids.timeOrdered();
+                ? offered : Ids.label();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(Logging.REQUEST_ID, id);
@@ -39,7 +39,7 @@ final class RequestIds {
     static String of(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         if (id == null) {
-            id = Ids.timeOrdered();
+            id = Ids.label();
             ctx.attribute(ATTRIBUTE, id);
         }
         return id;

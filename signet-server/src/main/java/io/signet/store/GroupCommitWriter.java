@@ -113,6 +113,7 @@ final class GroupCommitWriter implements AutoCloseable {
      */
     private boolean runTogether(List<Job<?>> group) {
         List<Runnable> answers = new ArrayList<>(group.size());
+        Connection broken = null;
         try (Connection c = connections.getConnection()) {
             try {
                 c.setAutoCommit(false); // BEGIN IMMEDIATE; when it fails, nothing has run
@@ -128,8 +129,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 rollbackQuietly(c);
                 // After a failed BEGIN, statement or COMMIT the driver's idea of the transaction may be wrong (it
                 // may think one is open when none is, and let the next group's statements commit one by one):
-                // the connection is replaced by a fresh one rather than trusted again.
-                discard(c);
+                // the connection is replaced by a fresh one rather than trusted again, once it is back in the
+                // pool (evicted while still borrowed, Hikari closed it under the proxy and the proxy's own close
+                // then failed with a NullPointerException, which failed the whole group as a 500).
+                broken = c;
                 if (group.size() > 1) {
                     log.debug("group of {} writes failed as a whole; running them one by one", group.size());
                     return false;
@@ -143,6 +146,10 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             group.getFirst().result.completeExceptionally(Jdbc.translate(e));
             return true;
+        } finally {
+            if (broken != null) {
+                discard(broken);
+            }
         }
         answers.forEach(Runnable::run);
         return true;
@@ -185,7 +192,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             c.rollback();
         } catch (SQLException e) {
-            log.warn("rollback failed: {}", e.getMessage());
+            // Usual after a failed BEGIN or COMMIT (a full disk, a read-only file): SQLite has already rolled
+            // back and the driver has not noticed. The caller's failure is logged once where it is answered.
+            log.debug("rollback failed: {}", e.getMessage());
         }
     }
 

@@ -134,7 +134,8 @@ public final class UserService {
         return validate(r, settings.get(tenantId));
     }
 
-    static UserChanges validate(UserAttributesRequest r, TenantSettings s) {
+    /** {@link #validate(String, UserAttributesRequest)} under given settings (also for users restored by an import). */
+    public static UserChanges validate(UserAttributesRequest r, TenantSettings s) {
         return new UserChanges(
                 r.email() == null || r.email().isEmpty() ? r.email() : Contacts.email("email", r.email()),
                 r.emailVerified(),

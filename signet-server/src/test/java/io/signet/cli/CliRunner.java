@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Runs the CLI in-process against a test server's database and captures what it prints. */
-final class CliRunner {
-    record Run(int code, String out, String err) {
+/** Runs the CLI in-process (for the CLI tests here and the import round trips of other features) against a test server's database and captures what it prints. */
+public final class CliRunner {
+    public record Run(int code, String out, String err) {
     }
 
     private CliRunner() {
     }
 
-    static synchronized Run run(TestServer server, String... args) {
+    public static synchronized Run run(TestServer server, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--database-url", server.databaseUrl(),
                 "--encryption-key", Base64.getEncoder().encodeToString(server.encryptionKey())));
@@ -25,7 +25,7 @@ final class CliRunner {
     }
 
     /** For commands that need no database, which refuse the database flags. */
-    static synchronized Run run(String... args) {
+    public static synchronized Run run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * passphrase is needed to read them back; pages of users are stitched without gaps or repeats.
  */
 class ExportCliIT {
-    private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     private static final String AAGUID = "fbfc3007-154e-4ecc-8c0b-6e020557d7bd";
     private static final int PLAIN_USERS = 520; // more than one page of 500
 
@@ -133,7 +133,7 @@ class ExportCliIT {
     }
 
     /** One user with every kind the Server API enrolls, and attributes; returns the recovery codes issued. */
-    private static List<String> enrollEveryKind(Api api, String userId, String credentialId, String publicKey) {
+    static List<String> enrollEveryKind(Api api, String userId, String credentialId, String publicKey) {
         assertThat(api.patch("/v1/users/" + userId, Map.of("email", "jane@example.com", "username", "jane",
                 "custom", Map.of("plan", "gold"))).status()).isEqualTo(200);
         String path = "/v1/users/" + userId + "/authenticators";
@@ -162,7 +162,7 @@ class ExportCliIT {
     }
 
     /** Every line parsed and checked against docs/export-schema.json; one user per line. */
-    private static List<JsonNode> validLines(String text) {
+    static List<JsonNode> validLines(String text) {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             JsonNode node = Json.MAPPER.readTree(line);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18 #6: each request limit is enforced before an endpoint does any work (nothing is stored, the answer
- * names the limit), and slow clients cannot hold the server's threads. Transport only, so SQLite only.
+ * names the limit), slow clients cannot hold the server's threads, and a request refused at the HTTP level never
+ * leaves a keep-alive client with a connection that resets. Transport only, so SQLite only.
  */
 class RequestLimitsIT extends ServerSuite {
     private static final int SLOW_CLIENTS = 200;
@@ -128,6 +129,44 @@ class RequestLimitsIT extends ServerSuite {
             assertThat(answer).startsWith("HTTP/1.1 408").contains("\"errorCode\":\"request_timeout\"");
         }
         assertThat(api.get("/v1/users/halfway").json().has("email")).as("nothing stored").isFalse();
+    }
+
+    /**
+     * The class of input behind FuzzApiIT's rare "header parser received no bytes": Jetty refuses a path with an
+     * encoded NUL or a broken escape with a 400 and then closes the connection. The answer has to say so
+     * ({@code Connection: close}); otherwise the connection must still answer, since a keep-alive client (the JDK's,
+     * every SDK's) sends its next request on it.
+     */
+    @Test
+    void a_path_jetty_refuses_is_400_and_the_connection_says_close_or_stays_usable() throws IOException {
+        for (String path : List.of("/v1/users/%00", "/v1/users/a%00b/actions", "/v1/users/%ZZ", "/v1/users/%e")) {
+            try (Socket s = connect()) {
+                s.setSoTimeout(10_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basic() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = readResponse(s.getInputStream());
+                assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("\"errorCode\":\"invalid_request\"");
+                if (!answer.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n")) {
+                    out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    assertThat(readResponse(s.getInputStream())).as("the next request on the connection after " + path
+                            + " (no Connection: close in " + answer + ")").startsWith("HTTP/1.1 200");
+                }
+            }
+        }
+    }
+
+    /** One response: its head, and as many body bytes as its Content-Length says; "" when the connection closed. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) != -1) {
+            head.append((char) c);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)")
+                .matcher(head);
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return head + new String(body, StandardCharsets.UTF_8);
     }
 
     private String exchange(String request) throws IOException {

@@ -2,10 +2,16 @@ package io.signet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.signet.crypto.RandomTokens;
+import io.signet.store.Dialect;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
+import io.signet.testing.Eventually;
 import io.signet.testing.SignetProcess;
 import io.signet.testing.TestDatabases;
 import io.signet.testing.TestServer;
@@ -24,11 +30,13 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
- * Issue 18 #3 on SQLite: a disk that fills up and a write lock another process will not give back. Writes then
- * fail with a 503 in the error shape (and a log line), reads go on, nothing already acknowledged is lost, and
- * the file passes {@code PRAGMA integrity_check} afterwards.
+ * Issue 18 #3 on SQLite: a disk that fills up, a write lock another process will not give back, and a database
+ * file that turns read-only while the server runs. Writes then fail with a 503 in the error shape (and a log
+ * line), reads go on, nothing already acknowledged is lost, and the file passes {@code PRAGMA integrity_check}
+ * afterwards.
  */
 class StorageFaultsSqliteIT {
     /** Room left on the "disk" above the files' size at the start: a few dozen user updates. */
@@ -91,8 +99,7 @@ class StorageFaultsSqliteIT {
      */
     @Test
     void a_database_locked_by_another_process_is_a_503_within_the_timeout_and_writes_resume() throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"),
-                Clock.systemUTC())) {
+        try (TestServer server = serverWithShortTimeout()) {
             Api api = server.api();
             assertThat(api.patch("/v1/users/locked", Map.of("email", "before@disk.example")).status()).isEqualTo(200);
             try (Connection other = DriverManager.getConnection(server.databaseUrl());
@@ -113,6 +120,85 @@ class StorageFaultsSqliteIT {
             JsonNode user = api.get("/v1/users/locked").json();
             assertThat(user.has("displayName")).as("nothing of the refused write").isFalse();
             StoreChecks.intact(server.databaseUrl(), 0, 0);
+        }
+    }
+
+    /**
+     * The database file and its write-ahead log turn read-only under the running server (as when a file system
+     * is remounted read-only after an error): writes are a 503 in the error shape, each with one warning naming
+     * the cause and nothing logged as an unexpected failure, reads go on, and once the files are writable again
+     * writes succeed without a restart. Made with the immutable attribute ({@code chattr +i}), which refuses
+     * writes even through the file descriptors the server already holds and even to root; a permission change
+     * would not (open descriptors keep their rights, and the tests run as root), and a read-only remount is
+     * refused while the server has the file open for writing.
+     */
+    @Test
+    void a_database_file_that_turns_read_only_is_a_503_and_writes_resume_once_it_is_writable() throws Exception {
+        try (TestServer server = serverWithShortTimeout()) {
+            Api api = server.api();
+            assertThat(api.patch("/v1/users/ro", Map.of("email", "before@disk.example")).status()).isEqualTo(200);
+            Path file = Dialect.sqliteFile(server.databaseUrl()).orElseThrow();
+            List<Path> files = List.of(file, Path.of(file + "-wal"));
+            Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+            ListAppender<ILoggingEvent> log = new ListAppender<>();
+            log.start();
+            root.addAppender(log);
+            int refused = 0;
+            try {
+                immutable(files, true);
+                for (int i = 0; i < 3; i++) {
+                    long start = System.nanoTime();
+                    ApiResponse r = api.patch("/v1/users/ro", Map.of("email", "during@disk.example",
+                            "displayName", "During " + i));
+                    assertThat(r.status()).as(r.toString()).isEqualTo(503);
+                    assertThat(r.errorCode()).isEqualTo("service_unavailable");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                    refused++;
+                }
+                JsonNode user = api.get("/v1/users/ro").json();
+                assertThat(user.path("email").asString()).as("reads go on").isEqualTo("before@disk.example");
+            } finally {
+                immutable(files, false);
+                root.detachAppender(log);
+            }
+            List<String> warnings = log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            assertThat(warnings).as("nothing logged as an unexpected failure").noneMatch(l -> l.startsWith("ERROR"));
+            assertThat(warnings.stream().filter(l -> l.startsWith("WARN database unavailable on PATCH")))
+                    .as("one line a refused request, naming the cause").hasSize(refused)
+                    .allMatch(line -> line.contains("SQLITE_IOERR") || line.contains("SQLITE_READONLY"));
+            assertThat(warnings).as("other warnings: background jobs waiting for the database")
+                    .allMatch(l -> l.startsWith("WARN database unavailable on PATCH")
+                            || l.matches("WARN background job '.*' skipped: database unavailable.*"));
+            // The writer connection opened in the read-only window (after the failed one was dropped) is itself
+            // read-only, so the first write may still be refused; that one is dropped too, and the next succeeds.
+            ApiResponse after = Eventually.await(() -> api.patch("/v1/users/ro", Map.of("email", "after@disk.example")),
+                    r -> r.status() != 503, Duration.ofSeconds(5));
+            assertThat(after.status()).as("writes resume once the file is writable: " + after).isEqualTo(200);
+            JsonNode user = api.get("/v1/users/ro").json();
+            assertThat(user.has("displayName")).as("nothing of the refused writes").isFalse();
+            StoreChecks.intact(server.databaseUrl(), 0, 0);
+            System.out.printf("READONLY SQLITE: refused with 503=%d 5xx other than 503=0 writes after=ok%n", refused);
+        }
+    }
+
+    /** An in-process server that gives up on a busy database after one second. */
+    private TestServer serverWithShortTimeout() {
+        return TestServer.start(Backend.SQLITE, dir, Map.of("SIGNET_DB_TIMEOUT_MILLIS", "1000"), Clock.systemUTC());
+    }
+
+    /** Sets or clears the immutable attribute; needs CAP_LINUX_IMMUTABLE, which the build's root user has. */
+    private static void immutable(List<Path> files, boolean on) throws IOException, InterruptedException {
+        for (Path f : files) {
+            Process chattr = new ProcessBuilder("chattr", on ? "+i" : "-i", f.toString()).redirectErrorStream(true)
+                    .start();
+            String out = new String(chattr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = chattr.waitFor();
+            if (status != 0 && on && !"root".equals(System.getProperty("user.name"))) {
+                org.junit.jupiter.api.Assumptions.abort("making a file read-only under a running server needs root "
+                        + "(chattr +i): " + out);
+            }
+            assertThat(status).as("chattr " + (on ? "+i " : "-i ") + f + ": " + out).isZero();
         }
     }
 

@@ -86,6 +86,12 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
 
         nodes.clock.advance(Duration.ofHours(24).plusSeconds(1));
         assertThat(jwks(tenantId).findValuesAsString("kid")).containsExactly(newKeyId);
+        // validated (and its signature remembered) above; once its key is gone the signature counts no more,
+        // also where an expired token is accepted
+        assertThat(tenant.post("/v1/sessions/revoke", Map.of("accessToken", access(before))).status())
+                .as("revoking with a token of a key retired past the overlap").isEqualTo(422);
+        assertThat(tenant.post("/v1/sessions/revoke", Map.of("accessToken", access(after))).status())
+                .as("an expired token of the current key still revokes").isEqualTo(200);
     }
 
     @Test
