@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -67,7 +68,7 @@ public final class CarryOverReport implements Consumer<NotCarried>, Closeable {
 
     /** How many of each kind ({@link NotCarried#what()}), in name order. */
     public synchronized Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
     /** One line for a person: "12 credential password, 1 user (see FILE)", or that nothing was left behind. */

@@ -1,5 +1,7 @@
 package io.signet.imports.keycloak;
 
+import io.signet.imports.ImportLine;
+import io.signet.imports.ImportSource;
 import io.signet.wire.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -35,11 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The line number given with a user is the line of the export where its object begins, so a rejected
  * user can be found in the file. Not thread-safe: one reader drives it.
  */
-public final class KeycloakRealmSource implements AutoCloseable {
-    /** One user, as a Signet export-format line, and where it begins in the Keycloak file. */
-    public record Line(long number, ObjectNode user) {
-    }
-
+public final class KeycloakRealmSource implements ImportSource {
     private final Path file;
     private final long size;
     private final JsonParser parser;
@@ -56,7 +54,7 @@ public final class KeycloakRealmSource implements AutoCloseable {
     private boolean sawUsers;
     private int depth;
     private long lastLine;
-    private Line ahead;
+    private ImportLine ahead;
     private boolean rootDone;
 
     private KeycloakRealmSource(Path file, long size, JsonParser parser, Consumer<NotCarried> report,
@@ -82,6 +80,7 @@ public final class KeycloakRealmSource implements AutoCloseable {
     }
 
     /** Whether another user follows (it is read, and the users before it that are not imported reported). */
+    @Override
     public boolean hasNext() {
         if (ahead == null) {
             ahead = read();
@@ -89,27 +88,29 @@ public final class KeycloakRealmSource implements AutoCloseable {
         return ahead != null;
     }
 
-    /** The next user to import. */
-    public Line next() {
+    /** The next user to import, as an export-schema line numbered by where it begins in the file. */
+    @Override
+    public ImportLine next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Line line = ahead;
+        ImportLine line = ahead;
         ahead = null;
         return line;
     }
 
     /** The share of the file read so far, for the progress display's ETA. */
+    @Override
     public double fractionRead() {
         return size <= 0 ? -1 : Math.min(1.0, parser.currentLocation().getByteOffset() / (double) size);
     }
 
     /** The next user to import, or null at the end of the file. */
-    private Line read() {
+    private ImportLine read() {
         try {
             while (true) {
                 if (inUsers || inFederatedUsers) {
-                    Line line = nextUser();
+                    ImportLine line = nextUser();
                     if (line != null) {
                         return line;
                     }
@@ -138,7 +139,7 @@ public final class KeycloakRealmSource implements AutoCloseable {
     }
 
     /** The next element of {@code users} (mapped) or {@code federatedUsers} (reported); null after the last. */
-    private Line nextUser() {
+    private ImportLine nextUser() {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
             inUsers = false;
@@ -160,7 +161,7 @@ public final class KeycloakRealmSource implements AutoCloseable {
             return null;
         }
         ObjectNode mapped = users.map(line, user);
-        return mapped == null ? null : new Line(line, mapped);
+        return mapped == null ? null : ImportLine.of(line, mapped);
     }
 
     /** A realm object: the root, or an element of the root array of a whole-server export. */

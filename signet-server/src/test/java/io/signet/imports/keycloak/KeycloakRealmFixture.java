@@ -32,29 +32,29 @@ import tools.jackson.databind.node.ObjectNode;
  * (password, an unknown credential type, a multi-valued attribute, a pending required action), erin (an
  * invalid email); and a federated user.
  */
-final class KeycloakRealmFixture {
-    static final String ALICE = "8f1c2c6e-3c1f-4a59-9d0e-0c6b1b7f5a01";
-    static final String BOB = "2b7e4d10-6f0a-4d3e-8a55-7d3f4e2a9b02";
-    static final String CAROL = "c3a0e5f1-1d2b-4c3d-9e4f-5a6b7c8d9e03";
-    static final String DAVE = "d4b1f6a2-2e3c-4d4e-8f5a-6b7c8d9e0f04";
-    static final String ERIN = "e5c2a7b3-3f4d-4e5f-9a6b-7c8d9e0f1a05";
-    static final String SERVICE = "f6d3b8c4-4a5e-4f6a-8b7c-8d9e0f1a2b06";
+public final class KeycloakRealmFixture {
+    public static final String ALICE = "8f1c2c6e-3c1f-4a59-9d0e-0c6b1b7f5a01";
+    public static final String BOB = "2b7e4d10-6f0a-4d3e-8a55-7d3f4e2a9b02";
+    public static final String CAROL = "c3a0e5f1-1d2b-4c3d-9e4f-5a6b7c8d9e03";
+    public static final String DAVE = "d4b1f6a2-2e3c-4d4e-8f5a-6b7c8d9e0f04";
+    public static final String ERIN = "e5c2a7b3-3f4d-4e5f-9a6b-7c8d9e0f1a05";
+    public static final String SERVICE = "f6d3b8c4-4a5e-4f6a-8b7c-8d9e0f1a2b06";
     /** Keycloak's default: HmacOTP.generateSecret(20), 20 characters used as raw UTF-8 key bytes. */
-    static final String ALICE_TOTP_SECRET = "kJ8pQz2LmN4xR7tV9wYb";
+    public static final String ALICE_TOTP_SECRET = "kJ8pQz2LmN4xR7tV9wYb";
     /** Set through the admin API with secretEncoding BASE32 (as the Keycloak operator docs show). */
-    static final String BOB_TOTP_SECRET_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    public static final String BOB_TOTP_SECRET_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     /** A credential id whose standard base64 has '+', '/' and padding, which base64url does not. */
-    static final byte[] ALICE_CREDENTIAL_ID = bytes(0xfb, 0xff, 0xbf, 0x3e, 0x10, 0x21, 0x32, 0x43, 0x54, 0x65, 0x76,
+    public static final byte[] ALICE_CREDENTIAL_ID = bytes(0xfb, 0xff, 0xbf, 0x3e, 0x10, 0x21, 0x32, 0x43, 0x54, 0x65, 0x76,
             0x87, 0x98, 0xa9, 0xba, 0xcb, 0xdc, 0xed, 0xfe, 0x0f);
-    static final byte[] BOB_CREDENTIAL_ID = bytes(0x01, 0x12, 0x23, 0x34, 0x45, 0x56, 0x67, 0x78, 0x89, 0x9a, 0xab,
+    public static final byte[] BOB_CREDENTIAL_ID = bytes(0x01, 0x12, 0x23, 0x34, 0x45, 0x56, 0x67, 0x78, 0x89, 0x9a, 0xab,
             0xbc, 0xcd, 0xde, 0xef, 0xf0, 0x0f, 0x1e);
-    static final long T0 = 1_717_200_000_000L;
+    public static final long T0 = 1_717_200_000_000L;
 
-    final KeyPair alicePasskey = Es256Keys.generate();
-    final KeyPair bobSecurityKey = rsa();
+    public final KeyPair alicePasskey = Es256Keys.generate();
+    public final KeyPair bobSecurityKey = rsa();
 
     /** Writes the realm file to {@code file} and returns it. */
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(realm()),
                 StandardCharsets.UTF_8);
         return file;
@@ -183,7 +183,7 @@ final class KeycloakRealmFixture {
     }
 
     /** Keycloak's credential ids are UUIDs; the fixture names them and derives one from the name. */
-    static String credentialId(String name) {
+    public static String credentialId(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
+import io.signet.imports.ImportLine;
 import io.signet.testing.ExportSchema;
 import io.signet.testing.Rfc6238;
 import io.signet.wire.Json;
@@ -42,8 +43,8 @@ class KeycloakRealmSourceTest {
 
     @Test
     void every_line_is_a_valid_export_line_and_only_importable_users_come_out() throws Exception {
-        List<KeycloakRealmSource.Line> lines = read(fixture.write(dir.resolve("acme-realm.json")));
-        for (KeycloakRealmSource.Line line : lines) {
+        List<ImportLine> lines = read(fixture.write(dir.resolve("acme-realm.json")));
+        for (ImportLine line : lines) {
             assertThat(ExportSchema.problems(line.user())).as(line.user().toString()).isEmpty();
         }
         assertThat(lines).extracting(l -> l.user().path("userId").asString())
@@ -151,7 +152,7 @@ class KeycloakRealmSourceTest {
     void line_numbers_point_at_the_users_object_in_the_file() throws Exception {
         Path file = fixture.write(dir.resolve("acme-realm.json"));
         List<String> text = Files.readAllLines(file);
-        for (KeycloakRealmSource.Line line : read(file)) {
+        for (ImportLine line : read(file)) {
             String userId = line.user().path("userId").asString();
             // Keycloak pretty-prints like Jackson: `"users" : [ {` for the first user, `}, {` for the next ones.
             assertThat(text.get((int) line.number() - 1)).endsWith("{");
@@ -164,7 +165,7 @@ class KeycloakRealmSourceTest {
         Path compact = dir.resolve("compact.json");
         Files.writeString(compact, Json.write(fixture.realm()));
         // carol (3) and the service account (4) are numbered too, and reported rather than imported
-        assertThat(read(compact)).extracting(KeycloakRealmSource.Line::number).containsExactly(1L, 2L, 5L, 6L);
+        assertThat(read(compact)).extracting(ImportLine::number).containsExactly(1L, 2L, 5L, 6L);
     }
 
     @Test
@@ -234,7 +235,7 @@ class KeycloakRealmSourceTest {
     }
 
     private JsonNode user(String id) throws Exception {
-        return read(fixture.write(dir.resolve("acme-realm.json"))).stream().map(KeycloakRealmSource.Line::user)
+        return read(fixture.write(dir.resolve("acme-realm.json"))).stream().map(ImportLine::user)
                 .filter(u -> u.path("userId").asString().equals(id)).findFirst().orElseThrow();
     }
 
@@ -247,8 +248,8 @@ class KeycloakRealmSourceTest {
         throw new AssertionError("no authenticator " + id + " in " + user);
     }
 
-    private List<KeycloakRealmSource.Line> read(Path file) {
-        List<KeycloakRealmSource.Line> lines = new ArrayList<>();
+    private List<ImportLine> read(Path file) {
+        List<ImportLine> lines = new ArrayList<>();
         try (KeycloakRealmSource source = KeycloakRealmSource.open(file, report::add, NOW)) {
             while (source.hasNext()) {
                 lines.add(source.next());
@@ -257,7 +258,7 @@ class KeycloakRealmSourceTest {
         return lines;
     }
 
-    private static List<String> ids(List<KeycloakRealmSource.Line> lines) {
+    private static List<String> ids(List<ImportLine> lines) {
         return lines.stream().map(l -> l.user().path("userId").asString()).toList();
     }
 }
