@@ -109,17 +109,21 @@ public final class BenchMain {
         env.put("mode", (options.quick() ? "quick" : "full") + (options.only() == null ? "" : ", only " + options.only()));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("jvm flags", String.join(" ", options.jvmFlags())
-                + " + class data sharing (archive per jar, primed by one start before the measured one)");
+        env.put("jvm flags", String.join(" ", options.jvmFlags()) + (options.only() == null
+                ? " + class data sharing (archive per jar, primed by one start before the measured one)" : ""));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("commit", git("rev-parse", "--short", "HEAD"));
-        env.put("users loaded", options.users());
+        if (options.only() == null) {
+            env.put("users loaded", options.users());
+        }
         if (options.runs("import")) {
             env.put("import", "./signet import --tenant of generated exports of " + options.importScales()
                     + " users (EMAIL_OTP + TOTP each), load average before: " + loadAverage());
         }
-        env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
-                + options.measureSeconds() + " s measured");
+        if (options.only() == null) {
+            env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
+                    + options.measureSeconds() + " s measured");
+        }
         return env;
     }
 
