@@ -31,9 +31,10 @@ async function freePort() {
 
 /**
  * Registers the hooks of one hosted-page test file and returns its helpers, bound to its Signet. Call it
- * inside the file's describe(). `report` names the axe summary written into the screenshots directory.
+ * inside the file's describe(). `report` names the axe summary written into the screenshots directory;
+ * `extraEnv` adds SIGNET_* settings (the console's suite lets webhooks reach its local receiver).
  */
-export async function hostedPageSuite(report) {
+export async function hostedPageSuite(report, extraEnv = {}) {
   const port = await freePort();
   const chromium = useBrowser();
   /** What axe found on each screen photographed, written next to the screenshots for review. */
@@ -41,7 +42,7 @@ export async function hostedPageSuite(report) {
   const h = { chromium, scans };
   h.start = () => {
     h.suite = useBrowserSignet("sqlite", {
-      ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
+      ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`, ...extraEnv,
     });
     before(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });

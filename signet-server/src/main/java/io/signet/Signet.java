@@ -28,7 +28,8 @@ import picocli.CommandLine.Unmatched;
         subcommands = {Signet.Serve.class, TenantCommand.class, KeysCommand.class, ClientsCommand.class,
                 RulesCommand.class, SettingsCommand.class, WebhookCommands.class, io.signet.cli.ConfigCommand.class,
                 io.signet.cli.HealthcheckCommand.class, io.signet.cli.MigrateCommand.class, ExportCommand.class,
-                DecryptExportCommand.class, io.signet.cli.ImportCommand.class})
+                DecryptExportCommand.class, io.signet.cli.ImportCommand.class,
+                io.signet.cli.ConsoleAdminCommand.class})
 public final class Signet extends CommandGroup {
 
     public static void main(String[] args) {

@@ -37,6 +37,13 @@ import io.signet.clientapi.ClientRoutes;
 import io.signet.config.EncryptionKeys;
 import io.signet.config.OperatorKeys;
 import io.signet.config.SignetConfig;
+import io.signet.console.ConsoleRoutes;
+import io.signet.console.ConsoleServices;
+import io.signet.console.ConsoleSessions;
+import io.signet.console.ConsoleSignIn;
+import io.signet.console.ConsoleStore;
+import io.signet.console.JdbcConsoleStore;
+import io.signet.console.OperatorAccounts;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.ClientOrigin;
@@ -217,6 +224,8 @@ public final class SignetApp implements AutoCloseable {
             SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, business, clock);
             ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
+            ConsoleStore consoleStore = new JdbcConsoleStore(db);
+            ConsoleSessions consoleSessions = new ConsoleSessions(consoleStore, hasher, clock);
             ClientApiService clientApi = new ClientApiService(authenticators,
                     new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
                     settings);
@@ -232,6 +241,10 @@ public final class SignetApp implements AutoCloseable {
                                     .map(c -> new PageOrigins(c.expectedOrigins(), c.anyLocalhostPort()))
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
                     new TenantKeyRoutes(tenants),
+                    new ConsoleRoutes(new ConsoleServices(consoleSessions,
+                            new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
+                            tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
+                            hasher, linkBase), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
                     new ImportRoutes(new UserImporter(db, encryptor, hasher, settings::get, clock)),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
@@ -266,6 +279,8 @@ public final class SignetApp implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> runQuietly("session purge", sessions::purgeExpired),
                     5, 15, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> runQuietly("webhook log purge", webhooks::purgeExpired),
+                    5, 60, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> runQuietly("console session purge", consoleSessions::purgeExpired),
                     5, 60, TimeUnit.MINUTES);
             // Its own executor: a slow receiver must not hold up other background jobs.
             ScheduledExecutorService webhookWorker = Executors.newSingleThreadScheduledExecutor(

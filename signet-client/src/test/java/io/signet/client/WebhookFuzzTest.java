@@ -1,6 +1,5 @@
 package io.signet.client;
 
-import io.signet.testing.SeedOnFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -11,7 +10,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Issue 18 #4: the webhook signature header and the signed body, fuzzed. Whatever arrives, the verifier
@@ -19,7 +17,6 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * {@link Webhook.InvalidPayloadException}; nothing else escapes into the receiver's handler. Half the cases
  * carry a valid signature, so the body parser is reached too.
  */
-@AddLifecycleHook(SeedOnFailure.class)
 class WebhookFuzzTest {
     private static final String SECRET = "fuzz-secret";
     private static final Webhook WEBHOOK = new Webhook(SECRET);

@@ -5,7 +5,7 @@ import io.signet.wire.WireTime;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One element of queryUserActions' bare array (docs/server-api.md §7.3.4 "queryUserActions"), plus the action's {@code custom}. */
-record ActionListItem(
+public record ActionListItem(
         String actionCode,
         String idempotencyKey,
         String createdAt,

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * track, and {@code explanation}, Signet's account of why the action got its state. {@code rules} are the matched rules in priority order, {@code priorityRuleId} the
  * one that decided.
  */
-record ActionResponse(
+public record ActionResponse(
         String userId,
         String actionCode,
         String idempotencyKey,

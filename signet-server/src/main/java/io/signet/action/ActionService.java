@@ -70,7 +70,7 @@ public final class ActionService {
      * action in one transaction. A known idempotency key returns the recorded action and writes nothing, also
      * when identical requests race (the losers roll back and read the winner's action).
      */
-    TrackResponse track(String tenantId, String userId, String actionCode, TrackRequest r) {
+    public TrackResponse track(String tenantId, String userId, String actionCode, TrackRequest r) {
         RuleService.actionCode("action", actionCode);
         TrackFields.check(r);
         // track's custom is data about this action, for its rules (kept with the action); the user's custom
@@ -150,7 +150,7 @@ public final class ActionService {
     }
 
     /** getAction: 404 when the key is unknown or belongs to another user or action code. */
-    ActionResponse get(String tenantId, String userId, String actionCode, String key) {
+    public ActionResponse get(String tenantId, String userId, String actionCode, String key) {
         return ActionResponse.of(find(tenantId, userId, actionCode, key));
     }
 
@@ -188,7 +188,7 @@ public final class ActionService {
      * docs give as default and maximum; {@code codes} is a comma list; pagination continues after the
      * action {@code lastEvaluatedIdempotencyKey}.
      */
-    List<ActionListItem> query(String tenantId, String userId, String codes, String state, String fromDate,
+    public List<ActionListItem> query(String tenantId, String userId, String codes, String state, String fromDate,
                                Integer limit, String lastEvaluatedIdempotencyKey) {
         List<String> codeList = codes == null ? List.of() : java.util.Arrays.stream(codes.split(","))
                 .map(String::trim).filter(c -> !c.isEmpty()).map(c -> RuleService.actionCode("codes", c)).toList();
@@ -362,7 +362,7 @@ public final class ActionService {
     }
 
     /** Dry run against a given input, or against the stored input of a recorded action. */
-    DryRunResult dryRun(String tenantId, DryRunRequest r) {
+    public DryRunResult dryRun(String tenantId, DryRunRequest r) {
         if (r.idempotencyKey() != null) {
             Action a = store.find(tenantId, r.idempotencyKey()).orElseThrow(() -> SignetException.notFound(
                     "No action with idempotencyKey '" + r.idempotencyKey() + "' to replay."));

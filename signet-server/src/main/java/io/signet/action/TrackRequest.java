@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * {@code challengeId} and {@code crypto} are accepted for SDK compatibility; Signet has no pre-built UI
  * settings screen to use them yet.
  */
-record TrackRequest(
+public record TrackRequest(
         String idempotencyKey,
         String redirectUrl,
         Boolean redirectToSettings,

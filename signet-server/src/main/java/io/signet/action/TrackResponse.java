@@ -4,7 +4,7 @@ import io.signet.user.VerificationMethod;
 import java.util.List;
 
 /** Response of track (docs/server-api.md §7.3.1 "track"). */
-record TrackResponse(
+public record TrackResponse(
         String state,
         String idempotencyKey,
         String url,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * Keychain", "Google Password Manager"). The icons are one neutral key glyph, not vendor logos, which
  * Signet has no licence to ship. An unknown AAGUID has no mapping and the field is omitted.
  */
-record AaguidMapping(String name, String svgIconLight, String svgIconDark) {
+public record AaguidMapping(String name, String svgIconLight, String svgIconDark) {
     private static final String ICON = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">\
             <circle cx="8" cy="12" r="4" fill="none" stroke="%1$s" stroke-width="2"/>\

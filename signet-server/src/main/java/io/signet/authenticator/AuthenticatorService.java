@@ -197,6 +197,25 @@ public final class AuthenticatorService {
         });
     }
 
+    /**
+     * New recovery codes for a user with a verified authenticator, replacing every unused one (a support
+     * action when codes leaked or ran out); shown once. Refused when the tenant issues none or the user has
+     * no authenticator to recover.
+     */
+    public List<String> regenerateRecoveryCodes(String tenantId, String userId) {
+        return db.write(jdbc -> {
+            store.lockUser(jdbc, tenantId, userId);
+            if (!settings.get(jdbc, tenantId).recoveryCodesEnabled()) {
+                throw SignetException.conflict("The tenant issues no recovery codes (recoveryCodesEnabled is off).");
+            }
+            if (store.count(jdbc, tenantId, userId) == 0) {
+                throw SignetException.conflict("The user has no authenticator, so recovery codes would recover nothing.");
+            }
+            store.deleteRecoveryCodes(jdbc, tenantId, userId);
+            return issueRecoveryCodes(jdbc, tenantId, userId);
+        });
+    }
+
     /** What enrolling changes on the user: {@code isDefault} makes the method the user's default. */
     static UserChanges changesFor(NewAuthenticator n) {
         return n.isDefault()
@@ -222,7 +241,7 @@ public final class AuthenticatorService {
      * {@code protectLastAuthenticator}, removing the last one is a 409 unless {@code allowLockout}. Removing
      * the last one also removes the user's recovery codes.
      */
-    void delete(String tenantId, String userId, String authenticatorId, boolean allowLockout) {
+    public void delete(String tenantId, String userId, String authenticatorId, boolean allowLockout) {
         db.write(jdbc -> {
             store.lockUser(jdbc, tenantId, userId);
             StoredAuthenticator doomed = store.find(jdbc, tenantId, userId, authenticatorId).orElseThrow(() ->

@@ -8,7 +8,7 @@ import io.signet.wire.WireTime;
  * are omitted rather than guessed; the Java SDK reads {@code credentialBackedUp} into a primitive, so it is
  * omitted (read as false) rather than ever sent as null.
  */
-record WebauthnCredential(String credentialId, String name, String aaguid, AaguidMapping aaguidMapping,
+public record WebauthnCredential(String credentialId, String name, String aaguid, AaguidMapping aaguidMapping,
                           Boolean credentialBackedUp, String credentialDeviceType, String authenticatorAttachment,
                           String deviceId, ParsedUserAgent parsedUserAgent, String verifiedAt) {
     static final String DEFAULT_NAME = "Passkey";

@@ -37,7 +37,7 @@ public final class KeysCommand extends CommandGroup {
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
                 TenantService tenants = TenantCommands.tenants(db, key);
-                if (tenants.find(tenantId).isEmpty()) {
+                if (tenants.findVisible(tenantId).isEmpty()) {
                     System.err.println("signet: no tenant " + tenantId);
                     return 1;
                 }

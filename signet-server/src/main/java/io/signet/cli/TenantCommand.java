@@ -79,7 +79,7 @@ public final class TenantCommand extends CommandGroup {
                         Clock.systemUTC(), () -> publicUrl);
                 TenantService tenants = TenantCommands.tenants(db, key);
                 List<ClientSettings> shown = id == null ? service.allClients()
-                        : service.client(id).map(List::of).orElse(List.of());
+                        : tenants.findVisible(id).flatMap(t -> service.client(id)).map(List::of).orElse(List.of());
                 if (id != null && shown.isEmpty()) {
                     System.err.println("signet: no tenant has id " + id);
                     return 1;

@@ -38,8 +38,11 @@ final class TenantCommands {
     private TenantCommands() {
     }
 
-    /** The database of SIGNET_DATABASE_URL (or a {@code --database-url} flag) and the tenants in it. */
-    abstract static class OnDatabase implements Callable<Integer> {
+    /**
+     * A command on the database of SIGNET_DATABASE_URL (or a {@code --database-url} flag), with the settings
+     * and the data key resolved from the same flags and environment as {@code serve}.
+     */
+    abstract static class OnConfiguredDatabase implements Callable<Integer> {
         @Unmatched
         List<String> settings = new ArrayList<>();
 
@@ -48,8 +51,18 @@ final class TenantCommands {
             SignetConfig config = CliSettings.config(settings);
             byte[] key = EncryptionKeys.resolve(config);
             try (Database db = Database.open(config.databaseUrl(), 2)) {
-                return run(tenants(db, key));
+                return run(config, db, key);
             }
+        }
+
+        abstract int run(SignetConfig config, Database db, byte[] key);
+    }
+
+    /** The database of SIGNET_DATABASE_URL (or a {@code --database-url} flag) and the tenants in it. */
+    abstract static class OnDatabase extends OnConfiguredDatabase {
+        @Override
+        final int run(SignetConfig config, Database db, byte[] key) {
+            return run(tenants(db, key));
         }
 
         abstract int run(TenantService tenants);

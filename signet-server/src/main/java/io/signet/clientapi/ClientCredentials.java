@@ -7,6 +7,7 @@ import io.signet.caller.ClientPrincipal;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
 import io.signet.tenant.ClientSettings;
+import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
 import java.util.Optional;
 
@@ -44,7 +45,8 @@ public final class ClientCredentials implements ClientAuthenticator {
 
     @Override
     public Optional<ClientPrincipal.Tenant> tenant(String publicTenantId) {
-        if (publicTenantId.length() > 255) {
+        // The operator realm signs in only through the console's own flow, never anonymously.
+        if (publicTenantId.length() > 255 || TenantService.isOperatorRealm(publicTenantId)) {
             return Optional.empty();
         }
         return settings.client(publicTenantId).map(c -> new ClientPrincipal.Tenant(c.tenantId()));

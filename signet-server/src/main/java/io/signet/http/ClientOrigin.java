@@ -30,6 +30,13 @@ public record ClientOrigin(String ip, String forwardedBase) {
         };
     }
 
+    /** Whether the browser reached Signet over https: directly, or through a trusted proxy that says so. */
+    public static boolean https(Context ctx) {
+        ClientOrigin origin = of(ctx); // the forwarded scheme counts only from a trusted proxy
+        return "https".equalsIgnoreCase(ctx.scheme())
+                || (origin.forwardedBase() != null && origin.forwardedBase().startsWith("https:"));
+    }
+
     static void enter(Context ctx, ProxyHeaders proxies) {
         ClientOrigin origin = proxies.resolve(ctx.req().getRemoteAddr(),
                 name -> java.util.Collections.list(ctx.req().getHeaders(name)));

@@ -15,6 +15,9 @@ import java.util.Objects;
 public record HtmlPage(int status, String html, String contentSecurityPolicy, List<String> frameAncestors) {
     /** The policy of self-contained pages: no script at all, styles only inline. */
     public static final String SELF_CONTAINED = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
+    /** The policy of pages with scripts and styles from their own origin only, never inline (the hosted page, the console). */
+    public static final String SCRIPTS_FROM_SELF = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'";
 
     public HtmlPage {
         Objects.requireNonNull(html);

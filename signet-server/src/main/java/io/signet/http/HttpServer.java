@@ -108,7 +108,8 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(java.io.IOException.class, ProtocolErrors::bodyCutOff);
             config.routes.exception(Exception.class, ErrorMapper::unexpected);
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
+                // A page's own 404 (HTML for a person, e.g. the console's "no such user") is kept as it is.
+                if (ctx.result() == null || ctx.result().isEmpty() || !(isJson(ctx) || isHtml(ctx))) {
                     ErrorMapper.notFound(ctx);
                 }
             });
@@ -210,6 +211,11 @@ public final class HttpServer implements AutoCloseable {
                 management.stop();
             }
         }
+    }
+
+    private static boolean isHtml(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static boolean isJson(Context ctx) {

@@ -6,7 +6,7 @@ import io.signet.wire.WireTime;
  * An app client: the application sessions are issued to. Its id is the {@code clientId} of createSession and
  * the {@code aud} of the access tokens (docs/server-api.md §7.6 "Sessions"). Lifetimes are in seconds.
  */
-record AppClient(
+public record AppClient(
         String tenantId,
         String clientId,
         String name,
@@ -16,7 +16,7 @@ record AppClient(
         long updatedAt) {
 
     /** The admin API's view of a client. */
-    record Response(String clientId, String name, long accessTokenLifetime, long refreshTokenLifetime,
+    public record Response(String clientId, String name, long accessTokenLifetime, long refreshTokenLifetime,
                     String createdAt, String updatedAt) {
     }
 

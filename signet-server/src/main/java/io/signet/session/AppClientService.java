@@ -36,7 +36,7 @@ public final class AppClientService {
         return client.response();
     }
 
-    List<AppClient.Response> list(String tenantId) {
+    public List<AppClient.Response> list(String tenantId) {
         return store.list(tenantId).stream().map(AppClient::response).toList();
     }
 

@@ -145,7 +145,7 @@ public final class SessionService {
     }
 
     /** revokeUserSessions: ends every session of the user; an unknown user has none. */
-    void revokeUser(String tenantId, String userId) {
+    public void revokeUser(String tenantId, String userId) {
         int revoked = store.revokeUser(tenantId, IdField.check("userId", userId), clock.millis());
         for (int i = 0; i < revoked; i++) {
             metrics.session(tenantId, SessionEvent.REVOKED);

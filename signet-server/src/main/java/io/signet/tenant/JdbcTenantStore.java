@@ -65,7 +65,8 @@ public final class JdbcTenantStore implements TenantStore {
 
     @Override
     public long count() {
-        return db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants"));
+        return db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM tenants WHERE tenant_id <> ?",
+                TenantService.OPERATOR_REALM));
     }
 
     @Override
@@ -78,8 +79,8 @@ public final class JdbcTenantStore implements TenantStore {
     @Override
     public List<Tenant> list() {
         return db.read(jdbc -> jdbc.query(
-                "SELECT tenant_id, name, created_at FROM tenants ORDER BY created_at, tenant_id",
-                JdbcTenantStore::tenant));
+                "SELECT tenant_id, name, created_at FROM tenants WHERE tenant_id <> ? ORDER BY created_at, tenant_id",
+                JdbcTenantStore::tenant, TenantService.OPERATOR_REALM));
     }
 
     private static Tenant tenant(Row row) {
@@ -214,14 +215,29 @@ public final class JdbcTenantStore implements TenantStore {
 
     @Override
     public List<AuditEvent> audit(String tenantId, String before, int limit) {
+        return auditWhere("tenant_id = ?", List.of(tenantId), before, limit);
+    }
+
+    @Override
+    public List<AuditEvent> auditByActor(String actorPrefix, String before, int limit) {
+        // A range instead of LIKE: the prefix may hold '_' or '%', and the range uses the actor index.
+        return auditWhere("actor >= ? AND actor < ?", List.of(actorPrefix, actorPrefix + Character.MAX_VALUE),
+                before, limit);
+    }
+
+    private List<AuditEvent> auditWhere(String condition, List<Object> filter, String before, int limit) {
+        List<Object> params = new ArrayList<>(filter);
+        if (before != null) {
+            params.add(before);
+        }
+        params.add(limit);
         String page = before == null ? "" : " AND audit_id < ?";
-        Object[] params = before == null ? new Object[] {tenantId, limit} : new Object[] {tenantId, before, limit};
         return db.read(jdbc -> jdbc.query("""
                 SELECT audit_id, tenant_id, actor, address, action, details, created_at FROM audit_events
-                 WHERE tenant_id = ?""" + page + " ORDER BY audit_id DESC LIMIT ?",
+                 WHERE\s""" + condition + page + " ORDER BY audit_id DESC LIMIT ?",
                 row -> new AuditEvent(row.string("audit_id"), row.string("tenant_id"), row.string("actor"),
                         row.string("address"), row.string("action"),
                         Json.MAPPER.readValue(row.string("details"), DETAILS), row.longValue("created_at")),
-                params));
+                params.toArray()));
     }
 }

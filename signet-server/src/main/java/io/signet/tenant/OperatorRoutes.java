@@ -31,7 +31,7 @@ public final class OperatorRoutes implements Routes {
         router.before(BASE + "/*", this::authenticate);
         router.get(BASE + "/tenants", ctx -> Map.of("tenants", tenants.list().stream().map(TenantView::of).toList()));
         router.post(BASE + "/tenants", this::create);
-        router.get(BASE + "/tenants/{tenantId}", ctx -> TenantView.of(tenants.find(tenantId(ctx))
+        router.get(BASE + "/tenants/{tenantId}", ctx -> TenantView.of(tenants.findVisible(tenantId(ctx))
                 .orElseThrow(() -> SignetException.notFound("No tenant has the id '" + tenantId(ctx) + "'."))));
         router.patch(BASE + "/tenants/{tenantId}", this::rename);
         router.delete(BASE + "/tenants/{tenantId}", this::delete);

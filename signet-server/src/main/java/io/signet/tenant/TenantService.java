@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TenantService implements RequestAuthenticator, TenantDirectory {
     public static final int MAX_ACTIVE_KEYS = 2;
+    /**
+     * The operator realm: the internal tenant whose users are the admin console's operators (migration V20).
+     * It has no secret key, and listings, the operator API and key authentication never show or accept it,
+     * so no tenant key can reach an operator account.
+     */
+    public static final String OPERATOR_REALM = "00000000-0000-4000-8000-00000000c0de";
     private static final Logger log = LoggerFactory.getLogger(TenantService.class);
     private static final String KEY_PURPOSE = "tenant-secret-key";
 
@@ -83,7 +89,11 @@ public final class TenantService implements RequestAuthenticator, TenantDirector
 
     @Override
     public Optional<String> tenantIdForSecretKey(String secretKey) {
-        return authenticate(secretKey).map(KeyCache.CachedKey::tenantId);
+        return authenticate(secretKey).map(KeyCache.CachedKey::tenantId).filter(id -> !isOperatorRealm(id));
+    }
+
+    public static boolean isOperatorRealm(String tenantId) {
+        return OPERATOR_REALM.equals(tenantId);
     }
 
     /** The id of the active key {@code secretKey} is, for the audit log of a change made with it. */
@@ -134,8 +144,14 @@ public final class TenantService implements RequestAuthenticator, TenantDirector
         return store.find(tenantId);
     }
 
+    /** Every tenant but the operator realm, oldest first. */
     public List<Tenant> list() {
         return store.list();
+    }
+
+    /** A tenant that callers may see and manage: never the operator realm. */
+    public Optional<Tenant> findVisible(String tenantId) {
+        return isOperatorRealm(tenantId) ? Optional.empty() : store.find(tenantId);
     }
 
     public Tenant rename(String tenantId, String name, Actor actor) {
@@ -221,13 +237,18 @@ public final class TenantService implements RequestAuthenticator, TenantDirector
         store.record(audit(tenantId, actor, action, new LinkedHashMap<>(details)));
     }
 
+    /** The admin console's actions across tenants, newest first; {@code before} (an audit id) pages back. */
+    public List<AuditEvent> consoleAudit(String before, int limit) {
+        return store.auditByActor(Actor.CONSOLE_PREFIX, before, limit);
+    }
+
     /** Also for a deleted tenant, whose record of deletion outlives it. */
     public List<AuditEvent> audit(String tenantId, String before, int limit) {
         return store.audit(tenantId, before, limit);
     }
 
     private Tenant require(String tenantId) {
-        return store.find(tenantId).orElseThrow(() -> notFound(tenantId));
+        return findVisible(tenantId).orElseThrow(() -> notFound(tenantId));
     }
 
     private static SignetException notFound(String tenantId) {

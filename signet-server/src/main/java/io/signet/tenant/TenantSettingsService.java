@@ -73,7 +73,8 @@ public final class TenantSettingsService {
         if (hit != null && hit.expiresAt() > now) {
             return hit.value();
         }
-        List<ClientSettings> all = db.read(store::all).stream().map(this::resolve).toList();
+        List<ClientSettings> all = db.read(store::all).stream()
+                .filter(row -> !TenantService.isOperatorRealm(row.tenantId())).map(this::resolve).toList();
         allClients = new Cached<>(all, now + CACHE_TTL.toMillis());
         return all;
     }

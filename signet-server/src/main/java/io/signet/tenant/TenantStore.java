@@ -29,13 +29,13 @@ public interface TenantStore {
     /** The owner of the not-revoked key with this hash. */
     Optional<KeyOwner> keyForHash(String keyHash);
 
-    /** Number of tenants; zero on a fresh database. */
+    /** Number of tenants but the operator realm; zero on a fresh database. */
     long count();
 
     /** The tenant with this id. */
     Optional<Tenant> find(String tenantId);
 
-    /** Every tenant, oldest first. */
+    /** Every tenant but the operator realm, oldest first. */
     List<Tenant> list();
 
     /** Renames a tenant; false when there is none with this id. */
@@ -74,4 +74,7 @@ public interface TenantStore {
 
     /** The tenant's audit events, newest first; {@code before} (an audit id) pages back. */
     List<AuditEvent> audit(String tenantId, String before, int limit);
+
+    /** Audit events whose actor starts with {@code actorPrefix}, across tenants, newest first. */
+    List<AuditEvent> auditByActor(String actorPrefix, String before, int limit);
 }

@@ -36,8 +36,7 @@ final class HostedPages {
     /** Methods the page can enrol (docs/client-api.md §3 "Endpoint catalogue": #1/#3, #18, #10, #13), in the order offered. */
     static final List<VerificationMethod> ENROLLABLE = List.of(VerificationMethod.PASSKEY,
             VerificationMethod.AUTHENTICATOR_APP, VerificationMethod.EMAIL_OTP, VerificationMethod.SMS);
-    static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'";
+    static final String APP_POLICY = HtmlPage.SCRIPTS_FROM_SELF;
     static final int MAX_TOKEN = 4096;
 
     private final ActionService actions;
@@ -73,7 +72,9 @@ final class HostedPages {
             return new Visit(action, messages.choose(action.locale(), acceptLanguage), Mode.of(modeQuery),
                     origins.apply(tenantId), methods(enrollment),
                     enrollment.isEnrolled() && authenticators.hasRecoveryCodes(tenantId, userId),
-                    ENROLLABLE.stream().filter(enrollment.allowed()::contains).map(Enum::name).toList(),
+                    ENROLLABLE.stream().filter(enrollment.allowed()::contains)
+                            .filter(m -> !TenantService.isOperatorRealm(tenantId) || OperatorFactors.METHODS.contains(m))
+                            .map(Enum::name).toList(),
                     !enrollment.isEnrolled() || hasScope(action.claims().scope(), "add:authenticators"),
                     brand.displayName() != null ? brand.displayName()
                             : tenants.find(tenantId).map(Tenant::name).orElse(""),

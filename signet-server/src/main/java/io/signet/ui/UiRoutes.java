@@ -115,11 +115,8 @@ public final class UiRoutes implements Routes {
     }
 
     private static FormPages.Request request(Context ctx, Map<String, String> fields) {
-        ClientOrigin origin = ClientOrigin.of(ctx); // the forwarded scheme counts only from a trusted proxy
-        boolean secure = "https".equalsIgnoreCase(ctx.scheme())
-                || (origin.forwardedBase() != null && origin.forwardedBase().startsWith("https:"));
         return new FormPages.Request(fields, ctx.cookie(FormGuard.COOKIE), ctx.header("Accept-Language"),
-                ctx.userAgent(), origin.ip(), secure);
+                ctx.userAgent(), ClientOrigin.of(ctx).ip(), ClientOrigin.https(ctx));
     }
 
     /** The page, with the cookie and the redirect the answer asks for. */

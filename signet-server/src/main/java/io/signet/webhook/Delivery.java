@@ -8,10 +8,10 @@ import java.util.List;
  * ASYNC for outbox events and SYNC for calls whose reply was waited for; a redelivery is a new delivery that
  * names the one it repeats.
  */
-record Delivery(String deliveryId, String eventId, String type, Long sequence, String mode, DeliveryStatus status,
+public record Delivery(String deliveryId, String eventId, String type, Long sequence, String mode, DeliveryStatus status,
                 String nextAttemptAt, String createdAt, String redeliveryOf, String redeliveredBy,
                 List<Attempt> attempts) {
-    Delivery {
+    public Delivery {
         attempts = attempts == null ? null : List.copyOf(attempts);
     }
 

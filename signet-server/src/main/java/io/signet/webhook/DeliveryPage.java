@@ -3,8 +3,8 @@ package io.signet.webhook;
 import java.util.List;
 
 /** A page of deliveries, newest first; pass {@code lastEvaluatedDeliveryId} back for the next page. */
-record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
-    DeliveryPage {
+public record DeliveryPage(List<Delivery> deliveries, String lastEvaluatedDeliveryId) {
+    public DeliveryPage {
         deliveries = List.copyOf(deliveries);
     }
 }

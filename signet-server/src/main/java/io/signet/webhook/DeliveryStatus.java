@@ -1,7 +1,7 @@
 package io.signet.webhook;
 
 /** Where a delivery stands: waiting (possibly for a retry), delivered, or given up after the last retry. */
-enum DeliveryStatus {
+public enum DeliveryStatus {
     PENDING,
     SUCCEEDED,
     FAILED;

@@ -4,13 +4,13 @@ import io.signet.wire.WireTime;
 import java.util.List;
 
 /** An endpoint as the admin API returns it. */
-record EndpointResponse(String endpointId, String url, List<String> eventTypes, boolean enabled, String createdAt,
+public record EndpointResponse(String endpointId, String url, List<String> eventTypes, boolean enabled, String createdAt,
                         String updatedAt) {
     static EndpointResponse of(WebhookEndpoint e) {
         return new EndpointResponse(e.endpointId(), e.url(), e.eventTypes(), e.enabled(), WireTime.iso(e.createdAt()),
                 WireTime.iso(e.updatedAt()));
     }
 
-    record Page(List<EndpointResponse> endpoints) {
+    public record Page(List<EndpointResponse> endpoints) {
     }
 }

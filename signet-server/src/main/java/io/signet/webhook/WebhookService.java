@@ -59,15 +59,15 @@ public final class WebhookService {
         }
     }
 
-    EndpointResponse get(String tenantId, String endpointId) {
+    public EndpointResponse get(String tenantId, String endpointId) {
         return EndpointResponse.of(find(tenantId, endpointId));
     }
 
-    EndpointResponse.Page list(String tenantId) {
+    public EndpointResponse.Page list(String tenantId) {
         return new EndpointResponse.Page(endpoints.list(tenantId).stream().map(EndpointResponse::of).toList());
     }
 
-    DeliveryPage deliveries(String tenantId, String endpointId, String status, int limit, String after) {
+    public DeliveryPage deliveries(String tenantId, String endpointId, String status, int limit, String after) {
         find(tenantId, endpointId);
         DeliveryStatus parsed = status == null ? null : DeliveryStatus.parse(status);
         if (status != null && parsed == null) {
@@ -76,7 +76,7 @@ public final class WebhookService {
         return deliveries.list(tenantId, endpointId, parsed, limit, after);
     }
 
-    RedeliverRequest.Response redeliver(String tenantId, String endpointId, RedeliverRequest request) {
+    public RedeliverRequest.Response redeliver(String tenantId, String endpointId, RedeliverRequest request) {
         find(tenantId, endpointId);
         if ((request.eventId() == null) == (request.failedSince() == null)) {
             throw SignetException.invalid("Give exactly one of 'eventId' or 'failedSince'.");

@@ -19,12 +19,14 @@ public final class Webhooks {
     private final DeliveryWorker worker;
     private final DeliveryStore deliveries;
     private final WebhookSection bootstrap;
+    private final WebhookService service;
     private final Clock clock;
 
     /** Built by the application's wiring ({@code SignetApp}), like every other feature. */
     public Webhooks(Outbox outbox, SyncWebhooks sync, WebhookService service, DeliveryWorker worker,
                      DeliveryStore deliveries, Clock clock) {
         this.bootstrap = new WebhookSection(service);
+        this.service = service;
         this.outbox = outbox;
         this.sync = sync;
         this.routes = new WebhookRoutes(service);
@@ -39,6 +41,11 @@ public final class Webhooks {
 
     public SyncWebhooks sync() {
         return sync;
+    }
+
+    /** Endpoints, their delivery log and redelivery, for the admin console. */
+    public WebhookService service() {
+        return service;
     }
 
     public WebhookRoutes routes() {

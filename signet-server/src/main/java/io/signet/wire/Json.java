@@ -77,6 +77,11 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
+    /** Indented JSON for people to read (the admin console), never for the wire. */
+    public static String pretty(Object value) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+
     /**
      * Parses a request body. Empty, whitespace-only and the literal {@code null} all mean {@code {}}
      * (PHP sends no body, Java sends {@code null}, docs/server-api.md §2.4 "Request bodies"). Bytes that are not UTF-8,

@@ -33,13 +33,13 @@ class ArchitectureTest {
     }
 
     /**
-     * {@code http} is the edge: only it, the routes that features hand it, the hosted pages (HTML for a
-     * browser) and the class that wires the application may use it. A service or store that needs to refuse a
+     * {@code http} is the edge: only it, the routes that features hand it, the hosted pages and the admin
+     * console (HTML for a browser) and the class that wires the application may use it. A service or store that needs to refuse a
      * request throws {@code error.SignetException}; wire formats live in {@code wire}.
      */
     @Test
     void only_the_edge_depends_on_http() {
-        noClasses().that().resideOutsideOfPackages("io.signet.http..", "io.signet.ui..")
+        noClasses().that().resideOutsideOfPackages("io.signet.http..", "io.signet.ui..", "io.signet.console..")
                 .and().haveSimpleNameNotEndingWith("Routes")
                 .and().doNotHaveFullyQualifiedName("io.signet.SignetApp")
                 .should().dependOnClassesThat().resideInAPackage("io.signet.http..")

@@ -10,7 +10,6 @@ import io.signet.wire.WireTime;
 import io.signet.rule.JsonLogic;
 import io.signet.rule.JsonLogicException;
 import io.signet.testing.FuzzValues;
-import io.signet.testing.SeedOnFailure;
 import io.signet.user.Contacts;
 import java.time.Clock;
 import java.util.Base64;
@@ -19,7 +18,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +25,6 @@ import tools.jackson.databind.JsonNode;
  * it accepts, or refuses with its own 400 ({@link SignetException}) or rule error; no other exception escapes,
  * so no input can become a 500. The API fuzz test reaches the same parsers through HTTP.
  */
-@AddLifecycleHook(SeedOnFailure.class)
 class ParsersFuzzTest {
     private static final ActionTokens TOKENS = new ActionTokens(new SecretHasher(new byte[32]), Clock.systemUTC());
 

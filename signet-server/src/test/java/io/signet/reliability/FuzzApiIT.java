@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
 import io.signet.testing.Backend;
-import io.signet.testing.SeedOnFailure;
 import io.signet.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -30,9 +28,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * are never a 5xx, never take longer than {@link #ANSWER_WITHIN}, and when refused (4xx) change nothing in the
  * database. CI runs {@value #CI_TRIES} cases; {@code ./signet fuzz --minutes N} runs the soak, which
  * samples the same generator for N minutes and prints how many inputs it tried. A failure names its seed
- * ({@link SeedOnFailure}).
+ * ({@code io.signet.testing.SeedOnFailure}).
  */
-@AddLifecycleHook(SeedOnFailure.class)
 class FuzzApiIT {
     static final int CI_TRIES = 600;
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);

@@ -97,7 +97,8 @@ public final class Api {
             throw new AssertionError("no X-Content-Type-Options: nosniff on " + where);
         }
         String cache = r.headers().firstValue("Cache-Control").orElse("");
-        boolean publicData = path.contains("/.well-known/jwks.json") || path.startsWith("/ui/assets/");
+        boolean publicData = path.contains("/.well-known/jwks.json") || path.startsWith("/ui/assets/")
+                || path.startsWith("/console/assets/");
         if (!publicData && !cache.equals("no-store")) {
             throw new AssertionError("Cache-Control is '" + cache + "', not no-store, on " + where);
         }

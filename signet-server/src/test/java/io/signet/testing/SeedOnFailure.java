@@ -10,8 +10,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 /**
  * Puts the seed and the first failing input of a failed property into the failure itself. jqwik prints them in
  * its own report, but the build sends test output to {@code target/failsafe-reports/*-output.txt}, so a CI log
- * showed only the exception: a fuzz failure could not be replayed ({@code @Property(seed = "...")}). Use with
- * {@code @AddLifecycleHook(SeedOnFailure.class)}.
+ * showed only the exception: a fuzz failure could not be replayed ({@code @Property(seed = "...")}). Registered
+ * for every property of every module that has this test jar (META-INF/services/net.jqwik.api.lifecycle.LifecycleHook).
  */
 public final class SeedOnFailure implements AroundPropertyHook {
     /** On a test class, the hook reaches its properties only when it says so. */

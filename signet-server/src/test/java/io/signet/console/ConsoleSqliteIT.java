@@ -1,0 +1,10 @@
+package io.signet.console;
+
+import io.signet.testing.Backend;
+
+class ConsoleSqliteIT extends ConsoleSecurityContract {
+    @Override
+    Backend backend() {
+        return Backend.SQLITE;
+    }
+}
