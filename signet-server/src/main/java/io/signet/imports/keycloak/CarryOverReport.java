@@ -76,7 +76,7 @@ public final class CarryOverReport implements Consumer<NotCarried>, Closeable {
         if (counts.isEmpty()) {
             return "Everything in the Keycloak export was carried over.";
         }
-        String list = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        String list = counts.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey()))
                 .collect(Collectors.joining(", "));
         return "Not carried over from Keycloak: " + list + (file == null ? "." : " (each with its user and reason in "
                 + file + ").");
