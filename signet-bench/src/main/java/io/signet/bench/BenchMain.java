@@ -32,19 +32,34 @@ public final class BenchMain {
         List<Curve> curves = new ArrayList<>();
         Comparison previous = Comparison.keepPrevious(options.out());
 
-        for (String backend : options.backends()) {
-            // Measured again before each backend, whose ratios use it: a run takes tens of minutes on a shared
-            // machine, and a baseline from the start would compare one backend's load with another's.
-            WrkResult hello = baseline(options, wrk, work);
-            rows.add(new Measurement(backend, "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
-                    hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
-            BackendRun.Result result = new BackendRun(options, wrk, work, backend, hello).run();
-            rows.addAll(result.rows());
-            curves.addAll(result.curves());
-            // written after each backend too, so a run stopped half-way still leaves what it measured
-            Report.write(options.out(), environment(options), rows, curves, previous);
+        boolean everything = options.only() == null;
+        if (everything) {
+            for (String backend : options.backends()) {
+                // Measured again before each backend, whose ratios use it: a run takes tens of minutes on a shared
+                // machine, and a baseline from the start would compare one backend's load with another's.
+                WrkResult hello = baseline(options, wrk, work);
+                rows.add(new Measurement(backend, "hello-world baseline", hello.rps(), hello.p50_ms(), hello.p99_ms(),
+                        hello.non2xx() + hello.socket_errors(), 1.0, null, null, null));
+                BackendRun.Result result = new BackendRun(options, wrk, work, backend, hello).run();
+                rows.addAll(result.rows());
+                curves.addAll(result.curves());
+                // written after each backend too, so a run stopped half-way still leaves what it measured
+                Report.write(options.out(), environment(options), rows, curves, previous);
+            }
         }
-        rows.addAll(Jmh.run(options));
+        if (options.runs("import")) {
+            try {
+                for (String backend : options.backends()) {
+                    rows.addAll(new ImportBench(options, work).run(backend));
+                    Report.write(options.out(), environment(options), rows, curves, previous);
+                }
+            } finally {
+                ImportFile.deleteAll(work);
+            }
+        }
+        if (everything) {
+            rows.addAll(Jmh.run(options));
+        }
         Report.write(options.out(), environment(options), rows, curves, previous);
         System.out.println("bench: wrote " + options.out().resolve("LATEST.md"));
     }
@@ -91,17 +106,35 @@ public final class BenchMain {
     private static Map<String, Object> environment(BenchOptions options) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("date", Instant.now().toString());
-        env.put("mode", options.quick() ? "quick" : "full");
+        env.put("mode", (options.quick() ? "quick" : "full") + (options.only() == null ? "" : ", only " + options.only()));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("jvm flags", String.join(" ", options.jvmFlags())
-                + " + class data sharing (archive per jar, primed by one start before the measured one)");
+        env.put("jvm flags", String.join(" ", options.jvmFlags()) + (options.only() == null
+                ? " + class data sharing (archive per jar, primed by one start before the measured one)" : ""));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("commit", git("rev-parse", "--short", "HEAD"));
-        env.put("users loaded", options.users());
-        env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
-                + options.measureSeconds() + " s measured");
+        if (options.only() == null) {
+            env.put("users loaded", options.users());
+        }
+        if (options.runs("import")) {
+            env.put("import", "./signet import --tenant of generated exports of " + options.importScales()
+                    + " users (EMAIL_OTP + TOTP each), load average before: " + loadAverage());
+        }
+        if (options.only() == null) {
+            env.put("wrk", "2 threads, 32 connections, " + options.warmupSeconds() + " s warm-up, "
+                    + options.measureSeconds() + " s measured");
+        }
         return env;
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, and the import figures depend on it. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String git(String... args) {

@@ -2,11 +2,27 @@ package io.signet.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Command line of {@code ./signet bench}; the launcher adds the jar paths and JVM flags. */
 record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJar, Path benchJar, String java,
-                    List<String> jvmFlags) {
+                    List<String> jvmFlags, String only, List<Long> importUsers) {
+    /** What {@code --only} selects: one part of the run, alone. */
+    static final List<String> PARTS = List.of("import");
+
+    /** Whether the part {@code name} runs: every part without {@code --only}, else just the one named. */
+    boolean runs(String name) {
+        return only == null || only.equals(name);
+    }
+
+    /**
+     * The sizes of the import benchmark (issue 22 item 5), smallest first: the file's size doubles as the
+     * memory-flatness check. {@code --import-users 100000,1000000} chooses them.
+     */
+    List<Long> importScales() {
+        return importUsers != null ? importUsers : quick ? List.of(10_000L, 100_000L) : List.of(100_000L, 1_000_000L);
+    }
 
     int users() {
         return quick ? 10_000 : 100_000;
@@ -41,6 +57,8 @@ record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJ
         Path benchJar = null;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> flags = new ArrayList<>();
+        String only = null;
+        List<Long> importUsers = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -50,8 +68,10 @@ record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJ
                 case "--bench-jar" -> benchJar = Path.of(args[++i]);
                 case "--java" -> java = args[++i];
                 case "--jvm-flags" -> flags.addAll(List.of(args[++i].trim().split("\\s+")));
+                case "--only" -> only = args[++i];
+                case "--import-users" -> importUsers = sizes(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: ./signet bench [--quick] [--db sqlite|postgres|both]");
+                        + "; usage: ./signet bench [--quick] [--db sqlite|postgres|both] [--only import] [--import-users N,N]");
             }
         }
         if (db == null) {
@@ -66,7 +86,23 @@ record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJ
         if (serverJar == null || benchJar == null) {
             throw new IllegalArgumentException("run through ./signet bench, which passes --server-jar and --bench-jar");
         }
+        if (only != null && !PARTS.contains(only)) {
+            throw new IllegalArgumentException("--only takes " + String.join(" or ", PARTS));
+        }
         flags.removeIf(String::isBlank);
-        return new BenchOptions(quick, backends, out, serverJar, benchJar, java, List.copyOf(flags));
+        return new BenchOptions(quick, backends, out, serverJar, benchJar, java, List.copyOf(flags), only, importUsers);
+    }
+
+    private static List<Long> sizes(String list) {
+        try {
+            List<Long> sizes = Arrays.stream(list.split(",")).map(String::strip).map(Long::parseLong)
+                    .sorted().toList();
+            if (sizes.isEmpty() || sizes.getFirst() < 1) {
+                throw new NumberFormatException();
+            }
+            return sizes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--import-users takes user counts separated by commas, e.g. 100000,1000000");
+        }
     }
 }

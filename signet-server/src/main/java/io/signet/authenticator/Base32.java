@@ -8,7 +8,7 @@ import java.util.Locale;
  * because the common decoders (commons-codec's {@code Base32} among them) skip characters outside the
  * alphabet, which would turn a mistyped secret into a different, valid-looking one.
  */
-final class Base32 {
+public final class Base32 {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {
@@ -19,7 +19,7 @@ final class Base32 {
      * bits must be zero, so every secret has exactly one accepted spelling (canonical = upper case, no
      * padding). Throws {@link IllegalArgumentException} for anything else.
      */
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         String s = text.toUpperCase(Locale.ROOT);
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '=') {
@@ -53,7 +53,8 @@ final class Base32 {
         return out.toByteArray();
     }
 
-    static String encode(byte[] data) {
+    /** Canonical form: upper case, no padding. */
+    public static String encode(byte[] data) {
         StringBuilder sb = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;

@@ -7,6 +7,7 @@ import io.signet.crypto.SecretHasher;
 import io.signet.imports.ImportLine;
 import io.signet.imports.ImportOptions;
 import io.signet.imports.ImportRun;
+import io.signet.imports.ImportSource;
 import io.signet.imports.JsonlSource;
 import io.signet.imports.LineResult;
 import io.signet.imports.UserImporter;
@@ -36,11 +37,21 @@ import picocli.CommandLine.Unmatched;
  * server's {@code POST /admin/v1/import} ({@code --url}/{@code --key}). Both end in the same importer.
  */
 @Command(name = "import", description = "Import users, with attributes and authenticators, from a file written by "
-        + "`signet export` (plain or encrypted). With --tenant it writes to SIGNET_DATABASE_URL directly; otherwise "
-        + "it sends batches to the server at --url. Idempotent; exit code 1 when a line was rejected.")
+        + "`signet export` (plain or encrypted), or from a Keycloak realm export (--from keycloak). With --tenant it "
+        + "writes to SIGNET_DATABASE_URL directly; otherwise it sends batches to the server at --url. Idempotent; "
+        + "exit code 1 when a line was rejected.")
 public final class ImportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The export file (JSON Lines, or encrypted with a passphrase).")
+    @Parameters(paramLabel = "FILE", description = "The export file (JSON Lines, or encrypted with a passphrase), or "
+            + "with --from keycloak a realm or users file written by kc.sh export.")
     Path file;
+
+    @Option(names = "--from", paramLabel = "FORMAT", description = "signet (default): a file written by signet export; "
+            + "keycloak: a Keycloak realm export, mapped as docs/keycloak-import.md describes.")
+    String from = "signet";
+
+    @Option(names = "--report", paramLabel = "FILE", description = "With --from keycloak: where what cannot be carried "
+            + "over is listed, with user and reason, one JSON line each (default: FILE.not-imported.jsonl).")
+    Path report;
 
     @Option(names = "--tenant", paramLabel = "TENANT_ID", description = "Import into this tenant of "
             + "SIGNET_DATABASE_URL directly (the server may be stopped). Without it: the server at --url.")
@@ -92,6 +103,15 @@ public final class ImportCommand implements Callable<Integer> {
         if (!local && !settings.isEmpty()) {
             throw usage("unknown option " + settings.getFirst() + " (database settings apply only with --tenant)");
         }
+        if (!from.equals("signet") && !from.equals("keycloak")) {
+            throw usage("--from takes signet or keycloak");
+        }
+        if (!from.equals("keycloak") && report != null) {
+            throw usage("--report lists what a Keycloak import leaves behind; it applies with --from keycloak");
+        }
+        if (from.equals("keycloak") && passphraseFile != null) {
+            throw usage("--passphrase-file is for encrypted Signet exports; a Keycloak export is plain JSON");
+        }
         if (resume && dryRun) {
             throw usage("--resume continues a real import; a dry run writes no checkpoint");
         }
@@ -132,7 +152,9 @@ public final class ImportCommand implements Callable<Integer> {
     private int run(ImportRun.Settings run, ImportRun.Target target) {
         ImportRun importRun = new ImportRun(run, target, System.err, onTerminal());
         ImportRun.Summary summary;
-        try (JsonlSource source = JsonlSource.open(file, () -> ExportPassphrase.read(passphraseFile, false))) {
+        KeycloakImport keycloak = from.equals("keycloak") ? KeycloakImport.open(file, report) : null;
+        try (ImportSource source = keycloak != null ? keycloak.source()
+                : JsonlSource.open(file, () -> ExportPassphrase.read(passphraseFile, false))) {
             summary = importRun.run(source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -144,8 +166,18 @@ public final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
             throw e;
+        } finally {
+            if (keycloak != null) {
+                keycloak.close();
+            }
         }
-        System.out.println(admin.json ? Json.write(json(summary, run)) : text(summary, run));
+        Map<String, Object> json = json(summary, run);
+        String text = text(summary, run);
+        if (keycloak != null) {
+            json.putAll(keycloak.summary());
+            text += keycloak.text();
+        }
+        System.out.println(admin.json ? Json.write(json) : text);
         return summary.counts().rejected() > 0 ? 1 : 0;
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** What the import tests share: tenants made through the CLI, generated export files, factor checks over HTTP. */
-final class ImportFixtures {
+public final class ImportFixtures {
     static final String PASSPHRASE = "correct horse battery staple";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -31,10 +31,10 @@ final class ImportFixtures {
     }
 
     /** A tenant created with {@code signet tenant create}, and a client for it. */
-    record Tenant(String id, Api api) {
+    public record Tenant(String id, Api api) {
     }
 
-    static Tenant newTenant(TestServer server, String name) {
+    public static Tenant newTenant(TestServer server, String name) {
         CliRunner.Run created = CliRunner.run(server, "tenant", "create", "--name", name, "--json");
         assertThat(created.code()).as(created.err()).isZero();
         JsonNode tenant = Json.MAPPER.readTree(created.out());
@@ -46,7 +46,7 @@ final class ImportFixtures {
     }
 
     /** The summary a {@code --json} import printed. */
-    static JsonNode summary(CliRunner.Run run) {
+    public static JsonNode summary(CliRunner.Run run) {
         String out = run.out().strip();
         assertThat(out).as("stdout of import; stderr: " + run.err()).startsWith("{");
         return Json.MAPPER.readTree(out);
@@ -57,7 +57,7 @@ final class ImportFixtures {
         return verifies(api, userId, "AUTHENTICATOR_APP", Rfc6238.code(secret, Instant.now(), 0));
     }
 
-    static boolean verifies(Api api, String userId, String method, String code) {
+    public static boolean verifies(Api api, String userId, String method, String code) {
         ApiResponse challenge = api.post("/v1/challenge", Map.of("verificationMethod", method, "action", "signIn",
                 "userId", userId));
         assertThat(challenge.status()).as(challenge.body()).isEqualTo(200);
@@ -137,7 +137,7 @@ final class ImportFixtures {
                 tenantId));
     }
 
-    static List<JsonNode> jsonLines(Path file) throws IOException {
+    public static List<JsonNode> jsonLines(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(Json.MAPPER::readTree).toList();
     }
 }

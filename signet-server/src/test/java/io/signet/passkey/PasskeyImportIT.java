@@ -87,20 +87,20 @@ class PasskeyImportIT {
     }
 
     /** The default tenant as the relying party localhost for the test page; returns the tenant id. */
-    private static String relyingParty(Api api) {
+    static String relyingParty(Api api) {
         return ok(api.patch("/admin/v1/settings", Map.of("rpId", "localhost", "rpName", "Signet test",
                 "expectedOrigins", List.of(ORIGIN)))).path("tenantId").asString();
     }
 
     /** A usernameless sign-in with {@code credential}; returns the user it signed in. */
-    private static String signIn(SoftAuthenticator authenticator, TestServer server, String tenantId,
+    static String signIn(SoftAuthenticator authenticator, TestServer server, String tenantId,
                                  SoftAuthenticator.Credential credential) {
         JsonNode verified = ok(signInResponse(authenticator, server, tenantId, credential));
         assertThat(verified.path("isVerified").asBoolean()).isTrue();
         return verified.path("userId").asString();
     }
 
-    private static ApiResponse signInResponse(SoftAuthenticator authenticator, TestServer server, String tenantId,
+    static ApiResponse signInResponse(SoftAuthenticator authenticator, TestServer server, String tenantId,
                                               SoftAuthenticator.Credential credential) {
         ClientApi page = ClientApi.tenant(server.baseUrl(), tenantId).from(ORIGIN);
         JsonNode options = ok(page.post(PASSKEY + "/authentication-options", Map.of()));
