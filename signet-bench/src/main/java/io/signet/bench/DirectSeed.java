@@ -25,9 +25,18 @@ final class DirectSeed implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout = 60000"); // the server's writer holds the lock now and then
             }
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT tenant_id FROM tenants")) {
-            rs.next();
-            this.tenantId = rs.getString(1);
+        // The bench's server has its default tenant and the console's operator realm (migration V20): seed the former.
+        try (PreparedStatement p = connection.prepareStatement("SELECT tenant_id FROM tenants WHERE tenant_id <> ?")) {
+            p.setString(1, io.signet.tenant.TenantService.OPERATOR_REALM);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the bench database has no tenant to seed");
+                }
+                this.tenantId = rs.getString(1);
+                if (rs.next()) {
+                    throw new IllegalStateException("the bench database has more than one tenant; seeding needs exactly one");
+                }
+            }
         }
     }
 
