@@ -98,12 +98,12 @@ class StorageSqliteIT extends StorageContract {
                     while (!stop.get()) {
                         database.read(jdbc -> {
                             jdbc.count("SELECT COUNT(*) AS n FROM users WHERE tenant_id = 't'");
-                            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // the snapshot stays held
+                            java.util.concurrent.locks.LockSupport.parkNanos(8_000_000); // the snapshot stays held
                             return null;
                         });
                     }
                 }));
-                Thread.sleep(5);
+                Thread.sleep(2);
             }
             String custom = "{\"padding\":\"" + "x".repeat(3000) + "\"}";
             long restartsBefore = restarts(wal);
