@@ -53,24 +53,13 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     private void copyAndBoundTheLog() {
-        Result passive = checkpoint("PASSIVE");
-        if (passive != null && passive.logPages() > restartAbovePages) {
+        if (checkpoint("PASSIVE") > restartAbovePages) {
             checkpoint("RESTART");
         }
     }
 
-    /**
-     * What {@code PRAGMA wal_checkpoint} answered: whether it was refused as busy, the pages in the log and
-     * how many of them are in the database file now.
-     */
-    record Result(boolean busy, long logPages, long copiedPages) {
-        long notCopied() {
-            return Math.max(0, logPages - copiedPages);
-        }
-    }
-
-    /** Runs one checkpoint; null when it could not run. */
-    Result checkpoint(String mode) {
+    /** Runs one checkpoint; returns the pages in the log (copied or not), or -1 when it could not run. */
+    long checkpoint(String mode) {
         try {
             if (connection == null) {
                 connection = connections.getConnection();
@@ -82,16 +71,16 @@ final class WalCheckpointer implements AutoCloseable {
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
                 rs.next();
-                return new Result(rs.getInt(1) != 0, Math.max(0, rs.getLong(2)), Math.max(0, rs.getLong(3)));
+                return Math.max(0, rs.getLong(2));
             }
         } catch (SQLException e) {
             log.warn("WAL checkpoint ({}) failed, retried at the next interval: {}", mode, e.getMessage());
             closeConnection(); // a fresh connection next time
-            return null;
+            return -1;
         } catch (Throwable e) { // NOPMD: a scheduled task that throws is never run again
             log.error("WAL checkpoint ({}) failed unexpectedly; retried at the next interval", mode, e);
             closeConnection();
-            return null;
+            return -1;
         }
     }
 
