@@ -8,13 +8,11 @@ import io.signet.action.ActionStore;
 import io.signet.action.ActionTokens;
 import io.signet.action.ChallengeResults;
 import io.signet.action.JdbcActionStore;
-import io.signet.authenticator.AuthenticatorEnrollments;
 import io.signet.authenticator.AuthenticatorRoutes;
 import io.signet.authenticator.AuthenticatorService;
 import io.signet.authenticator.AuthenticatorStore;
 import io.signet.authenticator.ChallengeFactors;
 import io.signet.bootstrap.Bootstrap;
-import io.signet.authenticator.JdbcAuthenticatorStore;
 import io.signet.challenge.ChallengeLog;
 import io.signet.challenge.ChallengeRoutes;
 import io.signet.challenge.ChallengeService;
@@ -37,9 +35,6 @@ import io.signet.console.ConsoleRoutes;
 import io.signet.console.ConsoleServices;
 import io.signet.console.ConsoleSessions;
 import io.signet.console.ConsoleSignIn;
-import io.signet.console.ConsoleStore;
-import io.signet.console.JdbcConsoleStore;
-import io.signet.console.OperatorAccounts;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.SecretHasher;
 import io.signet.http.ClientOrigin;
@@ -50,7 +45,6 @@ import io.signet.http.Idempotency;
 import io.signet.http.Routes;
 import io.signet.idempotency.JdbcIdempotencyStore;
 import io.signet.imports.ImportRoutes;
-import io.signet.imports.UserImporter;
 import io.signet.logging.Logging;
 import io.signet.metrics.BusinessMetrics;
 import io.signet.metrics.MicrometerBusinessMetrics;
@@ -69,7 +63,6 @@ import io.signet.session.AppClientService;
 import io.signet.session.ChallengeTokens;
 import io.signet.session.JdbcAppClientStore;
 import io.signet.session.JdbcSessionStore;
-import io.signet.session.JdbcSigningKeyStore;
 import io.signet.session.SessionRoutes;
 import io.signet.session.SessionService;
 import io.signet.session.SigningKeys;
@@ -81,8 +74,6 @@ import io.signet.tenant.BrandingService;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
 import io.signet.tenant.JdbcBrandingStore;
-import io.signet.tenant.JdbcTenantSettingsStore;
-import io.signet.tenant.JdbcTenantStore;
 import io.signet.tenant.OperatorKey;
 import io.signet.tenant.OperatorRoutes;
 import io.signet.tenant.TenantKeyRoutes;
@@ -92,11 +83,10 @@ import io.signet.tenant.SettingsSection;
 import io.signet.tenant.TenantSettingsService;
 import io.signet.ui.PageOrigins;
 import io.signet.ui.UiRoutes;
-import io.signet.user.EnrollmentView;
-import io.signet.user.JdbcUserStore;
 import io.signet.user.UserRoutes;
 import io.signet.user.UserService;
 import io.signet.webhook.Webhooks;
+import io.signet.wiring.CoreServices;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,27 +147,25 @@ public final class SignetApp implements AutoCloseable {
                 Duration.ofMillis(config.dbTimeoutMillis()),
                 config.migrateOnStart() ? Migrations.OnOpen.MIGRATE : Migrations.OnOpen.REQUIRE_CURRENT, metrics);
         try {
-            SecretHasher hasher = new SecretHasher(masterKey);
-            Encryptor encryptor = new Encryptor(masterKey);
-            TenantService tenants = new TenantService(db, new JdbcTenantStore(db), hasher, encryptor, clock);
-            Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
-            created.ifPresent(t -> announceDefaultTenant(t, config, out));
-
             // With SIGNET_PUBLIC_URL unset, links use the address actually bound (port 0 picks one at start).
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-            TenantSettingsService settings = new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock,
-                    publicUrl::get);
+            CoreServices core = CoreServices.on(db, masterKey, publicUrl::get, clock);
+            SecretHasher hasher = core.hasher();
+            Encryptor encryptor = core.encryptor();
+            TenantService tenants = core.tenants();
+            Optional<CreatedTenant> created = tenants.createDefaultIfNone(config.secretKey());
+            created.ifPresent(t -> announceDefaultTenant(t, config, out));
+            TenantSettingsService settings = core.settings();
             // Links (track's url, magic links): SIGNET_PUBLIC_URL, else a trusted proxy's scheme and host.
             Supplier<String> linkBase = config.publicUrl().isPresent() ? publicUrl::get
                     : ClientOrigin.linkBase(publicUrl::get);
             BrandingService branding = new BrandingService(db, new JdbcBrandingStore(), clock);
-            AuthenticatorStore authenticatorStore = new JdbcAuthenticatorStore();
-            EnrollmentView enrollments = new AuthenticatorEnrollments(authenticatorStore);
-            UserService users = new UserService(db, new JdbcUserStore(db), enrollments, settings, clock);
+            AuthenticatorStore authenticatorStore = core.authenticatorStore();
+            UserService users = core.users();
             Webhooks webhooks = OutboundWiring.webhooks(db, tenants::activeSecretKeys, config, business, clock);
             AuthenticatorService authenticators = new AuthenticatorService(db, authenticatorStore, users, settings,
                     hasher, encryptor, webhooks.events(), business, clock);
-            RuleService rules = new RuleService(db, new JdbcRuleStore(db), clock);
+            RuleService rules = new RuleService(new JdbcRuleStore(db), clock);
             ActionTokens actionTokens = new ActionTokens(hasher, clock);
             ActionStore actionStore = new JdbcActionStore(db);
             ActionService actions = new ActionService(db, actionStore, users, rules, actionTokens, webhooks.events(),
@@ -196,16 +184,15 @@ public final class SignetApp implements AutoCloseable {
                     challengeResults, challengeLog, business, clock);
             PasskeyService passkeys = new PasskeyService(db, new JdbcCeremonyStore(), authenticators.passkeys(), users,
                     challengeResults, actionTokens, actions, clock);
-            AppClientService appClients = new AppClientService(db, new JdbcAppClientStore(db), clock);
+            AppClientService appClients = new AppClientService(new JdbcAppClientStore(db), clock);
             ChallengeTokens challengeTokens = (tenantId, token) -> actions.verifyToken(tenantId, token)
                     .map(a -> new VerifiedChallenge(a.claims().userId(), a.claims().actionCode(),
                             a.claims().idempotencyKey(), a.state().name(), a.verificationMethod()));
-            SigningKeys signingKeys = new SigningKeys(db, new JdbcSigningKeyStore(db), encryptor, clock);
-            SessionService sessions = new SessionService(db, new JdbcSessionStore(db), appClients, signingKeys,
+            SigningKeys signingKeys = core.signingKeys();
+            SessionService sessions = new SessionService(new JdbcSessionStore(db), appClients, signingKeys,
                     challengeTokens, users, hasher, business, clock);
             ClientCredentials clientCredentials = new ClientCredentials(actionTokens, settings);
-            ConsoleStore consoleStore = new JdbcConsoleStore(db);
-            ConsoleSessions consoleSessions = new ConsoleSessions(consoleStore, hasher, clock);
+            ConsoleSessions consoleSessions = new ConsoleSessions(core.consoleStore(), hasher, clock);
             ClientApiService clientApi = new ClientApiService(authenticators,
                     new ClientChallenges(challenges, verification, challengeStore, clock), actionTokens, actions,
                     settings);
@@ -222,10 +209,10 @@ public final class SignetApp implements AutoCloseable {
                                     .orElseGet(() -> new PageOrigins(List.of(), false))),
                     new TenantKeyRoutes(tenants),
                     new ConsoleRoutes(new ConsoleServices(consoleSessions,
-                            new OperatorAccounts(consoleStore, users, hasher, clock), new ConsoleSignIn(actions, users),
+                            core.operators(), new ConsoleSignIn(actions, users),
                             tenants, users, authenticators, actions, rules, webhooks.service(), appClients, sessions,
                             hasher, linkBase, db), config.publicUrl().map(u -> u.startsWith("https:")).orElse(false)),
-                    new ImportRoutes(new UserImporter(db, encryptor, hasher, settings::get, clock)),
+                    new ImportRoutes(core.importer()),
                     new OperatorRoutes(tenants, new OperatorKey(hasher, OperatorKeys.resolve(config))));
 
             Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(db, encryptor), clock);
@@ -234,7 +221,7 @@ public final class SignetApp implements AutoCloseable {
             HttpServer http = HttpServer.start(new HttpServer.Listeners(config.host(), config.port(),
                             config.managementPort(), config.accessLog(), config.metricsPublic(),
                             ProxyHeaders.of(config.proxyHeaders(), config.trustedProxies()), config.shutdownTimeout()),
-                    routes, tenants, clientCredentials, db, health, idempotency, metrics);
+                    routes, tenants, clientCredentials, health, idempotency, metrics);
             publicUrl.compareAndSet(null, "http://" + config.host() + ":" + http.port());
             // Once the public URL is known (the settings' defaults derive from it), before start() returns.
             try {

@@ -11,4 +11,9 @@ public final class CliSettings {
     public static SignetConfig config(List<String> settingFlags) {
         return SignetConfig.from(System.getenv(), settingFlags == null ? List.of() : settingFlags);
     }
+
+    /** SIGNET_PUBLIC_URL, else the address {@code serve} would listen on with these settings. */
+    public static String publicUrl(SignetConfig config) {
+        return config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
+    }
 }

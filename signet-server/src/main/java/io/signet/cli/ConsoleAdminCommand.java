@@ -1,18 +1,9 @@
 package io.signet.cli;
 
-import io.signet.authenticator.AuthenticatorEnrollments;
-import io.signet.authenticator.JdbcAuthenticatorStore;
 import io.signet.config.SignetConfig;
-import io.signet.console.JdbcConsoleStore;
 import io.signet.console.OperatorAccounts;
-import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
-import io.signet.tenant.JdbcTenantSettingsStore;
-import io.signet.tenant.TenantSettingsService;
-import io.signet.user.JdbcUserStore;
-import io.signet.user.UserService;
 import io.signet.wire.WireTime;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,15 +28,8 @@ public final class ConsoleAdminCommand extends CommandGroup {
 
         @Override
         int run(SignetConfig config, Database db, byte[] key) {
-            String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port())
-                    .replaceAll("/+$", "");
-            Clock clock = Clock.systemUTC();
-            UserService users = new UserService(db, new JdbcUserStore(db),
-                    new AuthenticatorEnrollments(new JdbcAuthenticatorStore()),
-                    new TenantSettingsService(db, new JdbcTenantSettingsStore(), clock, () -> publicUrl), clock);
-            OperatorAccounts.Invitation invitation = new OperatorAccounts(new JdbcConsoleStore(db), users,
-                    new SecretHasher(key), clock).invite(email);
-            String link = invitation.link(publicUrl);
+            OperatorAccounts.Invitation invitation = TenantCommands.core(config, db, key).operators().invite(email);
+            String link = invitation.link(CliSettings.publicUrl(config).replaceAll("/+$", ""));
             if (json) {
                 System.out.println(io.signet.wire.Json.write(Map.of("userId", invitation.userId(),
                         "email", invitation.email(), "enrollmentUrl", link,

@@ -2,8 +2,6 @@ package io.signet.cli;
 
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
-import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
 import io.signet.export.ExportCipher;
 import io.signet.export.UserExporter;
 import io.signet.store.Database;
@@ -67,7 +65,7 @@ public final class ExportCommand implements Callable<Integer> {
         byte[] key = EncryptionKeys.resolve(config);
         try (Database db = Database.open(config.databaseUrl(), 2)) {
             requireTenant(db, tenantId);
-            long users = write(new UserExporter(db, new Encryptor(key), new SecretHasher(key), includeSecrets), passphrase);
+            long users = write(TenantCommands.core(config, db, key).exporter(includeSecrets), passphrase);
             System.err.println("Exported " + users + " users of tenant " + tenantId + " to " + out
                     + (encrypt ? " (encrypted)" : includeSecrets ? " (WITH SECRETS, unencrypted)" : "") + ".");
             return 0;

@@ -2,8 +2,6 @@ package io.signet.cli;
 
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
-import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
 import io.signet.imports.ImportLine;
 import io.signet.imports.ImportOptions;
 import io.signet.imports.ImportRun;
@@ -12,13 +10,10 @@ import io.signet.imports.JsonlSource;
 import io.signet.imports.LineResult;
 import io.signet.imports.UserImporter;
 import io.signet.store.Database;
-import io.signet.tenant.JdbcTenantSettingsStore;
-import io.signet.tenant.TenantSettingsService;
 import io.signet.wire.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,10 +126,7 @@ public final class ImportCommand implements Callable<Integer> {
         byte[] key = EncryptionKeys.resolve(config);
         try (Database db = Database.open(config.databaseUrl(), 2)) {
             ExportCommand.requireTenant(db, tenantId);
-            TenantSettingsService tenants = new TenantSettingsService(db, new JdbcTenantSettingsStore(),
-                    Clock.systemUTC(), () -> null);
-            UserImporter importer = new UserImporter(db, new Encryptor(key), new SecretHasher(key), tenants::get,
-                    Clock.systemUTC());
+            UserImporter importer = TenantCommands.core(config, db, key).importer();
             return run(run, new ImportRun.Target() {
                 @Override
                 public String tenantId() {

@@ -1,19 +1,11 @@
 package io.signet.cli;
 
-import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
-import io.signet.crypto.Encryptor;
-import io.signet.session.JdbcSigningKeyStore;
-import io.signet.session.SigningKeys;
 import io.signet.store.Database;
 import io.signet.tenant.TenantService;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+import io.signet.wiring.CoreServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code signet keys rotate --tenant ID}: an operator command on SIGNET_DATABASE_URL directly, like
@@ -24,28 +16,22 @@ import picocli.CommandLine.Unmatched;
         subcommands = KeysCommand.Rotate.class)
 public final class KeysCommand extends CommandGroup {
     @Command(name = "rotate", description = "Add a new active signing key for a tenant; old keys keep verifying.")
-    static final class Rotate implements Callable<Integer> {
+    static final class Rotate extends TenantCommands.OnConfiguredDatabase {
         @Option(names = "--tenant", required = true, description = "Tenant id.")
         String tenantId;
 
-        @Unmatched
-        List<String> settings = new ArrayList<>();
-
         @Override
-        public Integer call() {
-            SignetConfig config = CliSettings.config(settings);
-            byte[] key = EncryptionKeys.resolve(config);
-            try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantService tenants = TenantCommands.tenants(db, key);
-                if (tenants.findVisible(tenantId).isEmpty()) {
-                    System.err.println("signet: no tenant " + tenantId);
-                    return 1;
-                }
-                String keyId = new SigningKeys(db, new JdbcSigningKeyStore(db), new Encryptor(key), Clock.systemUTC()).rotate(tenantId);
-                tenants.recordChange(tenantId, io.signet.tenant.Actor.CLI, "signing_key.rotated",
-                        java.util.Map.of("keyId", keyId));
-                System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");
+        int run(SignetConfig config, Database db, byte[] key) {
+            CoreServices core = TenantCommands.core(config, db, key);
+            TenantService tenants = core.tenants();
+            if (tenants.findVisible(tenantId).isEmpty()) {
+                System.err.println("signet: no tenant " + tenantId);
+                return 1;
             }
+            String keyId = core.signingKeys().rotate(tenantId);
+            tenants.recordChange(tenantId, io.signet.tenant.Actor.CLI, "signing_key.rotated",
+                    java.util.Map.of("keyId", keyId));
+            System.out.println("Tenant " + tenantId + " now signs with key " + keyId + ".");
             return 0;
         }
     }

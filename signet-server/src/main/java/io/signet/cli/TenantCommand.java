@@ -1,21 +1,16 @@
 package io.signet.cli;
 
-import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
 import io.signet.store.Database;
 import io.signet.tenant.ClientSettings;
 import io.signet.tenant.CreatedTenant;
-import io.signet.tenant.JdbcTenantSettingsStore;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantSettingsService;
-import java.time.Clock;
-import java.util.ArrayList;
+import io.signet.wiring.CoreServices;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code signet tenant create|list|show|rename|delete|audit} and {@code tenant keys list|rotate|revoke}:
@@ -59,39 +54,31 @@ public final class TenantCommand extends CommandGroup {
      */
     @Command(name = "show", description = "Print tenants' public ids and Client API identity (rpId, rpName, "
             + "expectedOrigins). No secret is shown.")
-    static final class TenantShow implements Callable<Integer> {
+    static final class TenantShow extends TenantCommands.OnConfiguredDatabase {
         @Option(names = {"--id", "--tenant"}, description = "Only this tenant (default: every tenant).")
         String id;
 
         @Option(names = "--json", description = "Print JSON: an object with --id, else an array.")
         boolean json;
 
-        @Unmatched
-        List<String> settings = new ArrayList<>();
-
         @Override
-        public Integer call() {
-            SignetConfig config = CliSettings.config(settings);
-            byte[] key = EncryptionKeys.resolve(config);
-            String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
-            try (Database db = Database.open(config.databaseUrl(), 2)) {
-                TenantSettingsService service = new TenantSettingsService(db, new JdbcTenantSettingsStore(),
-                        Clock.systemUTC(), () -> publicUrl);
-                TenantService tenants = TenantCommands.tenants(db, key);
-                List<ClientSettings> shown = id == null ? service.allClients()
-                        : tenants.findVisible(id).flatMap(t -> service.client(id)).map(List::of).orElse(List.of());
-                if (id != null && shown.isEmpty()) {
-                    System.err.println("signet: no tenant has id " + id);
-                    return 1;
-                }
-                if (json) {
-                    List<Object> out = shown.stream().map(c -> (Object) describe(c, tenants)).toList();
-                    System.out.println(io.signet.wire.Json.write(id == null ? out : out.getFirst()));
-                } else {
-                    shown.forEach(c -> System.out.println(describe(c, tenants).entrySet().stream()
-                            .map(e -> String.format("%-17s %s", e.getKey() + ":", e.getValue()))
-                            .collect(java.util.stream.Collectors.joining("\n", "", "\n"))));
-                }
+        int run(SignetConfig config, Database db, byte[] key) {
+            CoreServices core = TenantCommands.core(config, db, key);
+            TenantSettingsService service = core.settings();
+            TenantService tenants = core.tenants();
+            List<ClientSettings> shown = id == null ? service.allClients()
+                    : tenants.findVisible(id).flatMap(t -> service.client(id)).map(List::of).orElse(List.of());
+            if (id != null && shown.isEmpty()) {
+                System.err.println("signet: no tenant has id " + id);
+                return 1;
+            }
+            if (json) {
+                List<Object> out = shown.stream().map(c -> (Object) describe(c, tenants)).toList();
+                System.out.println(io.signet.wire.Json.write(id == null ? out : out.getFirst()));
+            } else {
+                shown.forEach(c -> System.out.println(describe(c, tenants).entrySet().stream()
+                        .map(e -> String.format("%-17s %s", e.getKey() + ":", e.getValue()))
+                        .collect(java.util.stream.Collectors.joining("\n", "", "\n"))));
             }
             return 0;
         }

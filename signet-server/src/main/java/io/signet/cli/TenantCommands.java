@@ -2,8 +2,6 @@ package io.signet.cli;
 
 import io.signet.config.EncryptionKeys;
 import io.signet.config.SignetConfig;
-import io.signet.crypto.Encryptor;
-import io.signet.crypto.SecretHasher;
 import io.signet.store.Database;
 import io.signet.tenant.Actor;
 import io.signet.tenant.AuditView;
@@ -11,11 +9,11 @@ import io.signet.tenant.KeyView;
 import io.signet.tenant.RotatedKey;
 import io.signet.tenant.RotatedKeyView;
 import io.signet.tenant.SecretKeyInfo;
-import io.signet.tenant.JdbcTenantStore;
 import io.signet.tenant.Tenant;
 import io.signet.tenant.TenantService;
 import io.signet.tenant.TenantView;
 import io.signet.wire.Json;
+import io.signet.wiring.CoreServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,16 +60,15 @@ final class TenantCommands {
     abstract static class OnDatabase extends OnConfiguredDatabase {
         @Override
         final int run(SignetConfig config, Database db, byte[] key) {
-            return run(tenants(db, key));
+            return run(core(config, db, key).tenants());
         }
 
         abstract int run(TenantService tenants);
     }
 
-    /** The tenant service on the operator's database, with the data key {@code key}. */
-    static TenantService tenants(Database db, byte[] key) {
-        return new TenantService(db, new JdbcTenantStore(db), new SecretHasher(key), new Encryptor(key),
-                Clock.systemUTC());
+    /** The services on the operator's database, built as the server builds them, with the data key {@code key}. */
+    static CoreServices core(SignetConfig config, Database db, byte[] key) {
+        return CoreServices.on(db, key, () -> CliSettings.publicUrl(config), Clock.systemUTC());
     }
 
     /** {@code --tenant ID}, which may be left out when the database holds exactly one tenant. */

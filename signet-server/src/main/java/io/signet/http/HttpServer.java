@@ -9,7 +9,6 @@ import io.signet.caller.ClientAuthenticator;
 import io.signet.caller.RequestAuthenticator;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
-import io.signet.store.Database;
 import io.signet.store.DatabaseUnavailableException;
 import io.signet.wire.Json;
 import java.time.Duration;
@@ -57,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(Listeners listeners, List<Routes> features, RequestAuthenticator authenticator,
-                                   ClientAuthenticator clientAuthenticator, Database db, Health health,
+                                   ClientAuthenticator clientAuthenticator, Health health,
                                    Idempotency idempotency, PrometheusMeterRegistry metrics) {
         ClientEdge clientEdge = new ClientEdge(clientAuthenticator);
         boolean separateManagement = listeners.managementPort().isPresent();

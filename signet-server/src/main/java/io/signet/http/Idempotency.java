@@ -1,6 +1,7 @@
 package io.signet.http;
 
 import io.javalin.http.Context;
+import io.signet.crypto.Sha256;
 import io.signet.error.SignetException;
 import io.signet.idempotency.IdempotencyStore;
 import io.signet.idempotency.IdempotencyStore.Answer;
@@ -12,7 +13,6 @@ import io.signet.wire.IdField;
 import io.signet.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -118,21 +118,17 @@ public final class Idempotency {
 
     /** Method, path, query and body: a retry must be the same request, not just reuse the key. */
     private static String fingerprint(Context ctx) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ctx.method().name().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) ' ');
-            sha.update(ctx.path().getBytes(StandardCharsets.UTF_8));
-            String query = ctx.queryString(); // options such as ?allowLockout=true make another request
-            if (query != null) {
-                sha.update((byte) '?');
-                sha.update(query.getBytes(StandardCharsets.UTF_8));
-            }
-            sha.update((byte) '\n');
-            sha.update(ctx.bodyAsBytes());
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.start();
+        sha.update(ctx.method().name().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) ' ');
+        sha.update(ctx.path().getBytes(StandardCharsets.UTF_8));
+        String query = ctx.queryString(); // options such as ?allowLockout=true make another request
+        if (query != null) {
+            sha.update((byte) '?');
+            sha.update(query.getBytes(StandardCharsets.UTF_8));
         }
+        sha.update((byte) '\n');
+        sha.update(ctx.bodyAsBytes());
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,8 +1,7 @@
 package io.signet.passkey;
 
+import io.signet.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -22,15 +21,7 @@ final class UserHandles {
     /** base64url, unpadded. */
     static String of(String userId) {
         byte[] utf8 = userId.getBytes(StandardCharsets.UTF_8);
-        byte[] handle = utf8.length <= MAX_BYTES ? utf8 : sha256(utf8);
+        byte[] handle = utf8.length <= MAX_BYTES ? utf8 : Sha256.of(utf8);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(handle);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

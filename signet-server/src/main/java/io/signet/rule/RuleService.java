@@ -2,7 +2,6 @@ package io.signet.rule;
 
 import io.signet.crypto.Ids;
 import io.signet.error.SignetException;
-import io.signet.store.Database;
 import io.signet.text.BoundedText;
 import io.signet.user.VerificationMethod;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ public final class RuleService {
     private final RuleStore store;
     private final Clock clock;
 
-    public RuleService(Database db, RuleStore store, Clock clock) {
+    public RuleService(RuleStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

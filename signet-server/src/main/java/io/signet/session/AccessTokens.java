@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.signet.crypto.Ids;
+import io.signet.crypto.Sha256;
 import io.signet.user.VerificationMethod;
 import java.text.ParseException;
 import java.time.Duration;
@@ -135,14 +136,10 @@ final class AccessTokens {
      * (a bearer secret) itself.
      */
     private static String cacheKey(String tenantId, String token) {
-        try {
-            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-            sha256.update(tenantId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            return java.util.HexFormat.of().formatHex(sha256.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        java.security.MessageDigest sha256 = Sha256.start();
+        sha256.update(tenantId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha256.update((byte) 0);
+        return java.util.HexFormat.of().formatHex(sha256.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {

@@ -2,7 +2,6 @@ package io.signet.session;
 
 import io.signet.crypto.Ids;
 import io.signet.error.SignetException;
-import io.signet.store.Database;
 import io.signet.text.BoundedText;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,7 @@ public final class AppClientService {
     private final AppClientStore store;
     private final Clock clock;
 
-    public AppClientService(Database db, AppClientStore store, Clock clock) {
+    public AppClientService(AppClientStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

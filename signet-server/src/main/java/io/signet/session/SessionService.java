@@ -7,7 +7,6 @@ import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
-import io.signet.store.Database;
 import io.signet.store.DuplicateKeyException;
 import io.signet.user.User;
 import io.signet.user.UserService;
@@ -42,7 +41,7 @@ public final class SessionService {
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public SessionService(Database db, SessionStore store, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
+    public SessionService(SessionStore store, AppClientService clients, SigningKeys keys, ChallengeTokens challenges,
                           UserService users, SecretHasher hasher, BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.store = store;

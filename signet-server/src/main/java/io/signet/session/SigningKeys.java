@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.signet.crypto.Encryptor;
 import io.signet.crypto.Ids;
-import io.signet.store.Database;
 import io.signet.store.DuplicateKeyException;
 import java.text.ParseException;
 import java.time.Clock;
@@ -49,7 +48,7 @@ public final class SigningKeys {
     private record CachedVerifier(JWSVerifier verifier, Long retiredAt, long checkedAt) {
     }
 
-    public SigningKeys(Database db, SigningKeyStore store, Encryptor encryptor, Clock clock) {
+    public SigningKeys(SigningKeyStore store, Encryptor encryptor, Clock clock) {
         this.store = store;
         this.encryptor = encryptor;
         this.clock = clock;

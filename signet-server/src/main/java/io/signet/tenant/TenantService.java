@@ -7,7 +7,6 @@ import io.signet.crypto.Ids;
 import io.signet.crypto.RandomTokens;
 import io.signet.crypto.SecretHasher;
 import io.signet.error.SignetException;
-import io.signet.store.Database;
 import io.signet.text.BoundedText;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,7 @@ public final class TenantService implements RequestAuthenticator, TenantDirector
     private final KeyCache keyCache = new KeyCache();
     private final LastUse lastUse = new LastUse();
 
-    public TenantService(Database db, TenantStore store, SecretHasher hasher, Encryptor encryptor, Clock clock) {
+    public TenantService(TenantStore store, SecretHasher hasher, Encryptor encryptor, Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.encryptor = encryptor;

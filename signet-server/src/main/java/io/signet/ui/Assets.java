@@ -1,10 +1,10 @@
 package io.signet.ui;
 
+import io.signet.crypto.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +39,7 @@ public final class Assets {
 
     /** The files {@code types} names (file name to content type) in the jar's {@code folder}, e.g. {@code console/assets/}. */
     public Assets(String folder, Map<String, String> types) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.start();
         types.keySet().stream().sorted().forEach(name -> {
             byte[] body = read(folder + name);
             digest.update(body);
@@ -69,14 +69,6 @@ public final class Assets {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

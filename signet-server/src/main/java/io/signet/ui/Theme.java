@@ -1,8 +1,6 @@
 package io.signet.ui;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.signet.crypto.Sha256;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -35,12 +33,7 @@ final class Theme {
     }
 
     private String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(style));
     }
 
     /** Black or white, whichever has more contrast on {@code hex} (WCAG relative luminance). */

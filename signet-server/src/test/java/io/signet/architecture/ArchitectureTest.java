@@ -3,7 +3,9 @@ package io.signet.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,35 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("io.signet.Signet")
                 .and().doNotHaveFullyQualifiedName("io.signet.Signet$Serve")
                 .should().beAnnotatedWith(picocli.CommandLine.Command.class)
+                .check(MAIN);
+    }
+
+    /**
+     * One wiring site: services receive their stores, and only the classes that build the application
+     * ({@code SignetApp} and its helpers beside it) or the services the server and the CLI share
+     * ({@code wiring.CoreServices}) construct a store.
+     */
+    @Test
+    void only_the_wiring_builds_stores() {
+        noClasses().that().resideOutsideOfPackages("io.signet", "io.signet.wiring..")
+                .should().callConstructorWhere(DescribedPredicate.<JavaConstructorCall>describe("a Jdbc*Store",
+                        call -> call.getTargetOwner().getSimpleName().matches("Jdbc\\w*Store")))
+                .check(MAIN);
+    }
+
+    /** The shared wiring is for the entry points (the server and the commands), never for a feature. */
+    @Test
+    void only_entry_points_use_the_shared_wiring() {
+        noClasses().that().resideOutsideOfPackages("io.signet", "io.signet.cli..", "io.signet.wiring..")
+                .should().dependOnClassesThat().resideInAPackage("io.signet.wiring..")
+                .check(MAIN);
+    }
+
+    /** One SHA-256 helper ({@code crypto.Sha256}) for every digest, instead of a copy per feature. */
+    @Test
+    void only_crypto_instantiates_a_message_digest() {
+        noClasses().that().resideOutsideOfPackage("io.signet.crypto..")
+                .should().callMethod(java.security.MessageDigest.class, "getInstance", String.class)
                 .check(MAIN);
     }
 

@@ -56,7 +56,7 @@ class ReadinessStartupIT {
             Health health = new Health(db, db.migrations().latestKnown());
             try (HttpServer http = HttpServer.start(new HttpServer.Listeners("127.0.0.1", 0, Optional.empty(), false,
                             false, ProxyHeaders.NONE, Duration.ofSeconds(20)), List.of(), key -> Optional.empty(),
-                    NO_CLIENT_API, db, health, new Idempotency(new JdbcIdempotencyStore(db,
+                    NO_CLIENT_API, health, new Idempotency(new JdbcIdempotencyStore(db,
                             new Encryptor(RandomTokens.bytes(32))), Clock.systemUTC()),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 Api api = new Api("http://127.0.0.1:" + http.port(), null);

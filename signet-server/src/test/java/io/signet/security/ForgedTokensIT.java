@@ -174,7 +174,7 @@ class ForgedTokensIT extends ServerSuite {
                 .path("accessToken").asString();
         String tenantId = server.app().tenants().tenantIdForSecretKey(io.signet.testing.TestServer.SECRET_KEY)
                 .orElseThrow();
-        OwnSigningKey own = OwnSigningKey.of(server.app().database(), server.encryptionKey(), clock, tenantId);
+        OwnSigningKey own = OwnSigningKey.of(server.app().signingKeys(), tenantId);
         JWTClaimsSet claims = SignedJWT.parse(genuine).getJWTClaimsSet();
         JOSEObjectType type = SignedJWT.parse(genuine).getHeader().getType();
         java.util.function.Function<JOSEObjectType, JWSHeader> header = t -> new JWSHeader.Builder(JWSAlgorithm.ES256)

@@ -36,7 +36,7 @@ class SecretKeyCheckTimingTest {
         byte[] key = RandomTokens.bytes(32);
         SecretHasher hasher = new SecretHasher(key);
         try (Database db = Database.open(TestDatabases.fresh(Backend.SQLITE, tempDir), 2)) {
-            TenantService tenants = new TenantService(db, new JdbcTenantStore(db), hasher, new Encryptor(key),
+            TenantService tenants = new TenantService(new JdbcTenantStore(db), hasher, new Encryptor(key),
                     new ManualClock(Instant.parse("2030-01-01T00:00:00Z")));
             String secret = tenants.create("timing", Optional.empty()).secretKey();
             assertThat(tenants.tenantIdForSecretKey(secret)).isPresent();

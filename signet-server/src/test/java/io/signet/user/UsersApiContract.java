@@ -2,7 +2,6 @@ package io.signet.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signet.authenticator.AuthenticatorEnrollments;
 import io.signet.store.StatementCounter;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
@@ -250,9 +249,8 @@ abstract class UsersApiContract extends ServerSuite {
         }
         String tenantId = server.app().database().read(jdbc -> jdbc.queryOne(
                 "SELECT tenant_id FROM users WHERE user_id = ?", r -> r.string("tenant_id"), tag + "-0")).orElseThrow();
-        UserService users = new UserService(server.app().database(), new JdbcUserStore(server.app().database()),
-                new AuthenticatorEnrollments(new io.signet.authenticator.JdbcAuthenticatorStore()), null,
-                java.time.Clock.systemUTC());
+        UserService users = io.signet.wiring.CoreServices.on(server.app().database(), server.encryptionKey(),
+                () -> null, java.time.Clock.systemUTC()).users();
         try (StatementCounter counter = new StatementCounter(server.databaseUrl())) {
             QueryUsersResponse one = users.query(counter.jdbc(), tenantId, new UserQuery(null, null, tag, 1, null));
             int forOne = counter.take();
