@@ -1,4 +1,4 @@
-// The one way every browser file starts Chromium: Debian's binary with exactly the flags issue 23 item 5 names and
+// The one way every browser file starts Chromium: Debian's binary with exactly the flags below and
 // a fresh profile directory per launch, removed afterwards. Playwright's own launch() adds flags of its own (and
 // refuses --user-data-dir), so the process is started here and playwright-core attaches to it over CDP.
 import { spawn } from "node:child_process";

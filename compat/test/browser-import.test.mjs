@@ -1,4 +1,4 @@
-// Issue 22 item 4 in the browser: a passkey enrolled with the official browser SDK on Signet A is exported
+// Passkey export and import in the browser: a passkey enrolled with the official browser SDK on Signet A is exported
 // (`signet export`), imported into Signet B over B's admin API (`signet import --url`), and signs in on B
 // through /v1/client/verify/passkey with the same virtual-authenticator credential: B verifies the signature
 // against the imported public key, counter and user handle. Server state is read with @authsignal/node.

@@ -1,4 +1,4 @@
-// The shared launch (support/chromium.mjs) starts Chromium with exactly issue 23's flags and a profile of its own,
+// The shared launch (support/chromium.mjs) starts Chromium with exactly the flags it lists and a profile of its own,
 // read back from the running process's command line, and removes that profile once the browser is closed.
 import { test } from "node:test";
 import assert from "node:assert/strict";

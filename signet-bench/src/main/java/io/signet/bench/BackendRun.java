@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Everything measured on one backend: start-up, data load, batch time, the wrk scenarios, the closed-loop
- * ceremonies, the growth curves, memory; each held to the issue 19 targets where it has one.
+ * ceremonies, the growth curves, memory; each held to its {@link Targets} where it has one.
  */
 final class BackendRun {
     record Result(List<Measurement> rows, List<Curve> curves) {

@@ -17,7 +17,7 @@ record BenchOptions(boolean quick, List<String> backends, Path out, Path serverJ
     }
 
     /**
-     * The sizes of the import benchmark (issue 22 item 5), smallest first: the file's size doubles as the
+     * The sizes of the import benchmark, smallest first: the file's size doubles as the
      * memory-flatness check. {@code --import-users 100000,1000000} chooses them.
      */
     List<Long> importScales() {

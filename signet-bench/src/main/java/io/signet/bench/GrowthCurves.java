@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The growth curves of issue 19: track on a hot user as the user's history grows, and getUser as the number
+ * The growth curves: track on a hot user as the user's history grows, and getUser as the number
  * of users grows. Histories and users are seeded straight into the database ({@link DirectSeed}); only the
  * measured calls go through HTTP.
  */

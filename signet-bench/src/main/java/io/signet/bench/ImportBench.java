@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 22 item 5: {@code ./signet import --tenant} of a generated export ({@link ImportFile}: users with two
+ * The import benchmark: {@code ./signet import --tenant} of a generated export ({@link ImportFile}: users with two
  * authenticators each) into a fresh database, in its own JVM with the launcher's flags, as an operator runs
  * it. Measured: wall time from process start to exit, users per second, and the process's peak resident set
  * (VmHWM, polled from /proc). At each size of {@link BenchOptions#importScales()}, so the report shows

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The targets of issue 19 (closed loop, wrk -t2 -c32, ratios to the same-run baseline, 2-core machine),
+ * The performance targets (closed loop, wrk -t2 -c32, ratios to the same-run baseline, 2-core machine),
  * one set per backend.
  */
 record Targets(String backend, double reads, double hotTrack, double enroll, double p99Ms, double openLoopP99Ms) {

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Issue 18 #4: the webhook signature header and the signed body, fuzzed. Whatever arrives, the verifier
+ * The webhook signature header and the signed body, fuzzed. Whatever arrives, the verifier
  * returns an event or throws its own {@link Webhook.InvalidSignatureException} or
  * {@link Webhook.InvalidPayloadException}; nothing else escapes into the receiver's handler. Half the cases
  * carry a valid signature, so the body parser is reached too.

@@ -56,8 +56,8 @@ final class EnrollmentRequests {
     }
 
     /**
-     * The tenant's rules on an enrollment {@link #read} accepted, checked last as they were always the last
-     * check of their field: {@code strictPhoneValidation} (see {@link Contacts#phoneNumber(String, String,
+     * The tenant's rules on an enrollment {@link #read} accepted, checked after the format checks of their
+     * field so that a malformed value is refused for its format whatever the tenant's rules: {@code strictPhoneValidation} (see {@link Contacts#phoneNumber(String, String,
      * boolean)}) and {@code allowWeakTotp} (see {@link OtpUri#weakness()}).
      */
     static NewAuthenticator applyTenantRules(NewAuthenticator n, TenantSettings tenant) {

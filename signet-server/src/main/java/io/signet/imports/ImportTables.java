@@ -130,8 +130,8 @@ final class ImportTables {
 
     /** Replaces each user's recovery code hashes with the line's. */
     void replaceCodes(Jdbc jdbc, String tenantId, List<UserLine> users, long now) {
-        jdbc.update("DELETE FROM recovery_codes WHERE tenant_id = ? AND user_id IN ("
-                + Jdbc.placeholders(users.size()) + ")", params(tenantId, users.stream().map(UserLine::userId).toList()));
+        jdbc.updateIn("DELETE FROM recovery_codes WHERE tenant_id = ? AND user_id IN", tenantId,
+                users.stream().map(UserLine::userId).toList());
         List<Object[]> rows = new ArrayList<>();
         for (UserLine u : users) {
             for (String hash : u.codes().hashes()) {
@@ -139,13 +139,6 @@ final class ImportTables {
             }
         }
         jdbc.batch("INSERT INTO recovery_codes (tenant_id, user_id, code_hash, created_at) VALUES (?, ?, ?, ?)", rows);
-    }
-
-    private static Object[] params(String first, List<String> rest) {
-        List<Object> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray();
     }
 
     /**

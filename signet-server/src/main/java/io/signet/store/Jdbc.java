@@ -134,13 +134,25 @@ public final class Jdbc {
         if (values.isEmpty()) {
             return List.of();
         }
+        return query(sqlEndingInIn + " (" + placeholders(values.size()) + ")", mapper, inParams(first, values));
+    }
+
+    /** Runs {@code sqlEndingInIn + " (?, ?, ...)"} as {@link #queryIn} does, as an update; no values, no statement. */
+    public int updateIn(String sqlEndingInIn, Object first, Collection<?> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        return update(sqlEndingInIn + " (" + placeholders(values.size()) + ")", inParams(first, values));
+    }
+
+    private static Object[] inParams(Object first, Collection<?> values) {
         Object[] params = new Object[values.size() + 1];
         params[0] = first;
         int i = 1;
         for (Object v : values) {
             params[i++] = v;
         }
-        return query(sqlEndingInIn + " (" + placeholders(values.size()) + ")", mapper, params);
+        return params;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The rule inputs drawn from a user's history (issue 19): counts from per-minute buckets at the window's
+ * The rule inputs drawn from a user's history: counts from per-minute buckets at the window's
  * edges, on a clock the test moves, and known devices from their own table. Not a timing test: the values
  * a rule read are checked in the action's explanation.
  */

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every document a comment or page cites is inside this repository, and every {@code docs/<page>.md §N}
- * names a section that page has: a reader must be able to follow each reference from a clone.
+ * Every document a comment or page cites is inside this repository (no outside document, no issue number),
+ * and every {@code docs/<page>.md §N} names a section that page has: a reader must be able to follow each
+ * reference from a clone.
  *
  * <p>Applied migrations are left out: Flyway checksums their text, so their comments stay as first written.
  */
@@ -27,6 +28,8 @@ class DocReferencesTest {
             "compat/test", "compat/support", "compat/fixtures", "docs", "README.md", "CONTRIBUTING.md", "SECURITY.md");
     private static final Pattern OUTSIDE = Pattern.compile(
             "\\.\\./shared|authsignal-(client-)?api\\.md|\\bdesign\\.md|\\bstyle\\.md|\\bseeds/");
+    /** The word issue followed by a number: the issue tracker is not in a clone; say what the code or test does. */
+    private static final Pattern ISSUE = Pattern.compile("(?i)\\bissues? ?#?\\d");
     private static final Pattern SECTION = Pattern.compile("(?<![\\w/])(docs/)?(server-api|client-api)\\.md"
             + "(?:\\s|\\*|//|#)*§ ?(\\d+(?:\\.\\d+)*)");
     private static final Pattern HEADING = Pattern.compile("^#{2,4} (\\d+(?:\\.\\d+)*)\\.? ", Pattern.MULTILINE);
@@ -37,7 +40,7 @@ class DocReferencesTest {
         for (Path file : files()) {
             String[] lines = read(file).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (OUTSIDE.matcher(lines[i]).find()) {
+                if (OUTSIDE.matcher(lines[i]).find() || ISSUE.matcher(lines[i]).find()) {
                     found.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines[i].strip());
                 }
             }

@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18 #4: every parser Signet owns, fed generated input (any text and near-valid values of its format):
+ * Every parser Signet owns, fed generated input (any text and near-valid values of its format):
  * it accepts, or refuses with its own 400 ({@link SignetException}) or rule error; no other exception escapes,
  * so no input can become a 500. The API fuzz test reaches the same parsers through HTTP.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 21 #10: SIGNET_BOOTSTRAP_FILE. The sample in examples/ applies; applying it again on the next start
+ * SIGNET_BOOTSTRAP_FILE. The sample in examples/ applies; applying it again on the next start
  * writes nothing (every admin view, timestamps included, is as before); an invalid file stops the start with a
  * message naming what is wrong, before anything is written.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21 #9: the release tarball runs on a machine path without Java. It is unpacked in a temporary
+ * The release tarball runs on a machine path without Java. It is unpacked in a temporary
  * directory and {@code bin/signet serve} is started with an empty {@code PATH} (so no {@code java} can be
  * found) and no {@code JAVA_HOME}; the server must answer {@code /health}. Runs in the {@code dist} profile,
  * which builds the tarball and names it in {@code signet.dist.tarball}.

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ProtocolErrorsTest {
     @Test
     void a_draining_servers_503_stays_a_503_not_a_500() {
-        // Jetty's graceful stop refuses requests on open connections with 503 while it drains (GracefulShutdownIT
-        // saw one of them rendered as a 500 before this mapping existed).
+        // Jetty's graceful stop refuses requests on open connections with 503 while it drains; without this
+        // mapping GracefulShutdownIT sees one of them rendered as a 500.
         assertThat(ProtocolErrors.code(503)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18 #1: an idempotent request's answer commits in the same transaction as its work. The failure
+ * An idempotent request's answer commits in the same transaction as its work. The failure
  * between the two is injected for real, by a database trigger that refuses to store an answer: the request
  * then leaves neither work nor answer behind, and its retry runs the work once.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 21 #3: every answer carries X-Request-Id; a peer that is not a trusted proxy cannot choose it. */
+/** Every answer carries X-Request-Id; a peer that is not a trusted proxy cannot choose it. */
 class RequestIdsIT {
     @TempDir
     Path tempDir;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 21 #3: with DEBUG on and the access log on, a scripted flow through every kind of secret Signet
+ * With DEBUG on and the access log on, a scripted flow through every kind of secret Signet
  * handles, in both log formats; then the captured log is searched for each secret. Also: the log is really at
  * DEBUG, JSON lines are ECS objects, and a request's lines carry the id its answer returned as X-Request-Id.
  */

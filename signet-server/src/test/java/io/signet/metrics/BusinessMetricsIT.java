@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21 #2: a scripted run through the real API, then a scrape of {@code /metrics}; each business counter
+ * A scripted run through the real API, then a scrape of {@code /metrics}; each business counter
  * moved by exactly what the script did, the gauges are there, and no series carries a user id.
  */
 class BusinessMetricsIT {

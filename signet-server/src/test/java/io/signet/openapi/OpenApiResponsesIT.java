@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 21 #8: real answers validated against the OpenAPI document's schemas by a JSON Schema validator
+ * Real answers validated against the OpenAPI document's schemas by a JSON Schema validator
  * (networknt, OpenAPI 3.1 dialect). Every JSON answer any test in this JVM received through {@code Api} is
  * captured ({@link CapturedResponses}); this test first runs a flow of its own across the surface, so the
  * check never depends on which other suites ran before it, then validates everything captured so far.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 21 #8: the committed OpenAPI document and the routes the server really registers are the same set,
+ * The committed OpenAPI document and the routes the server really registers are the same set,
  * the server serves the committed document at {@code GET /openapi.json}, and every schema it names compiles.
  */
 class OpenApiRoutesIT {

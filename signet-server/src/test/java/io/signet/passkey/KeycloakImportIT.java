@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 22 item 3 end to end: {@code ./signet import --from keycloak} of a realm export built from Keycloak's
+ * The Keycloak import end to end: {@code ./signet import --from keycloak} of a realm export built from Keycloak's
  * documented format, through the same importer as a Signet export (dry run, summary, idempotence), on SQLite and
  * PostgreSQL. Afterwards the factors work in Signet: the code an authenticator app shows for the Keycloak secret
  * (raw UTF-8 key, and a BASE32 one with SHA-256, 8 digits, 60 s) verifies through challenge and verify, and the

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 22's round trip for passkeys: a passkey registered through the Client API on server A (by the software
+ * The export/import round trip for passkeys: a passkey registered through the Client API on server A (by the software
  * authenticator, with its backup flags, transports and user handle) is exported, imported into server B, which
  * has another data key (a public key needs none), and signs in there through {@code /v1/client/verify/passkey}:
  * B verifies a signature made with the private key only the test holds against the imported public key.

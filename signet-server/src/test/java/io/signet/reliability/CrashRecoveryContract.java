@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18 #2: Signet as a separate process under {@value #CLIENTS} concurrent clients (enroll, update user,
+ * Signet as a separate process under {@value #CLIENTS} concurrent clients (enroll, update user,
  * track with an Idempotency-Key, verify), killed with SIGKILL at a random moment, restarted on the same
  * database, {@code rounds} times (system property {@code signet.chaos.rounds}, 10 in CI; {@code ./signet chaos
  * --rounds N} runs more). After each kill the database passes its own checks; after each restart every

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18 #3: PostgreSQL behind a proxy the test cuts and restores, {@value #WINDOWS} times. While cut, every
+ * PostgreSQL behind a proxy the test cuts and restores, {@value #WINDOWS} times. While cut, every
  * request (reads, writes, {@code /health}) fails within SIGNET_DB_TIMEOUT_MILLIS with a 503 in the error
  * shape, never a 500, and the server's threads do not pile up; after the restore the server serves writes
  * again within 5 s without a restart, and no write acknowledged before, between or after the cuts is lost.

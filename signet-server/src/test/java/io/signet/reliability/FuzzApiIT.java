@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Issue 18 #4: fuzzed requests on every route (path, query, body, credentials, Idempotency-Key, content type)
+ * Fuzzed requests on every route (path, query, body, credentials, Idempotency-Key, content type)
  * are never a 5xx, never take longer than {@link #ANSWER_WITHIN}, and when refused (4xx) change nothing in the
  * database. CI runs {@value #CI_TRIES} cases; {@code ./signet fuzz --minutes N} runs the soak, which
  * samples the same generator for N minutes and prints how many inputs it tried. A failure names its seed

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18 #5: two Signet processes on one PostgreSQL database. Writes go to one node while another writes on
+ * Two Signet processes on one PostgreSQL database. Writes go to one node while another writes on
  * the other, and node B is SIGKILLed and restarted mid-run; then, with roles alternating (write on one, read
  * on the other), Idempotency-Key answers, verify attempt counters, the TOTP replay guard, refresh-token reuse
  * detection and session revocation hold across the nodes, and every webhook event of an acknowledged write

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18 #6: each request limit is enforced before an endpoint does any work (nothing is stored, the answer
+ * Each request limit is enforced before an endpoint does any work (nothing is stored, the answer
  * names the limit), slow clients cannot hold the server's threads, and a request refused at the HTTP level never
  * leaves a keep-alive client with a connection that resets. Transport only, so SQLite only.
  */

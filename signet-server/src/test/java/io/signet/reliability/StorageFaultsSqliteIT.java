@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 18 #3 on SQLite: a disk that fills up, a write lock another process will not give back, and a database
+ * Storage faults on SQLite: a disk that fills up, a write lock another process will not give back, and a database
  * file that turns read-only while the server runs. Writes then fail with a 503 in the error shape (and a log
  * line), reads go on, nothing already acknowledged is lost, and the file passes {@code PRAGMA integrity_check}
  * afterwards.
