@@ -32,6 +32,13 @@ public final class AdminClient {
         this.rawJson = rawJson;
     }
 
+    /** Adds {@code name: value} to a request body unless its option was left out (null): a partial update. */
+    static void putIfSet(java.util.Map<String, Object> body, String name, Object value) {
+        if (value != null) {
+            body.put(name, value);
+        }
+    }
+
     /** An answer: HTTP status and body. */
     public record Answer(int status, String body) {
         public boolean ok() {

@@ -56,22 +56,16 @@ public final class RulesCommand extends CommandGroup {
 
         Map<String, Object> body() {
             Map<String, Object> b = new LinkedHashMap<>();
-            putIf(b, "name", name);
-            putIf(b, "description", description);
-            putIf(b, "actionCode", actionCode);
-            putIf(b, "condition", condition == null ? null : json("--condition", condition));
-            putIf(b, "priority", priority);
-            putIf(b, "outcome", outcome);
-            putIf(b, "allowedVerificationMethods", allowed);
-            putIf(b, "defaultVerificationMethod", defaultMethod);
-            putIf(b, "enabled", enabled);
+            AdminClient.putIfSet(b, "name", name);
+            AdminClient.putIfSet(b, "description", description);
+            AdminClient.putIfSet(b, "actionCode", actionCode);
+            AdminClient.putIfSet(b, "condition", condition == null ? null : json("--condition", condition));
+            AdminClient.putIfSet(b, "priority", priority);
+            AdminClient.putIfSet(b, "outcome", outcome);
+            AdminClient.putIfSet(b, "allowedVerificationMethods", allowed);
+            AdminClient.putIfSet(b, "defaultVerificationMethod", defaultMethod);
+            AdminClient.putIfSet(b, "enabled", enabled);
             return b;
-        }
-
-        private static void putIf(Map<String, Object> b, String key, Object value) {
-            if (value != null) {
-                b.put(key, value);
-            }
         }
     }
 

@@ -48,22 +48,16 @@ public final class SettingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> changes = new LinkedHashMap<>();
-        put(changes, "rpId", rpId);
-        put(changes, "rpName", rpName);
-        put(changes, "expectedOrigins", expectedOrigins);
-        put(changes, "protectLastAuthenticator", protectLastAuthenticator);
-        put(changes, "recoveryCodesEnabled", recoveryCodesEnabled);
-        put(changes, "strictPhoneValidation", strictPhoneValidation);
-        put(changes, "allowNestedCustomData", allowNestedCustomData);
-        put(changes, "allowWeakTotp", allowWeakTotp);
+        AdminClient.putIfSet(changes, "rpId", rpId);
+        AdminClient.putIfSet(changes, "rpName", rpName);
+        AdminClient.putIfSet(changes, "expectedOrigins", expectedOrigins);
+        AdminClient.putIfSet(changes, "protectLastAuthenticator", protectLastAuthenticator);
+        AdminClient.putIfSet(changes, "recoveryCodesEnabled", recoveryCodesEnabled);
+        AdminClient.putIfSet(changes, "strictPhoneValidation", strictPhoneValidation);
+        AdminClient.putIfSet(changes, "allowNestedCustomData", allowNestedCustomData);
+        AdminClient.putIfSet(changes, "allowWeakTotp", allowWeakTotp);
         return changes.isEmpty()
                 ? admin.client().call("GET", "/admin/v1/settings", null, System.out, System.err)
                 : admin.client().call("PATCH", "/admin/v1/settings", changes, System.out, System.err);
-    }
-
-    private static void put(Map<String, Object> map, String name, Object value) {
-        if (value != null) {
-            map.put(name, value);
-        }
     }
 }

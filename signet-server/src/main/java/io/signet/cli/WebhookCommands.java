@@ -90,16 +90,10 @@ public final class WebhookCommands extends CommandGroup {
         @Override
         public Integer call() {
             Map<String, Object> changes = new LinkedHashMap<>();
-            putIfSet(changes, "url", endpointUrl);
-            putIfSet(changes, "eventTypes", eventTypes);
-            putIfSet(changes, "enabled", enabled);
+            AdminClient.putIfSet(changes, "url", endpointUrl);
+            AdminClient.putIfSet(changes, "eventTypes", eventTypes);
+            AdminClient.putIfSet(changes, "enabled", enabled);
             return send("PATCH", "", changes);
-        }
-
-        private static void putIfSet(Map<String, Object> changes, String name, Object value) {
-            if (value != null) {
-                changes.put(name, value);
-            }
         }
     }
 
