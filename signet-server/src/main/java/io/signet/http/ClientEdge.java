@@ -5,7 +5,7 @@ import io.signet.caller.ClientAuthenticator;
 import io.signet.caller.ClientPrincipal;
 import io.signet.error.ErrorCode;
 import io.signet.error.SignetException;
-import java.io.ByteArrayOutputStream;
+import io.signet.text.UrlEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -126,34 +126,13 @@ final class ClientEdge {
         if (text.endsWith(":")) {
             text = text.substring(0, text.length() - 1);
         }
-        String id = percentDecode(text);
-        return id == null || id.isEmpty() || id.chars().anyMatch(c -> Character.isISOControl(c) || c == ':')
+        String id;
+        try {
+            id = UrlEncoding.decodeComponent(text); // as encodeURIComponent wrote it: '+' stays '+'
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+        return id.isEmpty() || id.chars().anyMatch(c -> Character.isISOControl(c) || c == ':')
                 ? null : id;
-    }
-
-    /** RFC 3986 percent-decoding as {@code encodeURIComponent} produces it ('+' stays '+'); null if malformed. */
-    private static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] != '%') {
-                out.write(in[i]);
-                continue;
-            }
-            if (i + 2 >= in.length) {
-                return null;
-            }
-            int hi = Character.digit(in[i + 1], 16);
-            int lo = Character.digit(in[i + 2], 16);
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            out.write(hi * 16 + lo);
-            i += 2;
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

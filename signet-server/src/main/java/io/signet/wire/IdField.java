@@ -1,6 +1,7 @@
 package io.signet.wire;
 
 import io.signet.error.SignetException;
+import io.signet.text.BoundedText;
 
 /**
  * The shape every id a caller names must have (user id, authenticator id, idempotency key, event id), wherever
@@ -17,12 +18,6 @@ public final class IdField {
         if (value == null || value.isEmpty()) {
             throw SignetException.invalid("'" + name + "' must not be empty.");
         }
-        if (value.length() > MAX_LENGTH) {
-            throw SignetException.invalid("'" + name + "' must be at most " + MAX_LENGTH + " characters.");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw SignetException.invalid("'" + name + "' must not contain control characters.");
-        }
-        return value;
+        return BoundedText.optional(name, value, MAX_LENGTH);
     }
 }
