@@ -124,6 +124,27 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
         }
     }
 
+    /**
+     * A link lasts {@link OperatorAccounts#LINK_LIFETIME}. The CLI makes it on the real clock (between
+     * {@code before} and {@code after}), so the server's clock is moved to just inside, then past, that end.
+     */
+    @Test
+    void an_enrollment_link_ends_after_its_lifetime() {
+        java.time.Instant before = java.time.Instant.now();
+        String used = ConsoleVisitor.invite(server, "in-time@example.com");
+        String late = ConsoleVisitor.invite(server, "late@example.com");
+        java.time.Instant after = java.time.Instant.now();
+        ConsoleVisitor visitor = new ConsoleVisitor(server);
+
+        clock.advance(Duration.between(clock.instant(), before.plus(OperatorAccounts.LINK_LIFETIME).minusSeconds(1)));
+        String csrf = ConsoleVisitor.csrf(visitor.get("/console/enroll?token=" + used));
+        assertThat(visitor.post("/console/enroll", Map.of("csrf", csrf, "token", used)).status()).isEqualTo(303);
+
+        clock.advance(Duration.between(clock.instant(), after.plus(OperatorAccounts.LINK_LIFETIME)));
+        String lateCsrf = ConsoleVisitor.csrf(visitor.get("/console/enroll?token=" + late));
+        assertThat(visitor.post("/console/enroll", Map.of("csrf", lateCsrf, "token", late)).status()).isEqualTo(410);
+    }
+
     @Test
     void an_operator_who_never_finished_enrolling_cannot_sign_in_and_only_gets_a_new_link() {
         ConsoleVisitor.invite(server, "pending@example.com");
