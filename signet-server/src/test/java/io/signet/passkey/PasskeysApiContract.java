@@ -405,8 +405,10 @@ abstract class PasskeysApiContract extends ServerSuite {
         List<ApiResponse> answers = Race.fromBarrier(tasks);
         assertThat(answers).as(answers.toString())
                 .filteredOn(r -> r.status() == 200 && r.json().path("isVerified").asBoolean()).hasSize(1);
-        assertThat(answers).filteredOn(r -> r.status() != 200)
-                .allSatisfy(r -> assertThat(r.errorCode()).as(r.toString()).isEqualTo("invalid_request"));
+        // A replay that read the ceremony before the winner used it up, and the passkey after, meets the
+        // signature counter the winner advanced: refused as a cloned authenticator's assertion instead.
+        assertThat(answers).filteredOn(r -> r.status() != 200).hasSize(REPLAYS - 1).allSatisfy(r -> assertThat(
+                r.errorCode()).as(r.toString()).isIn("invalid_request", "invalid_credential"));
     }
 
     @Test
