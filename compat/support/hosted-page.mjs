@@ -13,6 +13,7 @@ import { admin, newUserId } from "./fixture.mjs";
 import { useBrowser, useBrowserSignet } from "./browser.mjs";
 import { DEV_DELIVERY } from "./dev-delivery.mjs";
 import { assertAccessible } from "./axe.mjs";
+import { useGreenMail } from "./greenmail.mjs";
 
 // e2e/screenshots/ at the top of the repository (git-ignored), beside any other browser run's screens.
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "e2e", "screenshots");
@@ -30,26 +31,39 @@ async function freePort() {
 }
 
 /**
- * Registers the hooks of one hosted-page test file and returns its helpers, bound to its Signet. Call it
- * inside the file's describe(). `report` names the axe summary written into the screenshots directory;
- * `extraEnv` adds SIGNET_* settings (the console's suite lets webhooks reach its local receiver).
+ * Registers the hooks of one hosted-page test file and returns its helpers. `report` names the axe summary
+ * written into the screenshots directory; `extraEnv` adds SIGNET_* settings (the console's suite lets webhooks
+ * reach its local receiver); with `greenMail` Signet sends its email to GreenMail, and `h.mail` reads the
+ * codes and links from the mailbox there (SMS and WhatsApp stay on the dev delivery).
  */
-export async function hostedPageSuite(report, extraEnv = {}) {
-  const port = await freePort();
+export async function hostedPageSuite(report, extraEnv = {}, { greenMail = false } = {}) {
   const chromium = useBrowser();
+  const mail = greenMail ? useGreenMail() : undefined;
   /** What axe found on each screen photographed, written next to the screenshots for review. */
   const scans = [];
-  const h = { chromium, scans };
-  h.start = () => {
-    h.suite = useBrowserSignet("sqlite", {
-      ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`, ...extraEnv,
-    });
+  const h = { chromium, scans, mail };
+  /**
+   * Call inside a describe(): a Signet on `backend` reached as http://localhost:PORT, the page servers and the
+   * tenant's branding. A file may call it once per backend, each in its own describe: the helpers below use
+   * the Signet of the describe running now.
+   */
+  h.start = (backend = "sqlite") => {
+    let port;
     before(async () => {
+      port = await freePort();
+    });
+    const suite = useBrowserSignet(backend, () => ({
+      ...DEV_DELIVERY, ...mail?.env(), SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
+      ...extraEnv,
+    }));
+    before(async () => {
+      h.suite = suite;
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await admin(h.suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
+      await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
     });
     after(() => writeFileSync(join(SCREENSHOTS, `axe-${report}.json`), JSON.stringify(scans, null, 2)));
-    return h.suite;
+    h.suite = suite;
+    return suite;
   };
 
   /**
