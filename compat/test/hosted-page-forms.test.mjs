@@ -10,8 +10,8 @@ import { totp } from "../support/totp.mjs";
 import { WITHOUT_SCRIPT, hostedPageSuite, randomTotpSecret, returnedToken, submitCode, wrongCode } from "../support/hosted-page.mjs";
 import { newUserId } from "../support/fixture.mjs";
 
-const hosted = await hostedPageSuite("hosted-page-forms");
-const { chromium, photograph, track, assertValidated, enrolledUser } = hosted;
+const hosted = await hostedPageSuite("hosted-page-forms", {}, { greenMail: true });
+const { chromium, photograph, track, assertValidated, enrolledUser, mail } = hosted;
 let suite;
 
 /** A tab with JavaScript off, opened on `url`; resolves with {page, close}. */
@@ -20,11 +20,6 @@ async function withoutScript(url) {
   const page = await context.newPage();
   const response = await page.goto(url);
   return { page, context, response, close: () => context.close() };
-}
-
-/** How many codes the dev delivery has logged for `contact`. */
-function codesSent(contact) {
-  return suite.server.output().split(`to ${contact}: Your verification code is`).length - 1;
 }
 
 describe("the hosted challenge page without JavaScript", () => {
@@ -47,7 +42,7 @@ describe("the hosted challenge page without JavaScript", () => {
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
       assert.equal(new URL(page.url()).search, "", "after the first post the token is no longer in the address");
       await photograph(page, "nojs-email-otp", WITHOUT_SCRIPT);
-      const code = await codeSentTo(suite.server, email);
+      const code = await mail.codeSentTo(email);
       await submitCode(page, wrongCode(code));
       await page.getByRole("alert").filter({ hasText: "not right" }).waitFor();
       assert.equal(await page.getByLabel("Verification code").getAttribute("aria-invalid"), "true");
@@ -56,7 +51,7 @@ describe("the hosted challenge page without JavaScript", () => {
 
       await page.getByRole("button", { name: "Send a new code" }).click();
       await page.getByRole("status").filter({ hasText: "A new code is on its way." }).waitFor();
-      const second = await codeSentTo(suite.server, email, 1);
+      const second = await mail.codeSentTo(email, 1);
       await submitCode(page, second);
       await assertValidated(await returnedToken(page, app), userId, "EMAIL_OTP");
     } finally {
@@ -150,11 +145,11 @@ describe("the hosted challenge page without JavaScript", () => {
       assert.equal((await post({ csrf, token: other.token }, withCookie)).status, 403, "the field of another token");
       const refusedPage = await post({ csrf: "x" }, withCookie);
       assert.match(await refusedPage.text(), /This form could not be accepted/);
-      assert.equal(codesSent(email), 0, "no refused post sent a code");
+      assert.equal((await mail.textsTo(email)).length, 0, "no refused post sent a code");
 
       const accepted = await post({ csrf }, withCookie);
       assert.equal(accepted.status, 200, "the genuine field with its cookie is accepted");
-      await codeSentTo(suite.server, email);
+      await mail.codeSentTo(email);
     } finally {
       await tab.close();
     }
