@@ -42,12 +42,15 @@ export async function hostedPageSuite(report, extraEnv = {}, { greenMail = false
   /** What axe found on each screen photographed, written next to the screenshots for review. */
   const scans = [];
   const h = { chromium, scans, mail };
+  let starts = 0;
   /**
    * Call inside a describe(): a Signet on `backend` reached as http://localhost:PORT, the page servers and the
    * tenant's branding. A file may call it once per backend, each in its own describe: the helpers below use
-   * the Signet of the describe running now.
+   * the Signet of the describe running now, and only the first describe photographs (and scans) its screens,
+   * which are the same on either database.
    */
   h.start = (backend = "sqlite") => {
+    const first = starts++ === 0;
     let port;
     before(async () => {
       port = await freePort();
@@ -58,6 +61,7 @@ export async function hostedPageSuite(report, extraEnv = {}, { greenMail = false
     }));
     before(async () => {
       h.suite = suite;
+      h.photographing = first;
       mkdirSync(SCREENSHOTS, { recursive: true });
       await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
     });
@@ -69,17 +73,28 @@ export async function hostedPageSuite(report, extraEnv = {}, { greenMail = false
   /**
    * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
    * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
-   * serious or critical.
+   * serious or critical; then, at 320 px, the hosted page must not scroll sideways (nothing cut off).
    */
   h.photograph = async (page, name, scope = page) => {
+    if (!h.photographing) return;
     await page.waitForTimeout(150); // let the focus ring and the status line settle
     const scanned = scope === WITHOUT_SCRIPT ? await scanCopy(page, name) : await assertAccessible(scope, name);
-    scans.push({ ...scanned, screenshot: `e2e/screenshots/${name}.png` });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const size = page.viewportSize();
     await page.setViewportSize({ width: 375, height: 720 });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.waitForTimeout(50);
+    const overflow = await (scope === WITHOUT_SCRIPT ? page : scope).evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const beyond = [...document.body.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > width + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className?.baseVal ?? e.className}`);
+      return { by: document.documentElement.scrollWidth - width, beyond };
+    });
+    assert.ok(overflow.by <= 0, `the "${name}" screen scrolls sideways by ${overflow.by} px at 320 px wide: `
+      + overflow.beyond.join(", "));
     await page.setViewportSize(size);
+    scans.push({ ...scanned, screenshot: `e2e/screenshots/${name}.png`, sidewaysScrollAt320: false });
   };
 
   /**
