@@ -16,7 +16,8 @@ import { totp } from "../support/totp.mjs";
 import { framed, hostedPageSuite, launchIn, launchRedirect, randomTotpSecret, returnedToken, submitCode }
   from "../support/hosted-page.mjs";
 
-const hosted = await hostedPageSuite("hosted-page-modes", {}, { greenMail: true });
+// With the access log on, so the check that no token reaches the server's log covers every request line.
+const hosted = await hostedPageSuite("hosted-page-modes", { SIGNET_ACCESS_LOG: "true" }, { greenMail: true });
 const { chromium, photograph, track, assertValidated, enrolledUser, mail } = hosted;
 
 /**
@@ -82,6 +83,27 @@ const METHODS = {
   },
 };
 
+/**
+ * The tokens never leave Signet and the app: every request of the browser went to one of them (nothing loaded
+ * from elsewhere), a Referer with a token in it is only ever the app's own page asking the app (the page
+ * redirect mode returned to), and the server's log, access lines included, holds neither token.
+ */
+function assertTokensStayed(suite, requests, tokens) {
+  const signet = [suite.server.origin, suite.server.origin.replace("127.0.0.1", "localhost")];
+  const app = suite.pages.main.origin;
+  for (const { url, referer } of requests) {
+    const origin = new URL(url).origin;
+    if (url.startsWith("blob:") || url.startsWith("data:")) continue;
+    assert.ok([...signet, app].includes(origin), `a request elsewhere: ${url}`);
+    if (tokens.some((t) => referer?.includes(t))) {
+      assert.ok(origin === app && new URL(referer).origin === app, `a token in the Referer of ${url}: ${referer}`);
+    }
+  }
+  const log = suite.server.output();
+  assert.ok(log.includes("GET /ui 200"), "the access log is on and names the page's route");
+  assert.ok(!tokens.some((t) => log.includes(t)), "a token in the server's log");
+}
+
 /** The name a screen's screenshot gets, e.g. popup-authenticator-app. */
 function screenName(mode, method) {
   return `${mode}-${method.toLowerCase().replaceAll("_", "-")}`;
@@ -95,17 +117,20 @@ for (const backend of backends()) {
       for (const [verificationMethod, method] of Object.entries(METHODS)) {
         it(`${mode} mode: ${verificationMethod}`, async () => {
           const session = await openPage(chromium.browser, suite);
+          const requests = [];
+          session.context.on("request", (request) => requests.push({ url: request.url(), referer: request.headers().referer }));
           try {
             const user = await method.user(session, suite);
             const app = suite.pages.main.origin;
             let scope;
             let token;
+            const tracked = await track(user.userId, mode === "redirect" ? { redirectUrl: `${app}/?from=app` } : {});
             if (mode === "redirect") {
-              await launchRedirect(session, (await track(user.userId, { redirectUrl: `${app}/?from=app` })).url);
+              await launchRedirect(session, tracked.url);
               scope = session.page;
               token = () => returnedToken(session.page, app);
             } else {
-              const launched = await launchIn(session, (await track(user.userId)).url, mode);
+              const launched = await launchIn(session, tracked.url, mode);
               scope = launched.scope;
               token = async () => (await launched.launched).token;
               if (mode === "window" && verificationMethod === "PASSKEY") {
@@ -118,7 +143,9 @@ for (const backend of backends()) {
             await photograph(mode === "window" ? scope : session.page, screenName(mode, verificationMethod),
               mode === "popup" ? framed(session.page) : undefined);
             await method.complete(scope, user, suite);
-            await assertValidated(await token(), user.userId, verificationMethod);
+            const returned = await token();
+            await assertValidated(returned, user.userId, verificationMethod);
+            assertTokensStayed(suite, requests, [tracked.token, returned]);
           } finally {
             await session.close();
           }

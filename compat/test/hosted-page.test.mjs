@@ -5,14 +5,16 @@
 // with the right verificationMethod. Every screen is photographed into e2e/screenshots/ (git-ignored).
 // Email codes and links are read from GreenMail, SMS codes from the dev delivery. Every mode with every
 // method: hosted-page-modes.test.mjs; enrolment of email and SMS, WhatsApp: hosted-page-methods.test.mjs;
-// the page without JavaScript: hosted-page-forms.test.mjs.
+// what popup and window mode tell the app, and to whom: hosted-page-embedding.test.mjs; the page without
+// JavaScript: hosted-page-forms.test.mjs.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
+import { readFileSync } from "node:fs";
+import { assertAuthsignalError, newUserId } from "../support/fixture.mjs";
 import { addAuthenticator, openPage } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { backends } from "../support/signet-server.mjs";
-import { codeSentTo, confirmMagicLink } from "../support/dev-delivery.mjs";
+import { confirmMagicLink } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
 import { ACTION, framed, hostedPageSuite, launchIn, launchRedirect, returnedToken, submitCode, wrongCode }
   from "../support/hosted-page.mjs";
@@ -108,14 +110,18 @@ for (const backend of backends()) {
       }
     });
 
-    it("redirect mode from the keyboard alone: focus always visible, a wrong code announced, then the right one", async () => {
+    it("redirect mode from the keyboard alone, in the dark theme: focus always visible, a wrong code announced, then the right one", async () => {
       const { userId, contact: email } = await enrolledUser("EMAIL_OTP");
       const session = await openPage(chromium.browser, suite);
       try {
         const app = suite.pages.main.origin;
+        await session.page.emulateMedia({ colorScheme: "dark" });
         await launchRedirect(session, (await track(userId, { redirectUrl: `${app}/?from=app` })).url);
         const page = session.page;
+        const background = await page.evaluate(() => getComputedStyle(document.querySelector(".card")).backgroundColor);
+        assert.ok(background.match(/\d+/g).slice(0, 3).map(Number).every((c) => c < 80), `a dark card: ${background}`);
         await tabTo(page, "Code by email");
+        await photograph(page, "choose-dark-keyboard");
         await page.keyboard.press("Enter");
         await page.getByLabel("Verification code").waitFor();
         await tabTo(page, "Verification code");
@@ -128,34 +134,6 @@ for (const backend of backends()) {
         await page.keyboard.type(code); // the field's text is selected: typing replaces it
         await page.keyboard.press("Enter");
         await assertValidated(await returnedToken(page, app), userId, "EMAIL_OTP");
-      } finally {
-        await session.close();
-      }
-    });
-
-    it("window mode: an opener outside the tenant's expectedOrigins never hears AUTHSIGNAL_CLOSE_POPUP", async () => {
-      const outsider = suite.pages.outsider.origin;
-      const settings = await admin(suite.server, "GET", "/settings");
-      assert.equal(settings.anyLocalhostPort, false, "explicit expectedOrigins replace the any-localhost default");
-      assert.ok(!settings.expectedOrigins.includes(outsider), JSON.stringify(settings.expectedOrigins));
-      const { userId, contact } = await enrolledUser("SMS");
-      const session = await openPage(chromium.browser, suite, suite.pages.outsider);
-      try {
-        await session.evaluate(() => {
-          window.heard = [];
-          window.addEventListener("message", (e) => window.heard.push(String(e.data)));
-        });
-        const { url } = await track(userId);
-        const { scope: popup } = await launchIn(session, url, "window");
-        await popup.getByRole("button", { name: "Code by text message" }).click();
-        await submitCode(popup, await codeSentTo(suite.server, contact));
-        await popup.getByRole("heading", { name: "You're verified" }).waitFor();
-        await photograph(popup, "done");
-        // Messages from one window to another arrive in the order posted: once this marker is heard, any
-        // AUTHSIGNAL_CLOSE_POPUP the page posted to this opener would have been heard before it.
-        await popup.evaluate(() => window.opener.postMessage("marker", "*"));
-        await session.page.waitForFunction(() => window.heard.includes("marker"));
-        assert.deepEqual(await session.evaluate(() => window.heard), ["marker"]);
       } finally {
         await session.close();
       }
@@ -189,6 +167,14 @@ for (const backend of backends()) {
         const codes = await page.getByRole("list", { name: "Save your recovery codes" }).getByRole("listitem").allInnerTexts();
         assert.equal(codes.length, 10, "the first enrolment shows the user's new recovery codes once");
         await photograph(page, "recovery-codes");
+        const [download] = await Promise.all([page.waitForEvent("download"),
+          page.getByRole("button", { name: "Download" }).click()]);
+        assert.equal(download.suggestedFilename(), "recovery-codes.txt");
+        assert.deepEqual(readFileSync(await download.path(), "utf8").trim().split(/\s+/), codes);
+        await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+        await page.getByRole("button", { name: "Copy codes" }).click();
+        await page.getByRole("status").filter({ hasText: "Codes copied." }).waitFor();
+        assert.deepEqual((await page.evaluate(() => navigator.clipboard.readText())).trim().split(/\s+/), codes);
         await page.getByRole("button", { name: "I have saved them" }).click();
         await assertValidated(await returnedToken(session.page, app), userId, "AUTHENTICATOR_APP");
         const apps = (await suite.authsignal.getAuthenticators({ userId })).filter((a) => a.verificationMethod === "AUTHENTICATOR_APP");
