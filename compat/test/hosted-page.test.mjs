@@ -10,7 +10,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { assertAuthsignalError, newUserId } from "../support/fixture.mjs";
+import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
 import { addAuthenticator, openPage } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
 import { backends } from "../support/signet-server.mjs";
@@ -252,6 +252,24 @@ for (const backend of backends()) {
         assert.equal(response.status(), 401);
         await page.getByRole("heading", { name: "Dieser Link ist abgelaufen oder ungültig" }).waitFor();
         await photograph(page, "expired-de");
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("serves a clear page for an action a rule blocked, with nothing to try", async () => {
+      await admin(suite.server, "POST", "/rules", { name: "block transfers", actionCode: "blockedTransfer",
+        priority: 1, outcome: "BLOCK", condition: true });
+      const { url, state } = await suite.authsignal.track({ userId: newUserId(), action: "blockedTransfer" });
+      assert.equal(state, "BLOCK");
+      const context = await chromium.browser.newContext();
+      try {
+        const page = await context.newPage();
+        const response = await page.goto(url);
+        assert.equal(response.status(), 403);
+        await page.getByRole("heading", { name: "This request cannot continue" }).waitFor();
+        assert.equal(await page.getByRole("button").count(), 0);
+        await photograph(page, "blocked");
       } finally {
         await context.close();
       }
