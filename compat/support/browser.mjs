@@ -83,7 +83,7 @@ export async function startPageServer({ host = "localhost", proxyTo, stripOrigin
 }
 
 /**
- * Registers hooks for one backend: a Signet (SQLite or PostgreSQL, `extraEnv` added), the page servers
+ * Registers hooks for one backend: a Signet (SQLite or PostgreSQL, `extraEnv` added, see useSignet), the page servers
  * and the tenant's client settings. The returned object, filled in by `before`, has {server, authsignal,
  * tenantId, pages: {main, sameOrigin, outsider, relay, ipOrigin}}:
  * - main: http://localhost:A, cross-origin to Signet on 127.0.0.1 (so every call is CORS);

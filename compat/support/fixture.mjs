@@ -8,12 +8,14 @@ import { startSignet } from "./signet-server.mjs";
 /**
  * Registers before/after hooks that start and stop Signet. The returned object is filled in by the
  * before hook: {server, authsignal} where authsignal is an SDK client with the tenant's secret key.
- * `extraEnv` adds SIGNET_* settings for this file's server; `backend` is "sqlite" or "postgresql".
+ * `extraEnv` adds SIGNET_* settings for this file's server, or is a function that returns them when the server
+ * starts (settings known only once another before hook ran, such as GreenMail's port); `backend` is "sqlite"
+ * or "postgresql".
  */
 export function useSignet(extraEnv = {}, backend = "sqlite") {
   const context = {};
   before(async () => {
-    context.server = await startSignet(extraEnv, backend);
+    context.server = await startSignet(typeof extraEnv === "function" ? extraEnv() : extraEnv, backend);
     // retries: 0 so an unexpected 5xx fails the test at once instead of being retried away.
     context.authsignal = sdk(context.server.apiUrl, context.server.secretKey);
   });

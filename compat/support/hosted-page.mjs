@@ -13,6 +13,7 @@ import { admin, newUserId } from "./fixture.mjs";
 import { useBrowser, useBrowserSignet } from "./browser.mjs";
 import { DEV_DELIVERY } from "./dev-delivery.mjs";
 import { assertAccessible } from "./axe.mjs";
+import { useGreenMail } from "./greenmail.mjs";
 
 // e2e/screenshots/ at the top of the repository (git-ignored), beside any other browser run's screens.
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "e2e", "screenshots");
@@ -30,42 +31,70 @@ async function freePort() {
 }
 
 /**
- * Registers the hooks of one hosted-page test file and returns its helpers, bound to its Signet. Call it
- * inside the file's describe(). `report` names the axe summary written into the screenshots directory;
- * `extraEnv` adds SIGNET_* settings (the console's suite lets webhooks reach its local receiver).
+ * Registers the hooks of one hosted-page test file and returns its helpers. `report` names the axe summary
+ * written into the screenshots directory; `extraEnv` adds SIGNET_* settings (the console's suite lets webhooks
+ * reach its local receiver); with `greenMail` Signet sends its email to GreenMail, and `h.mail` reads the
+ * codes and links from the mailbox there (SMS and WhatsApp stay on the dev delivery).
  */
-export async function hostedPageSuite(report, extraEnv = {}) {
-  const port = await freePort();
+export async function hostedPageSuite(report, extraEnv = {}, { greenMail = false } = {}) {
   const chromium = useBrowser();
+  const mail = greenMail ? useGreenMail() : undefined;
   /** What axe found on each screen photographed, written next to the screenshots for review. */
   const scans = [];
-  const h = { chromium, scans };
-  h.start = () => {
-    h.suite = useBrowserSignet("sqlite", {
-      ...DEV_DELIVERY, SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`, ...extraEnv,
-    });
+  const h = { chromium, scans, mail };
+  let starts = 0;
+  /**
+   * Call inside a describe(): a Signet on `backend` reached as http://localhost:PORT, the page servers and the
+   * tenant's branding. A file may call it once per backend, each in its own describe: the helpers below use
+   * the Signet of the describe running now, and only the first describe photographs (and scans) its screens,
+   * which are the same on either database.
+   */
+  h.start = (backend = "sqlite") => {
+    const first = starts++ === 0;
+    let port;
     before(async () => {
+      port = await freePort();
+    });
+    const suite = useBrowserSignet(backend, () => ({
+      ...DEV_DELIVERY, ...mail?.env(), SIGNET_PORT: String(port), SIGNET_PUBLIC_URL: `http://localhost:${port}`,
+      ...extraEnv,
+    }));
+    before(async () => {
+      h.suite = suite;
+      h.photographing = first;
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await admin(h.suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
+      await admin(suite.server, "PATCH", "/branding", { displayName: "Acme Bank", primaryColor: "#0f766e" });
     });
     after(() => writeFileSync(join(SCREENSHOTS, `axe-${report}.json`), JSON.stringify(scans, null, 2)));
-    return h.suite;
+    h.suite = suite;
+    return suite;
   };
 
   /**
    * A screenshot at desktop width and at 375 px of whatever `page` shows now, after an axe scan of the
    * hosted page in it (`scope`: the page itself, or the frame of {@link framed}) that must find nothing
-   * serious or critical.
+   * serious or critical; then, at 320 px, the hosted page must not scroll sideways (nothing cut off).
    */
   h.photograph = async (page, name, scope = page) => {
+    if (!h.photographing) return;
     await page.waitForTimeout(150); // let the focus ring and the status line settle
     const scanned = scope === WITHOUT_SCRIPT ? await scanCopy(page, name) : await assertAccessible(scope, name);
-    scans.push({ ...scanned, screenshot: `e2e/screenshots/${name}.png` });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const size = page.viewportSize();
     await page.setViewportSize({ width: 375, height: 720 });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.waitForTimeout(50);
+    const overflow = await (scope === WITHOUT_SCRIPT ? page : scope).evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const beyond = [...document.body.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > width + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className?.baseVal ?? e.className}`);
+      return { by: document.documentElement.scrollWidth - width, beyond };
+    });
+    assert.ok(overflow.by <= 0, `the "${name}" screen scrolls sideways by ${overflow.by} px at 320 px wide: `
+      + overflow.beyond.join(", "));
     await page.setViewportSize(size);
+    scans.push({ ...scanned, screenshot: `e2e/screenshots/${name}.png`, sidewaysScrollAt320: false });
   };
 
   /**

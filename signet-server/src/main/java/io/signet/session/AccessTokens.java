@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Access tokens: ES256 JWTs (RFC 9068 shape, {@code typ: at+jwt}) with {@code iss} naming the tenant,
@@ -29,6 +30,8 @@ final class AccessTokens {
     static final String METHOD_CLAIM = "verificationMethod";
     private static final int MAX_TOKEN_LENGTH = 8192;
     private static final int VERIFIED_TOKENS = 4_096; // under 2 MiB of heap
+    /** The header {@link #issue} writes; anything more (jku, jwk, x5u, crit…) declares another kind of token. */
+    private static final Set<String> HEADER = Set.of("alg", "typ", "kid");
 
     /**
      * Tokens whose signature was already checked. validateSession is called on every request an app serves, with
@@ -103,7 +106,11 @@ final class AccessTokens {
         return known.claims();
     }
 
-    /** Signature, header and issuer, and the claims a token must carry; not the expiry. */
+    /**
+     * Signature, header and issuer, and the claims a token must carry; not the expiry. The header must be exactly
+     * the one {@link #issue} writes and the claims carry no {@code nbf} (Signet never writes one): a token that
+     * differs was not made here, even when it verifies with this tenant's key.
+     */
     private Verified checkSignature(String tenantId, String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -115,7 +122,8 @@ final class AccessTokens {
         }
         JWSHeader header = jwt.getHeader();
         Optional<JWSVerifier> verifier = JWSAlgorithm.ES256.equals(header.getAlgorithm())
-                && TYPE.equals(header.getType()) && header.getKeyID() != null && header.getKeyID().length() <= 64
+                && TYPE.equals(header.getType()) && HEADER.equals(header.getIncludedParams())
+                && header.getKeyID().length() <= 64
                 ? keys.verifier(tenantId, header.getKeyID()) : Optional.empty();
         if (verifier.isEmpty() || !verifies(jwt, verifier.get()) || !issuer(tenantId).equals(claims.getIssuer())) {
             throw SessionService.invalidToken("The access token was not issued by this tenant or has been altered.");
@@ -123,8 +131,10 @@ final class AccessTokens {
         Date exp = claims.getExpirationTime();
         List<String> audience = claims.getAudience();
         Object sessionId = claims.getClaim(SESSION_CLAIM);
-        if (exp == null || audience.size() != 1 || claims.getSubject() == null || !(sessionId instanceof String sid)) {
-            throw SessionService.invalidToken("The access token lacks a required claim.");
+        if (exp == null || audience.size() != 1 || claims.getSubject() == null || !(sessionId instanceof String sid)
+                || claims.getClaim("nbf") != null) {
+            throw SessionService.invalidToken(
+                    "The access token lacks a required claim or carries one Signet never writes.");
         }
         Object method = claims.getClaim(METHOD_CLAIM);
         return new Verified(header.getKeyID(), new Claims(sid, claims.getSubject(), audience.getFirst(),

@@ -93,8 +93,12 @@ final class HostedPages {
         }
         Visit v = found.get();
         if (!canChallenge(v.action().state())) {
-            return new HtmlPage(403, render("blocked", v.lang(), PageConfig.notice("blocked", v.lang(), v.mode(),
-                    v.allowed()), Map.of()), APP_POLICY, v.frameAncestors());
+            return notice(403, "blocked", v);
+        }
+        if (v.action().state() == ActionState.CHALLENGE_FAILED) {
+            // The challenge failed (too many wrong codes, a veto, the app's own update) and an action never
+            // moves on from there: a new visit with its token gets this page, not methods that cannot succeed.
+            return notice(410, "used", v);
         }
         PageConfig config = new PageConfig("app", v.lang(), v.mode().wire(), v.action().redirectUrl(),
                 v.allowed().origins(), v.allowed().anyLocalhostPort(), v.action().state().name(), v.methods(),
@@ -103,6 +107,12 @@ final class HostedPages {
         return new HtmlPage(200, render("app", v.lang(), config, Map.of("plain", plain.apply(v),
                 "brand", FormScreens.brand(v), "style", theme.element())), theme.allowIn(APP_POLICY),
                 v.frameAncestors());
+    }
+
+    /** A page that only says why the token's action cannot go on ({@code <screen>.title/.message}). */
+    private HtmlPage notice(int status, String screen, Visit v) {
+        return new HtmlPage(status, render(screen, v.lang(), PageConfig.notice(screen, v.lang(), v.mode(),
+                v.allowed()), Map.of()), APP_POLICY, v.frameAncestors());
     }
 
     /** The page for a missing, forged or expired token: the tenant is unknown, so nobody may frame it. */

@@ -14,13 +14,14 @@ import java.util.Properties;
 
 /**
  * The hosted page's texts: one bundle per language in {@code ui/messages_<lang>.properties} (UTF-8), so a
- * translator edits only those files. English is complete by definition; another language falls back to
- * English key by key, so a half-translated bundle still shows every text.
+ * translator edits or adds only those files: every bundle named by a two-letter ISO 639 code is found on the
+ * class path, no list to extend. English is complete by definition; another language falls back to English
+ * key by key, so a half-translated bundle still shows every text.
  */
 final class Messages {
     static final String FALLBACK = "en";
-    /** The languages shipped; a new bundle file is added here too. */
-    static final List<String> LANGUAGES = List.of("en", "de", "fr");
+    /** The languages shipped, English first: every bundle file found. */
+    static final List<String> LANGUAGES = discover();
 
     private final Map<String, Map<String, String>> bundles = new LinkedHashMap<>();
 
@@ -73,8 +74,22 @@ final class Messages {
         return dash < 0 ? lower : lower.substring(0, dash);
     }
 
+    private static List<String> discover() {
+        List<String> found = new ArrayList<>(List.of(FALLBACK));
+        for (String lang : Locale.getISOLanguages()) {
+            if (!lang.equals(FALLBACK) && Messages.class.getClassLoader().getResource(bundleName(lang)) != null) {
+                found.add(lang);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static String bundleName(String lang) {
+        return "ui/messages_" + lang + ".properties";
+    }
+
     private static Map<String, String> load(String lang) {
-        String name = "ui/messages_" + lang + ".properties";
+        String name = bundleName(lang);
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing message bundle " + name);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.lockout.FailureCounters;
 import io.signet.testing.Api;
+import io.signet.testing.Race;
 import io.signet.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ abstract class LockoutContract extends MultiNodeChallengeSuite {
                 String id = challenges.get(i % challenges.size());
                 tasks.add(() -> node.post("/v1/verify", Map.of("challengeId", id, "verificationCode", code)).status());
             }
-            assertThat(race(tasks)).containsOnly(200);
+            assertThat(Race.fromBarrier(tasks)).containsOnly(200);
             assertThat(failures(user)).as("repetition " + repetition).isEqualTo(FailureCounters.LIMIT);
             long attempts = h.server.app().database().read(jdbc -> jdbc.count(
                     "SELECT COALESCE(SUM(attempts), 0) AS n FROM challenges WHERE user_id = ?", user));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.Race;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ abstract class ReplayNodesContract extends MultiNodeChallengeSuite {
         for (int i = 0; i < REPLAYS; i++) {
             tasks.add(send.apply(nodes.get(i % nodes.size())));
         }
-        return race(tasks);
+        return Race.fromBarrier(tasks);
     }
 
     /** The verify answers of one code sent to {@value #REPLAYS} fresh challenges at once. */

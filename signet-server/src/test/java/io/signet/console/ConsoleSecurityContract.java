@@ -6,10 +6,14 @@ import io.signet.tenant.AuditEvent;
 import io.signet.tenant.TenantService;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.Backend;
+import io.signet.testing.Race;
 import io.signet.testing.TestServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,13 +106,43 @@ abstract class ConsoleSecurityContract extends SignedInConsole {
         assertThat(server.app().tenants().list()).extracting(t -> t.name()).doesNotContain("late");
     }
 
+    /** 16 visitors post one link at once from a barrier, over every node (two on PostgreSQL): one enrols. */
     @Test
-    void an_enrollment_link_works_once() {
+    void an_enrollment_link_works_once_even_when_posted_concurrently_over_every_node() throws Exception {
         String link = ConsoleVisitor.invite(server, "second@example.com");
-        ConsoleVisitor first = new ConsoleVisitor(server);
-        String csrf = ConsoleVisitor.csrf(first.get("/console/enroll?token=" + link));
-        assertThat(first.post("/console/enroll", Map.of("csrf", csrf, "token", link)).status()).isEqualTo(303);
-        assertThat(first.post("/console/enroll", Map.of("csrf", csrf, "token", link)).status()).isEqualTo(410);
+        try (TestServer second = backend() == Backend.POSTGRESQL ? TestServer.startOn(server.databaseUrl(),
+                server.encryptionKey(), Map.of("SIGNET_PUBLIC_URL", "http://localhost:9999"), clock) : null) {
+            List<TestServer> nodes = second == null ? List.of(server) : List.of(server, second);
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                ConsoleVisitor visitor = new ConsoleVisitor(nodes.get(i % nodes.size()));
+                String csrf = ConsoleVisitor.csrf(visitor.get("/console/enroll?token=" + link));
+                posts.add(() -> visitor.post("/console/enroll", Map.of("csrf", csrf, "token", link)).status());
+            }
+            List<Integer> statuses = Race.fromBarrier(posts);
+            assertThat(statuses).as(statuses.toString()).containsOnlyOnce(303).containsOnly(303, 410);
+        }
+    }
+
+    /**
+     * A link lasts {@link OperatorAccounts#LINK_LIFETIME}. The CLI makes it on the real clock (between
+     * {@code before} and {@code after}), so the server's clock is moved to just inside, then past, that end.
+     */
+    @Test
+    void an_enrollment_link_ends_after_its_lifetime() {
+        java.time.Instant before = java.time.Instant.now();
+        String used = ConsoleVisitor.invite(server, "in-time@example.com");
+        String late = ConsoleVisitor.invite(server, "late@example.com");
+        java.time.Instant after = java.time.Instant.now();
+        ConsoleVisitor visitor = new ConsoleVisitor(server);
+
+        clock.advance(Duration.between(clock.instant(), before.plus(OperatorAccounts.LINK_LIFETIME).minusSeconds(1)));
+        String csrf = ConsoleVisitor.csrf(visitor.get("/console/enroll?token=" + used));
+        assertThat(visitor.post("/console/enroll", Map.of("csrf", csrf, "token", used)).status()).isEqualTo(303);
+
+        clock.advance(Duration.between(clock.instant(), after.plus(OperatorAccounts.LINK_LIFETIME)));
+        String lateCsrf = ConsoleVisitor.csrf(visitor.get("/console/enroll?token=" + late));
+        assertThat(visitor.post("/console/enroll", Map.of("csrf", lateCsrf, "token", late)).status()).isEqualTo(410);
     }
 
     @Test

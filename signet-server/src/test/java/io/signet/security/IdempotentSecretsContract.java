@@ -3,8 +3,9 @@ package io.signet.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.http.Idempotency;
-import io.signet.testing.ApiResponse;
 import io.signet.testing.Api;
+import io.signet.testing.ApiResponse;
+import io.signet.testing.Rfc6238;
 import io.signet.testing.ServerSuite;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +43,15 @@ abstract class IdempotentSecretsContract extends ServerSuite {
         return idempotent("POST", path, body, Map.of());
     }
 
+    /** A Client API POST with the Bearer token and a fresh Idempotency-Key; its answer. */
+    private JsonNode clientPost(String token, String path, Object body) {
+        ApiResponse r = new Api(server.baseUrl(), null).send("POST", "/v1/client" + path, body,
+                Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
+                        Idempotency.HEADER, "key-" + UUID.randomUUID()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
     private String keep(String secret) {
         assertThat(secret).isNotBlank();
         secrets.add(secret);
@@ -60,10 +70,13 @@ abstract class IdempotentSecretsContract extends ServerSuite {
         String totpUser = "user-" + UUID.randomUUID();
         String trackToken = keep(idempotentPost("/v1/users/" + totpUser + "/actions/signIn", Map.of())
                 .path("token").asString());
-        JsonNode totp = new Api(server.baseUrl(), null).send("POST", "/v1/client/user-authenticators/totp", "",
-                Map.of("Authorization", "Bearer " + trackToken, "Content-Type", "application/json",
-                        Idempotency.HEADER, "key-" + UUID.randomUUID())).json();
-        keep(totp.path("secret").asString());
+        JsonNode totp = clientPost(trackToken, "/user-authenticators/totp", "");
+        String totpSecret = keep(totp.path("secret").asString());
+        // Its first verify answers a new action token.
+        JsonNode verified = clientPost(trackToken, "/verify/totp",
+                Map.of("verificationCode", Rfc6238.code(totpSecret, java.time.Instant.now(), 0)));
+        assertThat(verified.path("isVerified").asBoolean()).as(verified.toString()).isTrue();
+        keep(verified.path("accessToken").asString());
 
         // Sessions: create and refresh.
         String clientId = api.post("/admin/v1/clients", Map.of("name", "web")).json().path("clientId").asString();

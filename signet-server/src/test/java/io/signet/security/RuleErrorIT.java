@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * recurse that deep and overflow a request thread's stack (Jetty serves on virtual threads; it did, before
  * the nesting bound). Now the nesting bound refuses the value first. The rule costs only itself: it counts as
  * not matched with its error in the explanation, the next rule decides, and the server goes on serving.
- * {@code RuleEvaluatorErrorTest} provokes a real StackOverflowError inside rule code and shows it caught.
+ * This test fails when the nesting bound is removed (the overflow then reaches the evaluator's guard and is
+ * logged). The guard itself, catching a real StackOverflowError inside rule code, is proven by
+ * {@code RuleEvaluatorErrorTest}: over HTTP the nesting bound always stops such a value first.
  */
 class RuleErrorIT extends ServerSuite {
     static final int DEPTH = 1_500;
@@ -37,7 +39,7 @@ class RuleErrorIT extends ServerSuite {
     }
 
     @Test
-    void a_stack_overflow_in_a_rule_costs_that_rule_and_the_request_and_server_carry_on() {
+    void a_value_nested_deeper_than_the_bound_costs_that_rule_and_the_request_and_server_carry_on() {
         String action = "deep" + UUID.randomUUID().toString().substring(0, 8);
         createRule(action, "nesting", 2, "BLOCK", NESTING);
         createRule(action, "fallback", 1, "REVIEW", "{\"==\": [1, 1]}");

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import io.signet.testing.Api;
 import io.signet.testing.ApiResponse;
+import io.signet.testing.Race;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,26 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
 
-    /** Runs {@code task} on {@code n} threads released at the same instant; returns the results. */
-    static <T> List<T> race(int n, Callable<T> task) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        }
-    }
-
     static String kid(String accessToken) throws ParseException {
         return SignedJWT.parse(accessToken).getHeader().getKeyID();
     }
@@ -52,7 +27,7 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
     @Test
     void concurrent_refreshes_of_one_token_rotate_it_exactly_once() throws Exception {
         JsonNode pair = createSession(newUser(api));
-        List<ApiResponse> results = race(4, () -> refresh(refreshToken(pair)));
+        List<ApiResponse> results = Race.fromBarrier(4, () -> refresh(refreshToken(pair)));
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(results).filteredOn(r -> r.status() == 422).hasSize(3);
         // the losers presented a retired token: reuse, so the family is revoked (no grace period)
@@ -64,7 +39,7 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
     void nodes_racing_to_create_a_tenants_first_key_end_up_with_one_key() throws Exception {
         Api fresh = nodes.newTenant(node, "fresh-" + UUID.randomUUID());
         String tenantId = nodes.tenantOf(fresh);
-        List<String> keyIds = race(6, () -> nodes.signingKeys().active(tenantId).keyId());
+        List<String> keyIds = Race.fromBarrier(6, () -> nodes.signingKeys().active(tenantId).keyId());
         assertThat(keyIds).containsOnly(keyIds.getFirst());
         assertThat(jwks(tenantId).path("keys")).hasSize(1);
     }
@@ -104,7 +79,7 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
         JsonNode fresh = createSession(userId);
         assertThat(sessionRows(userId)).isEqualTo(4);
 
-        List<Integer> purged = race(2, () -> nodes.sessions().purgeExpired());
+        List<Integer> purged = Race.fromBarrier(2, () -> nodes.sessions().purgeExpired());
         assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(3);
         assertThat(sessionRows(userId)).isEqualTo(1);
         assertThat(validate(access(fresh)).status()).isEqualTo(200);

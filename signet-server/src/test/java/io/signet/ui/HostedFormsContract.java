@@ -170,6 +170,31 @@ abstract class HostedFormsContract {
     }
 
     @Test
+    void after_five_wrong_codes_the_link_opened_again_gets_the_used_page_with_no_method_to_try() {
+        String email = ChallengeHarness.newEmail();
+        Opened o = open(email, APP + "/back", null);
+        post(o.cookie(), fields(o, "start"));
+        String code = ChallengeHarness.codeIn(h.lastMailTo(email));
+        for (int i = 0; i < 5; i++) {
+            post(o.cookie(), fields(o, "verify", "code", ChallengeHarness.wrong(code)));
+        }
+        Api browser = new Api(h.server.baseUrl(), null);
+
+        ApiResponse page = browser.send("GET", "/ui?token=" + o.token(), null, Map.of("Accept-Language", "fr"));
+        ApiResponse popup = browser.get("/ui?token=" + o.token() + "&mode=popup");
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(410);
+        assertThat(page.body()).contains("<html lang=\"fr\">", "Ce lien a déjà été utilisé",
+                "\"screen\":\"used\"", "\"methods\":[]").doesNotContain("<form", "Exception");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(popup.status()).isEqualTo(410);
+        assertThat(popup.header("Content-Security-Policy")).as("the app's frame shows it and hears READY")
+                .contains("frame-ancestors http://localhost:9999");
+        assertThat(h.api.post("/v1/validate", Map.of("token", o.token())).json().path("state").asString())
+                .isEqualTo("CHALLENGE_FAILED");
+    }
+
+    @Test
     void a_method_the_user_has_not_or_that_needs_the_script_gets_the_choice_again() {
         String email = ChallengeHarness.newEmail();
         Opened o = open(email, APP + "/back", null);
