@@ -19,13 +19,6 @@ import tools.jackson.databind.JsonNode;
  * Run once per storage backend by its subclasses.
  */
 abstract class ClientFlowRefusalsContract extends ClientFlowsTestBase {
-    static final int SENDS_PER_USER = 6;
-
-    @Override
-    Map<String, String> settings() {
-        return Map.of("SIGNET_SEND_LIMIT_PER_USER", Integer.toString(SENDS_PER_USER));
-    }
-
     @Test
     void wrong_codes_through_either_API_share_one_attempt_limit() {
         String user = uid("limit");

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ClientFlowsTestBase {
+    /** Low, so that {@code ClientFlowRefusalsContract} reaches it in a few sends; the other flows stay below. */
+    static final int SENDS_PER_USER = 6;
     /** Configured to need a challenge, as a backend using the Client API for step-up would. */
     static final String ACTION = "clientStepUp";
     @TempDir
@@ -35,14 +37,10 @@ abstract class ClientFlowsTestBase {
 
     abstract Backend backend();
 
-    /** Extra {@code SIGNET_*} settings of the suite's server. */
-    Map<String, String> settings() {
-        return Map.of();
-    }
-
     @BeforeAll
     void start() {
-        h = new ChallengeHarness(backend(), tempDir, settings());
+        h = new ChallengeHarness(backend(), tempDir, Map.of("SIGNET_SEND_LIMIT_PER_USER",
+                Integer.toString(SENDS_PER_USER)));
         api = h.api;
         assertThat(api.patch("/admin/v1/action-configurations/" + ACTION, Map.of("defaultOutcome", "CHALLENGE"))
                 .status()).isEqualTo(200);
