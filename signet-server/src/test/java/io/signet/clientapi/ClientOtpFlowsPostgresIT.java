@@ -2,7 +2,7 @@ package io.signet.clientapi;
 
 import io.signet.testing.Backend;
 
-class ClientFlowsPostgresIT extends ClientFlowsContract {
+class ClientOtpFlowsPostgresIT extends ClientOtpFlowsContract {
     @Override
     Backend backend() {
         return Backend.POSTGRESQL;

@@ -2,7 +2,7 @@ package io.signet.passkey;
 
 import io.signet.testing.Backend;
 
-class PasskeysApiSqliteIT extends PasskeysApiContract {
+class PasskeyRefusalsSqliteIT extends PasskeyRefusalsContract {
     @Override
     protected Backend backend() {
         return Backend.SQLITE;

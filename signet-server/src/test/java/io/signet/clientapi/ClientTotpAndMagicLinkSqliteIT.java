@@ -2,7 +2,7 @@ package io.signet.clientapi;
 
 import io.signet.testing.Backend;
 
-class ClientFlowsSqliteIT extends ClientFlowsContract {
+class ClientTotpAndMagicLinkSqliteIT extends ClientTotpAndMagicLinkContract {
     @Override
     Backend backend() {
         return Backend.SQLITE;

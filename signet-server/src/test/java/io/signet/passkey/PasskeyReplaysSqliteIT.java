@@ -2,9 +2,9 @@ package io.signet.passkey;
 
 import io.signet.testing.Backend;
 
-class PasskeysApiPostgresIT extends PasskeysApiContract {
+class PasskeyReplaysSqliteIT extends PasskeyReplaysContract {
     @Override
     protected Backend backend() {
-        return Backend.POSTGRESQL;
+        return Backend.SQLITE;
     }
 }

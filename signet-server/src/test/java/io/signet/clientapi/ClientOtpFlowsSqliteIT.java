@@ -1,0 +1,10 @@
+package io.signet.clientapi;
+
+import io.signet.testing.Backend;
+
+class ClientOtpFlowsSqliteIT extends ClientOtpFlowsContract {
+    @Override
+    Backend backend() {
+        return Backend.SQLITE;
+    }
+}

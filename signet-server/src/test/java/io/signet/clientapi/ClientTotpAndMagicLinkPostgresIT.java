@@ -1,0 +1,10 @@
+package io.signet.clientapi;
+
+import io.signet.testing.Backend;
+
+class ClientTotpAndMagicLinkPostgresIT extends ClientTotpAndMagicLinkContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
