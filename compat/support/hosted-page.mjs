@@ -21,13 +21,24 @@ export const ACTION = "signIn";
 /** photograph()'s scope for a tab with JavaScript off: axe then scans a copy of the tab (see scanCopy). */
 export const WITHOUT_SCRIPT = Symbol("without script");
 
-/** A free port: the page must be reached as http://localhost:PORT (WebAuthn refuses an IP origin). */
+/**
+ * A free port: the page must be reached as http://localhost:PORT (WebAuthn refuses an IP origin), so the port is
+ * chosen before the server starts. It is drawn below Linux's ephemeral range (32768-60999), where no outgoing
+ * connection or port-0 listener of the busy test run can take it between this check and the server's bind.
+ */
 async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const server = createServer();
+    const bound = await new Promise((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (bound) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 /**

@@ -3,8 +3,8 @@ package io.signet.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.testing.Eventually;
+import io.signet.testing.ListeningPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -46,7 +47,6 @@ class DistTarballIT {
         assertThat(home.resolve("runtime/bin/java")).isExecutable();
 
         Path emptyPath = Files.createDirectory(dir.resolve("no-java-here"));
-        int port = freePort();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/signet").toString(), "serve")
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -54,11 +54,11 @@ class DistTarballIT {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SIGNET_") || k.equals("JAVA_HOME") || k.startsWith("JDK_"));
         env.put("PATH", emptyPath.toString());
-        env.put("SIGNET_PORT", Integer.toString(port));
+        env.put("SIGNET_PORT", "0"); // a free port, named in the output (ListeningPort)
         env.put("SIGNET_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("data/signet.db"));
         Process server = pb.start();
         try {
-            int status = Eventually.await(() -> health(port), s -> s == 200 || !server.isAlive(),
+            int status = Eventually.await(() -> health(dir.resolve("server.log")), s -> s == 200 || !server.isAlive(),
                     Duration.ofSeconds(120));
             assertThat(status).as(Files.readString(dir.resolve("server.log"))).isEqualTo(200);
         } finally {
@@ -70,21 +70,20 @@ class DistTarballIT {
         assertThat(Files.readString(dir.resolve("server.log"))).contains("Signet listening on");
     }
 
-    private static int health(int port) {
+    /** The status of {@code GET /health} on the port the log names, or -1 before it is known or answers. */
+    private static int health(Path log) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            OptionalInt port = ListeningPort.in(Files.readString(log));
+            if (port.isEmpty()) {
+                return -1;
+            }
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + "/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.signet.testing;
 import io.signet.Signet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +26,11 @@ public final class SignetProcess implements AutoCloseable {
     private static final Duration START_WITHIN = Duration.ofSeconds(90);
 
     private final Process process;
-    private final int port;
     private final Path log;
+    private int port; // known once the server says where it listens
 
-    private SignetProcess(Process process, int port, Path log) {
+    private SignetProcess(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
     }
 
@@ -43,8 +41,7 @@ public final class SignetProcess implements AutoCloseable {
      */
     public static SignetProcess start(String databaseUrl, byte[] encryptionKey, Map<String, String> extraEnv,
                                       Path logDir, String shellPrefix) {
-        int port = freePort();
-        Path log = logDir.resolve("signet-" + port + "-" + System.nanoTime() + ".log");
+        Path log = logDir.resolve("signet-" + System.nanoTime() + ".log");
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), Signet.class.getName(), "serve"));
@@ -57,7 +54,7 @@ public final class SignetProcess implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SIGNET_")); // Signet refuses variables it does not know
         env.put("SIGNET_HOST", "127.0.0.1");
-        env.put("SIGNET_PORT", Integer.toString(port));
+        env.put("SIGNET_PORT", "0"); // a free port, named in the output (ListeningPort)
         env.put("SIGNET_DATABASE_URL", databaseUrl);
         env.put("SIGNET_SECRET_KEY", TestServer.SECRET_KEY);
         env.put("SIGNET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(encryptionKey));
@@ -65,7 +62,7 @@ public final class SignetProcess implements AutoCloseable {
         env.putAll(extraEnv);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
-            SignetProcess node = new SignetProcess(pb.start(), port, log);
+            SignetProcess node = new SignetProcess(pb.start(), log);
             node.awaitHealthy();
             return node;
         } catch (IOException e) {
@@ -84,14 +81,6 @@ public final class SignetProcess implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void awaitHealthy() {
         long deadline = System.nanoTime() + START_WITHIN.toNanos();
         while (health() != 200) {
@@ -104,8 +93,14 @@ public final class SignetProcess implements AutoCloseable {
         }
     }
 
-    /** The status of {@code GET /health}, or -1 when nothing answers. */
+    /** The status of {@code GET /health}, or -1 when nothing answers (or the server has not said its port yet). */
     public int health() {
+        if (port == 0) {
+            port = ListeningPort.in(logText()).orElse(0);
+            if (port == 0) {
+                return -1;
+            }
+        }
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(15))
                     .build();
