@@ -16,15 +16,11 @@ class UpgradePostgresIT extends UpgradeContract {
         return Backend.POSTGRESQL;
     }
 
-    private static int get(Future<Integer> run) {
-        try {
-            return run.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Three nodes starting at once: Flyway's advisory lock lets one migrate while the others wait. */
+    /**
+     * Three nodes starting at once: Flyway's advisory lock lets one node apply a migration while the others wait.
+     * Flyway takes the lock for each migration in turn, so the nodes may share the work (one applies three, another
+     * the fourth); what must hold is that every pending migration ran exactly once in all.
+     */
     @Test
     void nodes_starting_together_apply_each_migration_once() throws Exception {
         Callable<Integer> node = () -> {
@@ -32,6 +28,11 @@ class UpgradePostgresIT extends UpgradeContract {
                 return db.migrations().migrate();
             }
         };
+        int pending;
+        try (Database db = Database.open(url, 2, Migrations.OnOpen.NOTHING)) {
+            pending = db.migrations().pendingCount();
+        }
+        assertThat(pending).as("the test starts from a schema with migrations pending").isPositive();
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> runs = threads.invokeAll(List.of(node, node, node));
@@ -46,8 +47,7 @@ class UpgradePostgresIT extends UpgradeContract {
                 long rows = db.read(jdbc -> jdbc.count("SELECT COUNT(*) AS n FROM flyway_schema_history "
                         + "WHERE version IS NOT NULL"));
                 assertThat(rows).as("no migration recorded twice").isEqualTo(versions);
-                assertThat(applied).as("the pending ones were applied once in all").isPositive()
-                        .isEqualTo(runs.stream().mapToInt(UpgradePostgresIT::get).max().orElse(0));
+                assertThat(applied).as("the pending ones were applied once in all").isEqualTo(pending);
             }
         } finally {
             threads.shutdownNow();
