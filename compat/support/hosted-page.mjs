@@ -18,6 +18,14 @@ import { useGreenMail } from "./greenmail.mjs";
 // e2e/screenshots/ at the top of the repository (git-ignored), beside any other browser run's screens.
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "e2e", "screenshots");
 export const ACTION = "signIn";
+
+/**
+ * The databases the hosted-page files other than the mode x method matrix run on: SQLite alone. What the page
+ * stores goes through the Client API's service, which HostedPage*IT and HostedForms*IT prove on PostgreSQL (as do
+ * the Client API's own browser files), and the matrix runs on both; the screens again on PostgreSQL cost about a
+ * minute of a two-core CI run without reaching another line of storage code.
+ */
+export const SCREEN_BACKENDS = ["sqlite"];
 /** photograph()'s scope for a tab with JavaScript off: axe then scans a copy of the tab (see scanCopy). */
 export const WITHOUT_SCRIPT = Symbol("without script");
 

@@ -6,10 +6,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { admin } from "../support/fixture.mjs";
 import { openPage } from "../support/browser.mjs";
-import { backends } from "../support/signet-server.mjs";
 import { codeSentTo } from "../support/dev-delivery.mjs";
 import { eventually } from "../support/eventually.mjs";
-import { launchIn, hostedPageSuite, submitCode } from "../support/hosted-page.mjs";
+import { launchIn, hostedPageSuite, submitCode, SCREEN_BACKENDS } from "../support/hosted-page.mjs";
 
 // Two codes per user and window, so a third "send a new code" is refused with 429 inside the popup.
 const hosted = await hostedPageSuite("hosted-page-embedding", { SIGNET_SEND_LIMIT_PER_USER: "2" }, { greenMail: true });
@@ -31,7 +30,7 @@ function listen(session) {
   });
 }
 
-for (const backend of backends()) {
+for (const backend of SCREEN_BACKENDS) {
   describe(`the hosted challenge page embedded by an app (${backend})`, () => {
     const suite = hosted.start(backend);
 

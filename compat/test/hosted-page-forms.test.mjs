@@ -7,9 +7,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { codeSentTo } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
-import { WITHOUT_SCRIPT, hostedPageSuite, randomTotpSecret, returnedToken, submitCode, wrongCode } from "../support/hosted-page.mjs";
+import { SCREEN_BACKENDS, WITHOUT_SCRIPT, hostedPageSuite, randomTotpSecret, returnedToken, submitCode, wrongCode }
+  from "../support/hosted-page.mjs";
 import { newUserId } from "../support/fixture.mjs";
-import { backends } from "../support/signet-server.mjs";
 
 const hosted = await hostedPageSuite("hosted-page-forms", {}, { greenMail: true });
 const { chromium, photograph, track, assertValidated, enrolledUser, mail } = hosted;
@@ -22,7 +22,7 @@ async function withoutScript(url) {
   return { page, context, response, close: () => context.close() };
 }
 
-for (const backend of backends()) {
+for (const backend of SCREEN_BACKENDS) {
   describe(`the hosted challenge page without JavaScript (${backend})`, () => {
     const suite = hosted.start(backend);
 

@@ -5,11 +5,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { newUserId } from "../support/fixture.mjs";
-import { backends } from "../support/signet-server.mjs";
 import { openPage } from "../support/browser.mjs";
 import { codeSentTo } from "../support/dev-delivery.mjs";
 import { framed, hostedPageSuite, launchIn, launchRedirect, randomPhone, returnedToken,
-  submitCode } from "../support/hosted-page.mjs";
+  submitCode, SCREEN_BACKENDS } from "../support/hosted-page.mjs";
 
 const hosted = await hostedPageSuite("hosted-page-methods", {}, { greenMail: true });
 const { chromium, photograph, track, assertValidated, enrolledUser, mail } = hosted;
@@ -19,7 +18,7 @@ async function authenticatorsOf(userId, verificationMethod) {
   return (await hosted.suite.authsignal.getAuthenticators({ userId })).filter((a) => a.verificationMethod === verificationMethod);
 }
 
-for (const backend of backends()) {
+for (const backend of SCREEN_BACKENDS) {
   describe(`the hosted challenge page: enrolment and WhatsApp (${backend})`, () => {
     const suite = hosted.start(backend);
 

@@ -13,11 +13,10 @@ import { readFileSync } from "node:fs";
 import { admin, assertAuthsignalError, newUserId } from "../support/fixture.mjs";
 import { addAuthenticator, openPage } from "../support/browser.mjs";
 import { agedToken } from "../support/action-tokens.mjs";
-import { backends } from "../support/signet-server.mjs";
 import { confirmMagicLink } from "../support/dev-delivery.mjs";
 import { totp } from "../support/totp.mjs";
-import { ACTION, framed, hostedPageSuite, launchIn, launchRedirect, returnedToken, submitCode, wrongCode }
-  from "../support/hosted-page.mjs";
+import { ACTION, SCREEN_BACKENDS, framed, hostedPageSuite, launchIn, launchRedirect, returnedToken, submitCode,
+  wrongCode } from "../support/hosted-page.mjs";
 
 /**
  * Presses Tab until the focused control's accessible name (a button's text, a field's label) is `name`, then
@@ -42,7 +41,7 @@ async function tabTo(page, name) {
 const hosted = await hostedPageSuite("hosted-page", {}, { greenMail: true });
 const { chromium, photograph, track, assertValidated, enrolledUser, mail } = hosted;
 
-for (const backend of backends()) {
+for (const backend of SCREEN_BACKENDS) {
   describe(`the hosted challenge page (${backend})`, () => {
     const suite = hosted.start(backend);
 
