@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class SessionService {
     private static final String REFRESH_PURPOSE = "session-refresh-token";
+    private static final String NOT_VALID_OR_ENDED =
+            "The refresh token is not valid, or its session has been revoked or has expired.";
     private static final int MAX_REFRESH_TOKEN_LENGTH = 200;
     private static final int PURGE_BATCH = 500;
     /** How long a session outlives its creation at least: longer than any challenge token (ActionTokens.TTL). */
@@ -114,7 +116,10 @@ public final class SessionService {
         if (refreshToken.length() > MAX_REFRESH_TOKEN_LENGTH) {
             throw invalidToken("The refresh token is not valid.");
         }
-        SigningKeys.ActiveKey key = keys.active(tenantId);
+        // The key is read before the token is rotated, so that a failure to read it cannot retire a token whose
+        // holder then never receives the next one (presenting the old one again would revoke the session). A
+        // tenant without a key has issued no session: the token is refused without creating one.
+        SigningKeys.ActiveKey key = keys.existing(tenantId).orElseThrow(() -> invalidToken(NOT_VALID_OR_ENDED));
         String next = newRefreshToken();
         long now = clock.millis();
         return switch (store.rotate(tenantId, hash(refreshToken), hash(next), now)) {
@@ -126,8 +131,7 @@ public final class SessionService {
                 metrics.session(tenantId, SessionEvent.REUSE_DETECTED);
                 throw invalidToken("The refresh token was already used; the session has been revoked as a precaution.");
             }
-            case SessionStore.Rejected r -> throw invalidToken("The refresh token is not valid, or its session "
-                    + "has been revoked or has expired.");
+            case SessionStore.Rejected r -> throw invalidToken(NOT_VALID_OR_ENDED);
         };
     }
 

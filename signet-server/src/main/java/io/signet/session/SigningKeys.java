@@ -56,7 +56,18 @@ public final class SigningKeys {
 
     /** The tenant's active key, created when the tenant has none yet. */
     ActiveKey active(String tenantId) {
-        SigningKeyStore.StoredKey key = store.active(tenantId).orElseGet(() -> createFirst(tenantId));
+        return activeKey(tenantId, store.active(tenantId).orElseGet(() -> createFirst(tenantId)));
+    }
+
+    /**
+     * The tenant's active key, empty when it has none yet. For paths that only continue a session: a tenant
+     * without a key has issued no session, so they have nothing to sign and must not create one.
+     */
+    Optional<ActiveKey> existing(String tenantId) {
+        return store.active(tenantId).map(key -> activeKey(tenantId, key));
+    }
+
+    private ActiveKey activeKey(String tenantId, SigningKeyStore.StoredKey key) {
         JWSSigner signer = signers.computeIfAbsent(cacheKey(tenantId, key.keyId()), k -> signer(key));
         return new ActiveKey(key.keyId(), signer);
     }

@@ -1,8 +1,6 @@
 package io.signet.reliability;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.signet.crypto.Sha256;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,13 +37,12 @@ final class DatabaseFingerprint implements AutoCloseable {
         }
     }
 
-    String digest() throws SQLException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * One digest per table, in table order; a mismatch's message then names the tables that changed (the string
+     * form of the map is what the assertions compare).
+     */
+    Map<String, String> digest() throws SQLException {
+        Map<String, String> digests = new LinkedHashMap<>();
         for (String table : tables) {
             List<String> rows = new ArrayList<>();
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
@@ -57,9 +56,9 @@ final class DatabaseFingerprint implements AutoCloseable {
                 }
             }
             rows.sort(null);
-            sha.update((table + ":" + String.join("\u0002", rows)).getBytes(StandardCharsets.UTF_8));
+            digests.put(table, HexFormat.of().formatHex(Sha256.of(String.join("\u0002", rows))));
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return digests;
     }
 
     @Override

@@ -85,7 +85,7 @@ class FuzzApiIT {
     }
 
     private static void check(FuzzRequest r) throws Exception {
-        String before = r.mutating() ? fingerprint.digest() : null;
+        Map<String, String> before = r.mutating() ? fingerprint.digest() : null;
         long start = System.nanoTime();
         ApiResponse answer = send(r);
         Duration took = Duration.ofNanos(System.nanoTime() - start);

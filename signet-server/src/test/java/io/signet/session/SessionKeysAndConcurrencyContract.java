@@ -45,6 +45,15 @@ abstract class SessionKeysAndConcurrencyContract extends SessionsApiBase {
     }
 
     @Test
+    void a_refused_refresh_on_a_tenant_without_sessions_creates_no_signing_key() {
+        Api fresh = nodes.newTenant(node, "keyless-" + UUID.randomUUID());
+        String tenantId = nodes.tenantOf(fresh);
+        ApiResponse refused = fresh.post("/v1/sessions/refresh", Map.of("refreshToken", "not-a-refresh-token"));
+        assertInvalidToken(refused);
+        assertThat(jwks(tenantId).path("keys")).as("a refused request writes nothing").isEmpty();
+    }
+
+    @Test
     void after_rotation_new_tokens_use_the_new_key_and_old_ones_verify_until_the_overlap_ends() throws Exception {
         Api tenant = nodes.newTenant(node, "rotating-" + UUID.randomUUID());
         String tenantId = nodes.tenantOf(tenant);
