@@ -1,5 +1,6 @@
 package io.signet.bench;
 
+import io.signet.crypto.Sha256;
 import io.signet.wire.Json;
 import io.signet.testing.Es256Keys;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class PasskeyLoop {
             byte[] id = new byte[32];
             new SecureRandom().nextBytes(id);
             this.credentialId = B64.encodeToString(id);
-            this.rpIdHash = Es256Keys.sha256(rpId.getBytes(StandardCharsets.UTF_8));
+            this.rpIdHash = Sha256.of(rpId.getBytes(StandardCharsets.UTF_8));
         }
 
         String cosePublicKey() {
@@ -80,7 +81,7 @@ final class PasskeyLoop {
                 Signature s = Signature.getInstance("SHA256withECDSA");
                 s.initSign(keys.getPrivate());
                 s.update(authData);
-                s.update(Es256Keys.sha256(clientData));
+                s.update(Sha256.of(clientData));
                 String body = "{\"challengeId\":\"" + o.path("challengeId").asString() + "\",\"deviceId\":\"bench\","
                         + "\"authenticationCredential\":{\"id\":\"" + credentialId + "\",\"rawId\":\"" + credentialId
                         + "\",\"type\":\"public-key\",\"clientExtensionResults\":{},\"response\":{"

@@ -12,9 +12,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.signet.crypto.Ids;
 import io.signet.crypto.Sha256;
 import io.signet.user.VerificationMethod;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -146,10 +149,10 @@ final class AccessTokens {
      * (a bearer secret) itself.
      */
     private static String cacheKey(String tenantId, String token) {
-        java.security.MessageDigest sha256 = Sha256.start();
-        sha256.update(tenantId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageDigest sha256 = Sha256.start();
+        sha256.update(tenantId.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
-        return java.util.HexFormat.of().formatHex(sha256.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {

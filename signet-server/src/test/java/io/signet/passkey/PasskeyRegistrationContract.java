@@ -2,8 +2,8 @@ package io.signet.passkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.crypto.Sha256;
 import io.signet.testing.ClientApi;
-import io.signet.testing.Es256Keys;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -74,7 +74,7 @@ abstract class PasskeyRegistrationContract extends PasskeyTestBase {
         String user = "u".repeat(65);
         JsonNode o = registrationOptions(bearer(track(user, "signUp", null))).path("options");
         assertThat(Base64.getUrlDecoder().decode(o.path("user").path("id").asString()))
-                .isEqualTo(Es256Keys.sha256(user.getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo(Sha256.of(user.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

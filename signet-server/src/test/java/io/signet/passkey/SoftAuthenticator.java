@@ -3,6 +3,7 @@ package io.signet.passkey;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import io.signet.crypto.Sha256;
 import io.signet.wire.Json;
 import io.signet.testing.Es256Keys;
 import java.io.ByteArrayOutputStream;
@@ -117,7 +118,7 @@ final class SoftAuthenticator {
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("clientDataJSON", B64.encodeToString(clientData));
         response.put("authenticatorData", B64.encodeToString(authData));
-        response.put("signature", B64.encodeToString(sign(c.keys, concat(authData, Es256Keys.sha256(clientData)))));
+        response.put("signature", B64.encodeToString(sign(c.keys, concat(authData, Sha256.of(clientData)))));
         response.put("userHandle", B64.encodeToString(c.userHandle));
         ObjectNode json = envelope(c);
         json.set("response", response);
@@ -145,7 +146,7 @@ final class SoftAuthenticator {
     }
 
     private static byte[] authenticatorData(String rpId, byte flags, long signCount, byte[] attested) {
-        return concat(Es256Keys.sha256(rpId.getBytes(StandardCharsets.UTF_8)), new byte[] {flags},
+        return concat(Sha256.of(rpId.getBytes(StandardCharsets.UTF_8)), new byte[] {flags},
                 ByteBuffer.allocate(4).putInt((int) signCount).array(), attested);
     }
 

@@ -6,7 +6,6 @@ import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 
@@ -41,14 +40,5 @@ public final class Es256Keys {
     /** CBOR bytes of any value: a COSE key (tests also encode keys an authenticator must never send) or an attestation object. */
     public static byte[] cbor(Object value) {
         return CBOR.getCborMapper().writeValueAsBytes(value);
-    }
-
-    /** SHA-256, as WebAuthn hashes the RP id and the client data. */
-    public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -236,8 +236,7 @@ abstract class HostedPageContract extends ServerSuite {
         // The colour, white text on it, in a style element the CSP allows by its hash alone.
         String style = ":root{--primary:#aa0033;--on-primary:#ffffff}";
         assertThat(page.body()).contains("<style>" + style + "</style>");
-        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = java.util.Base64.getEncoder().encodeToString(io.signet.crypto.Sha256.of(style));
         assertThat(page.header("Content-Security-Policy")).contains("style-src 'self' 'sha256-" + hash + "';")
                 .doesNotContain("unsafe-inline");
         assertThat(brand(open(track(uid(), Map.of()).path("url").asString())))
